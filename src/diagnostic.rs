@@ -1,0 +1,170 @@
+//! Recoverable problems found while parsing, each with a code, a severity and a span.
+
+use crate::span::{LineIndex, Span};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How much a diagnostic matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A fact worth knowing; the parse is complete.
+    Info,
+    /// Something was guessed, skipped or is inconsistent; `strict` mode rejects it.
+    Warning,
+    /// Part of the letter could not be read; `strict` mode rejects it.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// What a diagnostic records. Each variant names the leniency that let the parse go on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticCode {
+    /// The text stops before the letter ends (no closing, or mid-sentence); what is there was parsed.
+    Truncated,
+    /// No letter date was found; due dates could not be computed.
+    MissingDate,
+    /// No recipient block was found.
+    MissingRecipient,
+    /// The provider is not defined in the text; the recipient's organization was used, or none.
+    MissingProvider,
+    /// No signatory block was found after the closing.
+    MissingSignatory,
+    /// The date a letter states for a deadline differs from the one computed from the letter date.
+    DueDateMismatch,
+    /// A footnote mark has no footnote text, or a footnote has no mark.
+    UnmatchedFootnote,
+    /// An Attachment A header cell has a meaning the parser does not know; its cells are ignored.
+    UnknownColumn,
+    /// The letter refers to an attachment table that is not in the text, or it has no header row.
+    MissingTable,
+    /// A table row has more or fewer cells than the header; missing cells are `null`.
+    RowCellCount,
+    /// A table line could not be read as a row and was skipped.
+    SkippedLine,
+    /// A date cell could not be read; the record's date is `null`.
+    UnparseableDate,
+    /// A phone-number cell could not be read; the number is `null`.
+    UnparseablePhone,
+}
+
+impl DiagnosticCode {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::Truncated => "truncated",
+            DiagnosticCode::MissingDate => "missing_date",
+            DiagnosticCode::MissingRecipient => "missing_recipient",
+            DiagnosticCode::MissingProvider => "missing_provider",
+            DiagnosticCode::MissingSignatory => "missing_signatory",
+            DiagnosticCode::DueDateMismatch => "due_date_mismatch",
+            DiagnosticCode::UnmatchedFootnote => "unmatched_footnote",
+            DiagnosticCode::UnknownColumn => "unknown_column",
+            DiagnosticCode::MissingTable => "missing_table",
+            DiagnosticCode::RowCellCount => "row_cell_count",
+            DiagnosticCode::SkippedLine => "skipped_line",
+            DiagnosticCode::UnparseableDate => "unparseable_date",
+            DiagnosticCode::UnparseablePhone => "unparseable_phone",
+        }
+    }
+}
+
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A problem the parser tolerated, with where it stands in the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How much it matters.
+    pub severity: Severity,
+    /// What kind of problem it is.
+    pub code: DiagnosticCode,
+    /// A sentence for people.
+    pub message: String,
+    /// Where in the input it applies.
+    pub span: Span,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(
+        severity: Severity,
+        code: DiagnosticCode,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic { severity, code, message: message.into(), span }
+    }
+
+    /// Renders the diagnostic against the `source` it was found in: a
+    /// `line:col: severity[code]: message` line, the source line and a caret under the span.
+    ///
+    /// ```
+    /// let text = "April 13, 2021\nnot much of a letter from the FCC";
+    /// let parsed = fcc_notice::parse_text(text).unwrap();
+    /// let shown = parsed.diagnostics[0].render(text).to_string();
+    /// assert!(shown.starts_with("2:"), "{shown}");
+    /// ```
+    pub fn render<'a>(&'a self, source: &'a str) -> Rendered<'a> {
+        Rendered { diagnostic: self, source, name: None }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}] at {}: {}", self.severity, self.code, self.span, self.message)
+    }
+}
+
+/// A [`Diagnostic`] shown against its source text; see [`Diagnostic::render`].
+#[derive(Debug, Clone)]
+pub struct Rendered<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a str,
+    name: Option<&'a str>,
+}
+
+impl<'a> Rendered<'a> {
+    /// Prefixes the location with a file name (`file:line:col`).
+    pub fn with_name(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
+        self
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let index = &LineIndex::new(self.source);
+        let d = self.diagnostic;
+        let (line, col) = index.line_col(self.source, d.span.start);
+        if let Some(name) = self.name {
+            write!(f, "{name}:")?;
+        }
+        writeln!(f, "{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
+        let text = index.line_text(self.source, line);
+        let (_, end_col) = index.line_col(self.source, d.span.end);
+        let (end_line, _) = index.line_col(self.source, d.span.end);
+        let width = if end_line == line {
+            end_col.saturating_sub(col).max(1)
+        } else {
+            text.chars().count().saturating_sub(col - 1).max(1)
+        };
+        let gutter = line.to_string().len();
+        writeln!(f, "{:gutter$} |", "")?;
+        writeln!(f, "{line} | {text}")?;
+        write!(f, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(width), pad = col - 1)
+    }
+}

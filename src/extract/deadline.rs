@@ -1,0 +1,185 @@
+//! Deadlines: the 48-hour mitigation and the 14-day report.
+//!
+//! ```text
+//! … take steps to "effectively mitigate illegal traffic" within 48 hours, or if you fail to
+//! inform the Commission and the Traceback Consortium within fourteen (14) days of this letter
+//! (April 27, 2021) …
+//! ```
+//!
+//! Grammar: `within AMOUNT UNIT [of [the date of] this letter|notice|order] [(DATE)]`, where
+//! AMOUNT is digits, a number word, or both (`fourteen (14)`).
+
+use super::date::parse_date_prefix;
+use crate::model::DeadlineKind;
+use crate::text::regex;
+use chrono::{Days, NaiveDate};
+use nom::branch::alt;
+use nom::bytes::complete::{tag_no_case, take_while1};
+use nom::character::complete::{char, digit1, multispace0, multispace1};
+use nom::combinator::{map_opt, opt};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+use std::ops::Range;
+
+/// A deadline phrase as read, before due dates are computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub(crate) kind: DeadlineKind,
+    pub(crate) amount: u32,
+    pub(crate) hours: bool,
+    /// The date in parentheses after the phrase, and its range.
+    pub(crate) stated: Option<(NaiveDate, Range<usize>)>,
+    /// The phrase's range in the text searched.
+    pub(crate) range: Range<usize>,
+}
+
+impl Phrase {
+    /// `48 hours`, `14 days`.
+    pub(crate) fn within(&self) -> String {
+        let unit = match (self.hours, self.amount) {
+            (true, 1) => "hour",
+            (true, _) => "hours",
+            (false, 1) => "day",
+            (false, _) => "days",
+        };
+        format!("{} {unit}", self.amount)
+    }
+
+    /// The phrase with its ranges moved by `offset` (from a paragraph into the whole text).
+    pub(crate) fn shifted(mut self, offset: usize) -> Self {
+        self.range = self.range.start + offset..self.range.end + offset;
+        if let Some((_, r)) = &mut self.stated {
+            *r = r.start + offset..r.end + offset;
+        }
+        self
+    }
+
+    /// The letter date plus the period (hours rounded up to whole days).
+    pub(crate) fn due(&self, letter: NaiveDate) -> Option<NaiveDate> {
+        let days = if self.hours { self.amount.div_ceil(24) } else { self.amount };
+        letter.checked_add_days(Days::new(u64::from(days)))
+    }
+}
+
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("nineteen", 19), ("twenty", 20), ("twenty-one", 21), ("twenty-four", 24), ("thirty", 30),
+    ("forty-five", 45), ("forty-eight", 48), ("sixty", 60), ("seventy-two", 72), ("ninety", 90),
+];
+
+fn number(input: &str) -> IResult<&str, u32> {
+    map_opt(digit1, |d: &str| d.parse().ok()).parse(input)
+}
+
+fn number_word(input: &str) -> IResult<&str, u32> {
+    map_opt(take_while1(|c: char| c.is_ascii_alphabetic() || c == '-'), |w: &str| {
+        NUMBER_WORDS.iter().find(|(name, _)| name.eq_ignore_ascii_case(w)).map(|&(_, n)| n)
+    })
+    .parse(input)
+}
+
+/// `14`, `fourteen`, or `fourteen (14)` (the digits win if they disagree).
+fn amount(input: &str) -> IResult<&str, u32> {
+    alt((
+        number,
+        (number_word, opt(preceded(multispace1, delimited(char('('), number, char(')')))))
+            .map(|(word, digits)| digits.unwrap_or(word)),
+    ))
+    .parse(input)
+}
+
+/// `hours` → true, `days` / `calendar days` → false.
+fn unit(input: &str) -> IResult<&str, bool> {
+    alt((
+        alt((tag_no_case("hours"), tag_no_case("hour"))).map(|_| true),
+        preceded(opt((tag_no_case("calendar"), multispace1)), alt((tag_no_case("days"), tag_no_case("day"))))
+            .map(|_| false),
+    ))
+    .parse(input)
+}
+
+/// ` of the date of this letter`, ` of this letter`, ` of the date of the Notice`.
+fn of_this_letter(input: &str) -> IResult<&str, ()> {
+    (
+        multispace1,
+        tag_no_case("of"),
+        multispace1,
+        opt((tag_no_case("the date of"), multispace1)),
+        alt((tag_no_case("this"), tag_no_case("the"))),
+        multispace1,
+        alt((tag_no_case("letter"), tag_no_case("notice"), tag_no_case("order"))),
+    )
+        .map(|_| ())
+        .parse(input)
+}
+
+/// The phrase after `within `: amount, unit, and what it counts from.
+fn period(input: &str) -> IResult<&str, (u32, bool)> {
+    let (input, n) = amount(input)?;
+    let (input, hours) = preceded(multispace1, unit).parse(input)?;
+    let (input, _) = opt(of_this_letter).parse(input)?;
+    Ok((input, (n, hours)))
+}
+
+/// Every `within …` deadline phrase in `text`.
+pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
+    regex!(r"(?i)\bwithin\s+")
+        .find_iter(text)
+        .filter_map(|m| {
+            let rest = text.get(m.end()..)?;
+            let (after, (amount, hours)) = period(rest).ok()?;
+            let end = text.len() - after.len();
+            let stated = (|| {
+                let (inner, _) = (multispace0::<&str, nom::error::Error<&str>>, char('(')).parse(after).ok()?;
+                let (date, len) = parse_date_prefix(inner)?;
+                let start = text.len() - inner.len();
+                inner.get(len..)?.trim_start().starts_with(')').then_some((date, start..start + len))
+            })();
+            let kind = if hours { DeadlineKind::Mitigate } else { DeadlineKind::Report };
+            Some(Phrase { kind, amount, hours, stated, range: m.start()..end })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_table() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let cases: &[(&str, Option<(&str, Option<NaiveDate>)>)] = &[
+            ("within 48 hours, or", Some(("48 hours", None))),
+            ("within fourteen (14) days of this letter (April 27, 2021) of", Some(("14 days", Some(d(2021, 4, 27))))),
+            ("within fourteen (14) days of the date of this letter (November 25, 2022)", Some(("14 days", Some(d(2022, 11, 25))))),
+            ("within fourteen days of the steps", Some(("14 days", None))),
+            ("within forty-eight (48) hours", Some(("48 hours", None))),
+            ("Within 14 calendar days", Some(("14 days", None))),
+            ("within 1 day", Some(("1 day", None))),
+            ("within fourteen (15) days", Some(("15 days", None))),
+            ("within 14 days (not a date)", Some(("14 days", None))),
+            ("within the network", None),
+            ("within 48", None),
+            ("within", None),
+            ("within fourteen (14", None),
+        ];
+        for (text, want) in cases {
+            let got = phrases(text).into_iter().next().map(|p| (p.within(), p.stated.map(|s| s.0)));
+            assert_eq!(got.as_ref().map(|(w, s)| (w.as_str(), *s)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn due_dates() {
+        let letter = NaiveDate::from_ymd_opt(2021, 4, 13).unwrap();
+        let p = &phrases("within 48 hours and within fourteen (14) days")[..];
+        assert_eq!(p[0].kind, DeadlineKind::Mitigate);
+        assert_eq!(p[0].due(letter), NaiveDate::from_ymd_opt(2021, 4, 15));
+        assert_eq!(p[1].kind, DeadlineKind::Report);
+        assert_eq!(p[1].due(letter), NaiveDate::from_ymd_opt(2021, 4, 27));
+        let edge = phrases("within 4294967295 days");
+        assert_eq!(edge[0].due(letter), None);
+    }
+}

@@ -1,0 +1,197 @@
+//! The letter header: letterhead, date, delivery line, addressee block and `Re:` line.
+//!
+//! ```text
+//! Federal Communications Commission
+//! Enforcement Bureau
+//! 45 L Street, NE
+//! Washington, DC 20554
+//!
+//! April 13, 2021
+//!
+//! VIA CERTIFIED MAIL - RETURN RECEIPT REQUESTED
+//!
+//! To: Omar Luna
+//! …
+//! Re: Official Correspondence from the Federal Communications Commission
+//! ```
+//!
+//! Parts are found by their cue words, so the same code reads copies whose line breaks were
+//! collapsed (`… DC 20554 February 4, 2020 VIA CERTIFIED MAIL … To: Talal Khalid …`).
+
+use super::address;
+use super::date::{find_date, parse_date_prefix};
+use crate::model::Issuer;
+use crate::text::{pieces, regex, squash};
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// What the header holds, as ranges relative to the header text.
+#[derive(Debug, Default)]
+pub(crate) struct Header<'a> {
+    pub(crate) date: Option<(NaiveDate, Range<usize>)>,
+    pub(crate) letterhead: &'a str,
+    pub(crate) delivery: Option<&'a str>,
+    /// The addressee block without its `To:`.
+    pub(crate) recipient: Option<&'a str>,
+    pub(crate) subject: Option<&'a str>,
+}
+
+/// Finds the header's parts in `header`.
+pub(crate) fn header(header: &str) -> Header<'_> {
+    let mut out = Header::default();
+    let released = regex!(r"(?i)\breleased:\s*").find(header).and_then(|m| {
+        let rest = header.get(m.end()..)?;
+        let (date, len) = parse_date_prefix(rest)?;
+        Some((date, m.end()..m.end() + len))
+    });
+    out.date = released.or_else(|| find_date(header));
+    let after_date = match &out.date {
+        Some((_, r)) => {
+            out.letterhead = header.get(..r.start).unwrap_or("");
+            r.end
+        }
+        None => 0,
+    };
+    let rest = header.get(after_date..).unwrap_or("");
+    let mut block_start = after_date;
+    if let Some(m) = regex!(r"\bVIA(?:[ \t]+(?:[A-Z]+\b|[-–&/]))+").find(rest) {
+        if m.start() < 200 {
+            out.delivery = Some(m.as_str().trim());
+            block_start = after_date + m.end();
+        }
+    }
+    let re = regex!(r"\bRe:[ \t]*").find(rest);
+    if let Some(m) = re {
+        let subject = rest.get(m.end()..).unwrap_or("");
+        let subject = subject.split('\n').next().unwrap_or("").trim();
+        out.subject = (!subject.is_empty()).then_some(subject);
+    }
+    let to = regex!(r"\bTo:[ \t]*").find(rest);
+    if re.is_some() || to.is_some() {
+        let start = to.map_or(block_start, |m| after_date + m.end());
+        let end = re.map_or(header.len(), |m| after_date + m.start());
+        let block = header.get(start..end).unwrap_or("").trim();
+        out.recipient = (!block.is_empty()).then_some(block);
+    }
+    out
+}
+
+/// The issuer from the letterhead lines (`Federal Communications Commission`, `Enforcement
+/// Bureau`, street, city), or from a collapsed letterhead by its cue words.
+pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
+    let lines: Vec<&str> = pieces(letterhead, '\n').map(|(_, l)| l).collect();
+    let mut issuer = Issuer { agency: None, bureau: None, division: None, address: Vec::new() };
+    if lines.len() > 1 {
+        for line in lines {
+            let lower = line.to_ascii_lowercase();
+            if lower.ends_with("commission") && issuer.agency.is_none() {
+                issuer.agency = Some(squash(line));
+            } else if lower.ends_with("bureau") && issuer.bureau.is_none() {
+                issuer.bureau = Some(squash(line));
+            } else if lower.ends_with("division") && issuer.division.is_none() {
+                issuer.division = Some(squash(line));
+            } else if address::is_street_start(line) || address::is_city_line(line) {
+                issuer.address.push(squash(line));
+            }
+        }
+    } else {
+        let text = lines.first().copied().unwrap_or("");
+        issuer.agency = regex!(r"(?i)federal communications commission")
+            .find(text)
+            .map(|m| squash(m.as_str()));
+        issuer.bureau = named_unit(text, "Bureau");
+        issuer.division = named_unit(text, "Division");
+        if let Some(city) = address::find_city_line(text) {
+            let before = text.get(..city.start).unwrap_or("");
+            let street = regex!(r"\d[^\n]*$").find(before).map_or(city.start, |m| m.start());
+            let block = text.get(street..city.end).unwrap_or("");
+            issuer.address = address::split_collapsed(block).into_iter().map(squash).collect();
+        }
+    }
+    let empty = issuer.agency.is_none() && issuer.bureau.is_none() && issuer.address.is_empty();
+    (!empty).then_some(issuer)
+}
+
+/// `Enforcement Bureau` or `Telecommunications Consumers Division` in running text: the
+/// capitalised words before `kind`, stopping at another unit's name.
+fn named_unit(text: &str, kind: &str) -> Option<String> {
+    let at = text.match_indices(kind).find(|(i, _)| {
+        let after = text.get(i + kind.len()..).and_then(|s| s.chars().next());
+        !after.is_some_and(char::is_alphanumeric)
+    })?.0;
+    let words: Vec<&str> = text.get(..at)?.split_whitespace().rev()
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !matches!(*w, "Bureau" | "Commission" | "Division")
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut name: Vec<&str> = words.into_iter().rev().collect();
+    name.push(kind);
+    Some(name.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers() {
+        struct Case {
+            text: &'static str,
+            date: &'static str,
+            delivery: Option<&'static str>,
+            recipient: Option<&'static str>,
+            subject: Option<&'static str>,
+        }
+        let cases = [
+            Case {
+                text: "Federal Communications Commission\nEnforcement Bureau\n\nApril 13, 2021\n\nVIA CERTIFIED MAIL - RETURN RECEIPT REQUESTED\n\nTo: Omar Luna\nCEO\n\nRe: Official Correspondence\n\n",
+                date: "2021-04-13",
+                delivery: Some("VIA CERTIFIED MAIL - RETURN RECEIPT REQUESTED"),
+                recipient: Some("Omar Luna\nCEO"),
+                subject: Some("Official Correspondence"),
+            },
+            Case {
+                text: "November 10, 2022 VIA ELECTRONIC DELIVERY AND CERTIFIED MAIL - RETURN RECEIPT REQUESTED Fawaz Saleem CEO Urth Access, LLC f.saleem@urthaccess.com Re: Official Correspondence from the Federal Communications Commission ",
+                date: "2022-11-10",
+                delivery: Some("VIA ELECTRONIC DELIVERY AND CERTIFIED MAIL - RETURN RECEIPT REQUESTED"),
+                recipient: Some("Fawaz Saleem CEO Urth Access, LLC f.saleem@urthaccess.com"),
+                subject: Some("Official Correspondence from the Federal Communications Commission"),
+            },
+            Case {
+                text: "DA 23-279 In the Matter of One Eye LLC ) ) ) Adopted: April 3, 2023 Released: April 4, 2023 By the Chief, Enforcement Bureau:",
+                date: "2023-04-04",
+                delivery: None,
+                recipient: None,
+                subject: None,
+            },
+        ];
+        for case in cases {
+            let h = header(case.text);
+            assert_eq!(h.date.map(|d| d.0.to_string()).as_deref(), Some(case.date), "{}", case.text);
+            assert_eq!(h.delivery, case.delivery);
+            assert_eq!(h.recipient, case.recipient);
+            assert_eq!(h.subject, case.subject);
+        }
+        assert!(header("no date at all").date.is_none());
+    }
+
+    #[test]
+    fn issuers() {
+        let lines = issuer("Federal Communications Commission\nEnforcement Bureau\n45 L Street, NE\nWashington, DC 20554\n").unwrap();
+        assert_eq!(lines.agency.as_deref(), Some("Federal Communications Commission"));
+        assert_eq!(lines.bureau.as_deref(), Some("Enforcement Bureau"));
+        assert_eq!(lines.address, ["45 L Street, NE", "Washington, DC 20554"]);
+        let collapsed = issuer("United States of America Federal Communications Commission 445 12th Street, SW Washington, DC 20554 ").unwrap();
+        assert_eq!(collapsed.agency.as_deref(), Some("Federal Communications Commission"));
+        assert_eq!(collapsed.address, ["445 12th Street, SW", "Washington, DC 20554"]);
+        let caps = issuer("FEDERAL COMMUNICATIONS COMMISSION Enforcement Bureau Telecommunications Consumers Division 45 L Street, NE Washington, DC 20554").unwrap();
+        assert_eq!(caps.bureau.as_deref(), Some("Enforcement Bureau"));
+        assert_eq!(caps.division.as_deref(), Some("Telecommunications Consumers Division"));
+        assert!(issuer("14").is_none());
+    }
+}

@@ -1,0 +1,265 @@
+//! Letter parts → the typed [`Notice`]; one grammar per file, diagnostics for what was
+//! tolerated.
+
+mod address;
+mod attachment;
+mod contact;
+mod date;
+mod deadline;
+mod header;
+mod phone;
+mod provider;
+mod recipient;
+mod signatory;
+
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::error::Error;
+use crate::layout::{Layout, Paragraph};
+use crate::model::{Citation, Deadline, Footnote, Notice, NoticeKind, Provider};
+use crate::source::Document;
+use crate::text::{ends_sentence, offset_in, regex, squash};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A citation with its range in the clean text, so parts of the letter can claim it.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    range: Range<usize>,
+    citation: Citation,
+}
+
+/// The citations whose range lies inside `range` (`found` is in text order).
+fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item = &Found> + '_ {
+    let first = found.partition_point(|f| f.range.start < range.start);
+    found.get(first..).unwrap_or(&[]).iter().take_while(move |f| f.range.end <= range.end)
+}
+
+/// A paragraph's text, joined with a space where a page break or footnotes cut it.
+fn paragraph_text<'d>(doc: &'d Document<'_>, p: &Paragraph) -> Cow<'d, str> {
+    match p.pieces.as_slice() {
+        [one] => Cow::Borrowed(doc.slice(one.clone())),
+        pieces => Cow::Owned(pieces.iter().map(|r| doc.slice(r.clone())).collect::<Vec<_>>().join(" ")),
+    }
+}
+
+/// Builds the notice from the layout; `Err` when the text is not an FCC notice.
+pub(crate) fn notice(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) -> Result<Notice, Error> {
+    let text = doc.text.as_str();
+    let whole = doc.span(0..text.len());
+    if !regex!(r"(?i)\bfederal\s+communications\s+commission\b|\bFCC\b|\bCommission\b").is_match(text) {
+        return Err(Error::NotANotice { reason: "it never mentions the FCC or the Commission", span: whole });
+    }
+
+    let header_text = doc.slice(layout.header.clone());
+    let head = header::header(header_text);
+    let date = head.date.as_ref().map(|(d, _)| *d);
+    let body: Vec<Cow<'_, str>> = layout.body.iter().map(|p| paragraph_text(doc, p)).collect();
+
+    let recipient = head.recipient.map(recipient::recipient);
+    let mut provider = body.iter().find_map(|p| provider::defined(p)).map(|(p, _)| p);
+    if provider.is_none() {
+        provider = body.iter().find_map(|p| provider::listed(p)).map(|(p, _)| p);
+    }
+    if provider.is_none() {
+        let organization = recipient.as_ref().and_then(|r| r.organization.clone());
+        let span = doc.span(layout.header.clone());
+        let (severity, message) = match organization {
+            Some(_) => (Severity::Info, "the provider is not defined in the text; the recipient's organization is used"),
+            None => (Severity::Warning, "no provider found"),
+        };
+        diagnostics.push(Diagnostic::new(severity, DiagnosticCode::MissingProvider, span, message));
+        provider = organization.map(|name| Provider { name, short_name: None });
+    }
+    if date.is_none() && provider.is_none() && recipient.is_none() {
+        return Err(Error::NotANotice { reason: "it has no date, recipient or provider", span: whole });
+    }
+    if date.is_none() {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticCode::MissingDate,
+            doc.span(layout.header.clone()),
+            "no letter date found; due dates are not computed",
+        ));
+    }
+    let is_letter = layout.salutation.is_some();
+    if is_letter && recipient.is_none() {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticCode::MissingRecipient,
+            doc.span(layout.header.clone()),
+            "no addressee block found",
+        ));
+    }
+
+    let found: Vec<Found> = crate::cite::find(text)
+        .map(|(range, mut citation)| {
+            citation.span = doc.span(range.clone());
+            Found { range, citation }
+        })
+        .collect();
+
+    let subject = head.subject.map(squash);
+    let notice = Notice {
+        kind: kind(header_text, subject.as_deref(), &body, is_letter),
+        date,
+        issuer: header::issuer(head.letterhead),
+        delivery: head.delivery.map(squash),
+        recipient,
+        provider,
+        subject,
+        deadlines: deadlines(doc, layout, date, diagnostics),
+        actions: actions(&body),
+        contacts: body.iter().map(|p| contact::contacts(p)).find(|c| !c.is_empty()).unwrap_or_default(),
+        signatory: signatory(doc, layout, diagnostics),
+        footnotes: footnotes(doc, layout, &found, diagnostics),
+        attachment: layout
+            .attachment
+            .as_ref()
+            .map(|part| attachment::attachment(doc, part, &found, diagnostics)),
+        citations: found.into_iter().map(|f| f.citation).collect(),
+    };
+    truncation(doc, layout, diagnostics);
+    Ok(notice)
+}
+
+/// Which template: orders by their caption title, notices by their subject, letters that
+/// tell the provider to cease as cease-and-desist letters.
+fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: bool) -> NoticeKind {
+    let upper = header.to_ascii_uppercase();
+    if upper.contains("FINAL DETERMINATION ORDER") {
+        NoticeKind::FinalDetermination
+    } else if upper.contains("INITIAL DETERMINATION ORDER") {
+        NoticeKind::InitialDetermination
+    } else if subject.is_some_and(|s| s.to_ascii_lowercase().contains("suspected illegal")) {
+        NoticeKind::SuspectedIllegalTraffic
+    } else if is_letter && body.iter().any(|p| regex!(r"(?i)\bcease\s+(?:transmitting|routing|originating|carrying|accepting)\b|\bcease\s+and\s+desist\b").is_match(p)) {
+        NoticeKind::CeaseAndDesist
+    } else {
+        NoticeKind::Other
+    }
+}
+
+/// The numbered list: items `1.` to `n.` in order, numbers dropped.
+fn actions(body: &[Cow<'_, str>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in body {
+        let next = out.len() + 1;
+        let numbered = p
+            .split_once(". ")
+            .filter(|(n, _)| n.parse::<usize>().ok() == Some(next));
+        match numbered {
+            Some((_, rest)) => out.push(squash(rest)),
+            None if !out.is_empty() => break,
+            None => {}
+        }
+    }
+    out
+}
+
+/// One deadline per kind: the first phrase that states a date, else the first phrase.
+fn deadlines(
+    doc: &Document<'_>,
+    layout: &Layout,
+    date: Option<chrono::NaiveDate>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Deadline> {
+    let mut chosen: Vec<deadline::Phrase> = Vec::new();
+    for piece in layout.body.iter().flat_map(|p| &p.pieces) {
+        for phrase in deadline::phrases(doc.slice(piece.clone())) {
+            let phrase = phrase.shifted(piece.start);
+            match chosen.iter_mut().find(|c| c.kind == phrase.kind) {
+                Some(c) if c.stated.is_none() && phrase.stated.is_some() => *c = phrase,
+                Some(_) => {}
+                None => chosen.push(phrase),
+            }
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|phrase| {
+            let due = date.and_then(|d| phrase.due(d));
+            if let (Some(letter), Some(due), Some((stated, range))) = (date, due, &phrase.stated) {
+                if due != *stated {
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        DiagnosticCode::DueDateMismatch,
+                        doc.span(range.clone()),
+                        format!("the letter states {stated}, but {} after {letter} is {due}", phrase.within()),
+                    ));
+                }
+            }
+            Deadline {
+                kind: phrase.kind,
+                within: phrase.within(),
+                due,
+                stated: phrase.stated.as_ref().map(|(d, _)| *d),
+                span: doc.span(phrase.range.clone()),
+            }
+        })
+        .collect()
+}
+
+fn signatory(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) -> Option<crate::model::Signatory> {
+    let closing = layout.closing.clone()?;
+    let found = signatory::signatory(layout.signature.iter().map(|r| doc.slice(r.clone())));
+    if found.is_none() {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticCode::MissingSignatory,
+            doc.span(closing),
+            "no signatory block after the closing",
+        ));
+    }
+    found
+}
+
+fn footnotes(doc: &Document<'_>, layout: &Layout, found: &[Found], diagnostics: &mut Vec<Diagnostic>) -> Vec<Footnote> {
+    let notes: Vec<Footnote> = layout
+        .footnotes
+        .iter()
+        .map(|f| {
+            let first = found.partition_point(|c| c.range.start < f.range.start);
+            let citations = (first..).zip(within(found, f.range.clone())).map(|(i, _)| i).collect();
+            Footnote {
+                number: f.number,
+                text: squash(doc.slice(f.range.clone())),
+                citations,
+                span: doc.span(f.range.clone()),
+                mark: doc.marks.iter().find(|m| m.number == f.number).map(|m| m.span),
+            }
+        })
+        .collect();
+    for mark in &doc.marks {
+        if !notes.iter().any(|n| n.number == mark.number) {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                DiagnosticCode::UnmatchedFootnote,
+                mark.span,
+                format!("footnote {} is referenced but its text is missing", mark.number),
+            ));
+        }
+    }
+    notes
+}
+
+/// A letter without a closing, or a text that stops mid-sentence, was cut short.
+fn truncation(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) {
+    if layout.closing.is_some() {
+        return;
+    }
+    let Some(last) = layout.last_text.clone() else { return };
+    let text = doc.slice(last.clone());
+    let mid_sentence = !ends_sentence(text);
+    if layout.salutation.is_some() || mid_sentence {
+        let word = text.split_whitespace().last().unwrap_or("");
+        let start = last.start + offset_in(text, word);
+        let span = doc.span(start..start + word.len());
+        let what = if mid_sentence { "the text stops mid-sentence" } else { "the letter has no closing" };
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticCode::Truncated,
+            span,
+            format!("the document looks truncated: {what}; the facts before this point were parsed"),
+        ));
+    }
+}

@@ -1,0 +1,131 @@
+//! The addressee block: name, title, organization, address lines and email.
+//!
+//! ```text
+//! To: Omar Luna
+//! CEO
+//! R Squared Telecom LLC
+//! 526 S Main St.
+//! Suite 802
+//! Akron, OH 44311
+//! omar.luna@rsquaredtelecom.com
+//! ```
+//!
+//! Collapsed copies run the block together (`Fawaz Saleem CEO Urth Access, LLC 2901 W. Coast
+//! Hwy, Suite 200 Newport Beach, CA 92663 f.saleem@urthaccess.com`); there the title is found
+//! from a list of titles and the address from its house number and city line.
+
+use super::address;
+use super::phone::{find_email, is_email};
+use crate::model::Recipient;
+use crate::text::{pieces, regex, squash};
+
+/// Reads the addressee block (without `To:`).
+pub(crate) fn recipient(block: &str) -> Recipient {
+    let lines: Vec<&str> = pieces(block, '\n').map(|(_, l)| l).collect();
+    if lines.len() > 1 {
+        from_lines(&lines)
+    } else {
+        collapsed(lines.first().copied().unwrap_or(""))
+    }
+}
+
+fn from_lines(lines: &[&str]) -> Recipient {
+    let email = lines.iter().find(|l| is_email(l)).map(|l| l.trim().to_owned());
+    let lines: Vec<&str> = lines.iter().copied().filter(|l| !is_email(l)).collect();
+    let street = lines.iter().skip(1).position(|l| address::is_street_start(l)).map(|i| i + 1);
+    let (head, address) = match street {
+        Some(i) => lines.split_at(i),
+        None => match lines.iter().position(|l| address::is_city_line(l)) {
+            Some(i) => lines.split_at(i),
+            None => (lines.as_slice(), &[][..]),
+        },
+    };
+    let name = head.first().map(|s| squash(s));
+    let organization = head.get(1..).and_then(|rest| rest.last()).map(|s| squash(s));
+    let titles = head.get(1..head.len().saturating_sub(1)).unwrap_or(&[]);
+    let title = (!titles.is_empty()).then(|| squash(&titles.join(", ")));
+    Recipient {
+        name,
+        title,
+        organization,
+        address: address.iter().map(|s| squash(s)).collect(),
+        email,
+    }
+}
+
+fn collapsed(text: &str) -> Recipient {
+    let email = find_email(text).map(|(e, _)| e.to_owned());
+    let text = match find_email(text) {
+        Some((_, r)) => text.get(..r.start).unwrap_or(text),
+        None => text,
+    };
+    let title = regex!(
+        r"\b(?:Chief (?:Executive|Operating|Compliance|Technology|Financial) Officer|General Counsel|Compliance Officer|Managing (?:Member|Director|Partner)|(?:Executive |Senior )?Vice President|President|CEO|COO|CFO|CTO|Owner|Founder|Director|Manager|Registered Agent|Principal|Partner)\b"
+    )
+    .find(text);
+    let (name, after_title) = match title {
+        Some(t) => (text.get(..t.start()).unwrap_or(""), t.end()),
+        None => {
+            // Without a title, take the first two words as the name.
+            let end = text.split_whitespace().take(2).last().map_or(0, |w| {
+                crate::text::offset_in(text, w) + w.len()
+            });
+            (text.get(..end).unwrap_or(""), end)
+        }
+    };
+    let rest = text.get(after_title..).unwrap_or("");
+    let street = regex!(r"(?:^|\s)(\d|P\.?\s?O\.?\s+Box)").captures(rest).and_then(|c| c.get(1));
+    let (organization, address) = match street {
+        Some(m) => (rest.get(..m.start()).unwrap_or(""), rest.get(m.start()..).unwrap_or("")),
+        None => (rest, ""),
+    };
+    let some = |s: &str| {
+        let s = squash(s.trim().trim_end_matches(','));
+        (!s.is_empty()).then_some(s)
+    };
+    Recipient {
+        name: some(name),
+        title: title.and_then(|t| some(t.as_str())),
+        organization: some(organization),
+        address: address::split_collapsed(address).into_iter().map(squash).collect(),
+        email,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks() {
+        type Want<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a [&'a str], Option<&'a str>);
+        let cases: &[(&str, Want)] = &[
+            (
+                "Omar Luna\nCEO\nR Squared Telecom LLC\n526 S Main St.\nSuite 802\nAkron, OH 44311\nomar.luna@rsquaredtelecom.com",
+                (Some("Omar Luna"), Some("CEO"), Some("R Squared Telecom LLC"), &["526 S Main St.", "Suite 802", "Akron, OH 44311"], Some("omar.luna@rsquaredtelecom.com")),
+            ),
+            (
+                "Brisa Cruz\nBelthrough, LLC\n1 Main St.\nDover, DE 19901",
+                (Some("Brisa Cruz"), None, Some("Belthrough, LLC"), &["1 Main St.", "Dover, DE 19901"], None),
+            ),
+            (
+                "Talal Khalid Chief Executive Officer Telcast Networks, LLC 8 The Green, STE A, Suite 7044 Dover, DE 19901",
+                (Some("Talal Khalid"), Some("Chief Executive Officer"), Some("Telcast Networks, LLC"), &["8 The Green, STE A, Suite 7044", "Dover, DE 19901"], None),
+            ),
+            (
+                "Fawaz Saleem CEO Urth Access, LLC 2901 W. Coast Hwy, Suite 200 Newport Beach, CA 92663 f.saleem@urthaccess.com",
+                (Some("Fawaz Saleem"), Some("CEO"), Some("Urth Access, LLC"), &["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"], Some("f.saleem@urthaccess.com")),
+            ),
+            (
+                "Craig Denson CEO PTGi International Carrier Services, Inc. 4115 Wisconsin Avenue Suite 203 Washington, DC 20016",
+                (Some("Craig Denson"), Some("CEO"), Some("PTGi International Carrier Services, Inc."), &["4115 Wisconsin Avenue Suite 203", "Washington, DC 20016"], None),
+            ),
+            ("", (None, None, None, &[], None)),
+        ];
+        for (block, want) in cases {
+            let r = recipient(block);
+            let got = (r.name.as_deref(), r.title.as_deref(), r.organization.as_deref(), r.address.iter().map(String::as_str).collect::<Vec<_>>(), r.email.as_deref());
+            assert_eq!((got.0, got.1, got.2, got.3.as_slice(), got.4), *want, "{block}");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Lines → letter parts: header, body paragraphs, footnotes, closing and signatory block,
+//! Attachment A.
+//!
+//! The header is a region of clean text rather than a list of lines, so that the
+//! extractors find its parts by their cue words (`Re:`, `VIA`, a date) whether the copy keeps
+//! line breaks or collapsed them. Body paragraphs are runs of lines; a numbered item starts a
+//! new one, and a paragraph cut by a page break or a block of footnotes is joined again when
+//! it had not ended its sentence.
+
+use crate::source::{Document, LineKind};
+use crate::text::{ends_sentence, regex};
+use std::ops::Range;
+
+/// The parts of a letter, as clean-text ranges and line indices of its [`Document`].
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    /// From the start to the salutation (or to `By the Chief, Enforcement Bureau:`).
+    pub(crate) header: Range<usize>,
+    /// `Dear Mr. Luna,`, when there is one.
+    pub(crate) salutation: Option<Range<usize>>,
+    /// Body paragraphs between the salutation and the closing, in order.
+    pub(crate) body: Vec<Paragraph>,
+    /// Footnote texts, in the order they stand.
+    pub(crate) footnotes: Vec<FootnoteText>,
+    /// `Sincerely,` and the like.
+    pub(crate) closing: Option<Range<usize>>,
+    /// The lines of the signatory block (name, title, division, …).
+    pub(crate) signature: Vec<Range<usize>>,
+    /// `ATTACHMENT A` and the lines after it.
+    pub(crate) attachment: Option<AttachmentLines>,
+    /// The last text of the document before any attachment.
+    pub(crate) last_text: Option<Range<usize>>,
+}
+
+/// A body paragraph: one or more pieces of clean text (more than one when a page break or
+/// footnotes interrupted it).
+#[derive(Debug, Clone)]
+pub(crate) struct Paragraph {
+    pub(crate) pieces: Vec<Range<usize>>,
+}
+
+/// The text of one footnote.
+#[derive(Debug, Clone)]
+pub(crate) struct FootnoteText {
+    pub(crate) number: u32,
+    pub(crate) range: Range<usize>,
+}
+
+/// The attachment title line and the line indices after it.
+#[derive(Debug, Clone)]
+pub(crate) struct AttachmentLines {
+    pub(crate) title: Range<usize>,
+    pub(crate) lines: Range<usize>,
+}
+
+/// Splits `doc` into letter parts.
+pub(crate) fn layout(doc: &Document<'_>) -> Layout {
+    let mut out = Layout::default();
+    let text = doc.text.as_str();
+
+    let attachment_line = doc.lines.iter().position(|l| {
+        let t = doc.line_text(l);
+        l.label.is_none() && t.len() <= 60 && regex!(r"(?i)^attachment\s+[a-z0-9]\b").is_match(t)
+    });
+    let letter_end = attachment_line
+        .and_then(|i| doc.lines.get(i))
+        .map_or(text.len(), |l| l.range.start);
+    if let Some(i) = attachment_line {
+        out.attachment = doc.lines.get(i).map(|l| AttachmentLines {
+            title: l.range.clone(),
+            lines: i + 1..doc.lines.len(),
+        });
+    }
+
+    let head = text.get(..letter_end).unwrap_or("");
+    let header_end = match regex!(r"(?:^|\s)(Dear\s[^\n,:]{1,60}[,:])").captures(head) {
+        Some(c) => c.get(1).map(|m| {
+            out.salutation = Some(m.range());
+            m.start()
+        }),
+        None => regex!(r"By the (?:Acting )?Chief, Enforcement Bureau:")
+            .find(head)
+            .map(|m| m.end()),
+    };
+    // Without a salutation or an order's opening, the header is the first text line.
+    let body_start = match (&out.salutation, header_end) {
+        (Some(s), _) => s.end,
+        (None, Some(end)) => end,
+        (None, None) => first_text_line_end(doc),
+    };
+    out.header = 0..header_end.unwrap_or(body_start);
+
+    let closing_line = doc.lines.iter().position(|l| {
+        l.range.start >= body_start
+            && l.range.end <= letter_end
+            && regex!(r"(?i)^(sincerely|respectfully(?: submitted)?|very truly yours|(?:best )?regards),?$")
+                .is_match(doc.line_text(l))
+    });
+    let body_end = closing_line
+        .and_then(|i| doc.lines.get(i))
+        .map_or(letter_end, |l| l.range.start);
+    out.closing = closing_line.and_then(|i| doc.lines.get(i)).map(|l| l.range.clone());
+
+    let mut walker = Walker::default();
+    for line in &doc.lines {
+        if line.range.start >= letter_end {
+            break;
+        }
+        let range = line.range.start.max(body_start)..line.range.end;
+        if line.kind == LineKind::Text && range.start < line.range.end {
+            out.last_text = Some(range.clone());
+        }
+        if line.page_break || line.kind == LineKind::Rule {
+            walker.broken = true;
+        }
+        if let Some(number) = line.label {
+            out.footnotes.push(FootnoteText { number, range: line.range.clone() });
+            walker.in_footnote = true;
+            walker.broken = true;
+            walker.open = false;
+            continue;
+        }
+        if line.kind != LineKind::Text {
+            walker.in_footnote = false;
+            walker.open = false;
+            continue;
+        }
+        if walker.in_footnote {
+            if let Some(note) = out.footnotes.last_mut() {
+                note.range.end = line.range.end;
+            }
+            continue;
+        }
+        if range.start >= line.range.end || range.start >= body_end {
+            if line.range.start >= body_end {
+                walker.closing_lines.push(line.range.clone());
+            }
+            continue;
+        }
+        walker.body_line(&mut out.body, range.start..range.end.min(body_end), doc);
+    }
+    if out.closing.is_some() {
+        out.signature = signature_block(doc, &walker.closing_lines);
+    }
+    out
+}
+
+/// The end of the first non-blank line.
+fn first_text_line_end(doc: &Document<'_>) -> usize {
+    doc.lines
+        .iter()
+        .find(|l| l.kind == LineKind::Text)
+        .map_or(0, |l| l.range.end)
+}
+
+/// The signatory block: the last run of short lines after the closing (a description of the
+/// signature image, or a page rule, may stand between).
+fn signature_block(doc: &Document<'_>, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut previous_end = None;
+    for line in lines {
+        let joined = previous_end.is_some_and(|end: usize| {
+            doc.slice(end..line.start).chars().filter(|&c| c == '\n').count() <= 1
+        });
+        match blocks.last_mut() {
+            Some(block) if joined => block.push(line.clone()),
+            _ => blocks.push(vec![line.clone()]),
+        }
+        previous_end = Some(line.end);
+    }
+    blocks
+        .into_iter()
+        .rev()
+        .find(|b| b.iter().all(|l| doc.slice(l.clone()).len() <= 80))
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Default)]
+struct Walker {
+    /// The last paragraph may take the next line (no blank line since).
+    open: bool,
+    /// A page rule or footnote block came after the last body line.
+    broken: bool,
+    /// Inside a footnote's text.
+    in_footnote: bool,
+    /// Text lines after the closing.
+    closing_lines: Vec<Range<usize>>,
+}
+
+impl Walker {
+    fn body_line(&mut self, body: &mut Vec<Paragraph>, range: Range<usize>, doc: &Document<'_>) {
+        let item = regex!(r"^(?:\d{1,2}\.|[•·▪]|\([a-z0-9]\))\s").is_match(doc.slice(range.clone()));
+        let last_unfinished = body
+            .last()
+            .and_then(|p| p.pieces.last())
+            .is_some_and(|r| !ends_sentence(doc.slice(r.clone())));
+        match body.last_mut() {
+            Some(p) if self.open && !item => {
+                if let Some(piece) = p.pieces.last_mut() {
+                    piece.end = range.end;
+                }
+            }
+            Some(p) if self.broken && !item && last_unfinished => p.pieces.push(range),
+            _ => body.push(Paragraph { pieces: vec![range] }),
+        }
+        self.open = true;
+        self.broken = false;
+    }
+}

@@ -1,0 +1,84 @@
+//! Turn FCC Enforcement Bureau robocall letters into typed, serde-ready data.
+//!
+//! Since 2020 the FCC's Enforcement Bureau has sent voice service providers letters —
+//! cease-and-desist letters, Notices of Suspected Illegal Traffic, determination orders —
+//! saying that traceback found illegal robocalls on their network. This crate reads such a
+//! letter's text into a [`Notice`]: its date and [`NoticeKind`], the [`Recipient`] and the
+//! [`Provider`] with its defined short name, the [`Deadline`]s with computed due dates, the
+//! numbered actions, [`Contact`]s, [`Signatory`], [`Footnote`]s, every [`Citation`], and the
+//! Attachment A table as [`CallRecord`]s, with views grouped from it: [`Customer`]s,
+//! [`Campaign`]s and [`Violation`]s.
+//!
+//! # Example
+//!
+//! ```
+//! let text = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
+//! let parsed = fcc_notice::parse_text(text)?;
+//! let notice = &parsed.notice;
+//!
+//! assert_eq!(notice.kind, fcc_notice::NoticeKind::CeaseAndDesist);
+//! assert_eq!(notice.date.map(|d| d.to_string()).as_deref(), Some("2021-04-13"));
+//! let provider = notice.provider.as_ref().unwrap();
+//! assert_eq!(provider.short_name.as_deref(), Some("R Squared"));
+//! assert_eq!(notice.deadlines[1].due.map(|d| d.to_string()).as_deref(), Some("2021-04-27"));
+//! assert_eq!(notice.records().len(), 23);
+//! assert_eq!(notice.customers()[0].name, "Mash Telecom");
+//!
+//! // The JSON that `parse-notice` prints:
+//! let json = serde_json::to_value(&parsed).unwrap();
+//! assert_eq!(json["provider"]["name"], "R Squared Telecom LLC");
+//! # Ok::<(), fcc_notice::Error>(())
+//! ```
+//!
+//! # How it works
+//!
+//! 1. **source** — the input becomes a `Document`: lines of clean text, markup (`**`,
+//!    `<sup>1</sup>`, `[x](mailto:x)`, `---`) set aside without rewriting the input, so every
+//!    [`Span`] indexes the caller's text.
+//! 2. **layout** — lines become letter parts: header, body paragraphs (rejoined across page
+//!    breaks and footnotes), footnotes, closing and signatory, Attachment A.
+//! 3. **extract** — one grammar per field (nom for dates, addresses, deadlines and citations;
+//!    regex only to find where to look).
+//! 4. **[`cite`]** — citations found anywhere in the text.
+//! 5. **views** — [`Notice::customers`], [`Notice::campaigns`], [`Notice::violations`].
+//!
+//! Parsing is lenient: what was guessed, skipped or inconsistent is a [`Diagnostic`] with a
+//! span in [`Parsed::diagnostics`]; [`Parser::strict`] turns those into an [`Error`].
+//!
+//! # Limitations
+//!
+//! - Text input only so far; the PDF reader is yet to come.
+//! - The citation grammar reads `47 U.S.C. §` and `47 CFR §` forms; reporters, dockets and
+//!   short forms (`Id.`) are not read yet.
+//! - Collapsed one-line copies (the FCC's own `.txt` renditions) give their header facts, but
+//!   their inline footnotes are not separated from the body.
+
+mod diagnostic;
+mod error;
+mod extract;
+mod layout;
+mod model;
+mod parser;
+mod source;
+mod span;
+mod text;
+
+pub mod cite;
+
+pub use diagnostic::{Diagnostic, DiagnosticCode, Rendered, Severity};
+pub use error::Error;
+pub use model::{
+    Attachment, CallRecord, Campaign, CampaignCategory, Citation, CitationKind, Column, ColumnKind,
+    Contact, ContactRole, Customer, Deadline, DeadlineKind, Footnote, Issuer, Notice, NoticeKind,
+    Provider, Recipient, Signatory, Violation, ViolationCell,
+};
+pub use parser::{Parsed, Parser};
+pub use span::Span;
+
+/// Parses a letter's text leniently; the same as `Parser::new().parse_text(text)`.
+///
+/// # Errors
+/// [`Error::NotANotice`] when the text does not read as an FCC letter, notice or order.
+pub fn parse_text(text: &str) -> Result<Parsed, Error> {
+    Parser::new().parse_text(text)
+}

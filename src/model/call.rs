@@ -1,0 +1,81 @@
+//! Attachment A: the table of traced calls.
+
+use super::{CampaignCategory, Citation};
+use crate::span::Span;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The attachment table of a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Attachment {
+    /// Its title as written: `Attachment A`.
+    pub title: String,
+    /// The header cells in order, with the meaning each was recognised as.
+    pub columns: Vec<Column>,
+    /// One record per table row, in table order.
+    pub records: Vec<CallRecord>,
+}
+
+/// A header cell of the attachment table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Column {
+    /// The header text as written: `Date of Call`.
+    pub header: String,
+    /// What the column holds.
+    pub kind: ColumnKind,
+}
+
+/// What an attachment column holds, recognised from its header's wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ColumnKind {
+    /// `Customer`: the upstream source of the calls.
+    Customer,
+    /// `Date of Call`.
+    Date,
+    /// `Caller ID`.
+    CallerId,
+    /// `Called Number`.
+    CalledNumber,
+    /// `Description`: the campaign.
+    Description,
+    /// `Violation`: the rules the call apparently broke.
+    Violation,
+    /// A header the parser does not recognise.
+    Other,
+}
+
+/// One traced call: a row of Attachment A.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CallRecord {
+    /// The provider's customer the call came from.
+    pub customer: Option<String>,
+    /// When the call was made.
+    pub date: Option<NaiveDate>,
+    /// The calling number in E.164 form (often redacted, then `None`).
+    pub caller_id: Option<String>,
+    /// The called number in E.164 form (often redacted, then `None`).
+    pub called_number: Option<String>,
+    /// The campaign description as written.
+    pub description: Option<String>,
+    /// The campaign's category, from the description.
+    pub category: CampaignCategory,
+    /// The violation cell.
+    pub violation: Option<ViolationCell>,
+    /// Where the row stands.
+    pub span: Span,
+}
+
+/// The Violation cell of a row: its text and the citations in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ViolationCell {
+    /// The cell text: `47 U.S.C. § 227(b); 47 CFR § 64.1200`.
+    pub text: String,
+    /// The citations in the cell.
+    pub citations: Vec<Citation>,
+}

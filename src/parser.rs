@@ -1,0 +1,87 @@
+//! The configurable [`Parser`] and its result, [`Parsed`].
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
+use crate::model::{Campaign, Customer, Notice, Violation};
+use crate::source::Document;
+use serde::{Serialize, Serializer};
+
+/// A parser with options. [`parse_text`](crate::parse_text) is `Parser::new().parse_text(..)`.
+///
+/// ```
+/// let text = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
+/// let parsed = fcc_notice::Parser::new().strict(true).parse_text(text)?;
+/// assert!(parsed.diagnostics.is_empty());
+/// # Ok::<(), fcc_notice::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    strict: bool,
+}
+
+impl Parser {
+    /// A lenient parser: problems it can work around become [`Parsed::diagnostics`].
+    pub fn new() -> Self {
+        Parser::default()
+    }
+
+    /// In strict mode, a diagnostic of severity warning or worse makes the parse fail with
+    /// [`Error::Strict`]. The parse itself is the same.
+    pub fn strict(mut self, yes: bool) -> Self {
+        self.strict = yes;
+        self
+    }
+
+    /// Parses a letter from its text: the markdown-ish conversion of the PDF or plain text.
+    ///
+    /// # Errors
+    /// [`Error::NotANotice`] when the text does not read as an FCC letter, notice or order;
+    /// [`Error::Strict`] in strict mode when anything was tolerated.
+    pub fn parse_text(&self, text: &str) -> Result<Parsed, Error> {
+        let doc = Document::from_text(text);
+        let layout = crate::layout::layout(&doc);
+        let mut diagnostics = Vec::new();
+        let notice = crate::extract::notice(&doc, &layout, &mut diagnostics)?;
+        diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+        if self.strict && diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
+            diagnostics.retain(|d| d.severity >= Severity::Warning);
+            return Err(Error::Strict { diagnostics });
+        }
+        Ok(Parsed { notice, diagnostics })
+    }
+}
+
+/// A parsed letter: the notice and what was tolerated on the way.
+///
+/// Serialises as the notice's fields followed by its views (`customers`, `campaigns`,
+/// `violations`) and the `diagnostics`: the JSON `parse-notice` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Parsed {
+    /// The letter as data.
+    pub notice: Notice,
+    /// Problems found and worked around, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Serialize for Parsed {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Output<'a> {
+            #[serde(flatten)]
+            notice: &'a Notice,
+            customers: Vec<Customer>,
+            campaigns: Vec<Campaign>,
+            violations: Vec<Violation>,
+            diagnostics: &'a [Diagnostic],
+        }
+        Output {
+            notice: &self.notice,
+            customers: self.notice.customers(),
+            campaigns: self.notice.campaigns(),
+            violations: self.notice.violations(),
+            diagnostics: &self.diagnostics,
+        }
+        .serialize(serializer)
+    }
+}

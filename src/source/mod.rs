@@ -1,0 +1,411 @@
+//! Input → [`Document`]: the letter's lines with markup set aside.
+//!
+//! The text lexer reads the sample letter's markdown-ish form (`**bold**`, `*italic*`,
+//! `<b>`, `<sup>1</sup>`, `[x](mailto:x)`, `---` page rules) and plain text (form feeds, a
+//! footnote mark glued to the word it follows: `calls.1`) alike. Markup is skipped, never
+//! rewritten: the clean text is built from verbatim slices of the input plus a segment map,
+//! so every clean offset translates back to a byte offset in the caller's input.
+
+use crate::span::Span;
+use std::ops::Range;
+
+/// The letter as lines of clean text, with footnote marks and labels found.
+#[derive(Debug)]
+pub(crate) struct Document<'a> {
+    /// The text spans index: the caller's input.
+    pub(crate) input: &'a str,
+    /// The input with markup removed; lines are separated by `\n`.
+    pub(crate) text: String,
+    /// Where each verbatim run of `text` starts, in `text` and in `input`.
+    segments: Vec<Segment>,
+    /// One entry per input line.
+    pub(crate) lines: Vec<Line>,
+    /// Footnote reference marks in the body, in order.
+    pub(crate) marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    clean: usize,
+    raw: usize,
+}
+
+/// A line of the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// Its clean text, trimmed, without a leading footnote label.
+    pub(crate) range: Range<usize>,
+    /// Blank, rule or text.
+    pub(crate) kind: LineKind,
+    /// The footnote number this line starts with (`<sup>2</sup> See …` or `2 See …`).
+    pub(crate) label: Option<u32>,
+    /// A form feed starts the line: a new page begins here.
+    pub(crate) page_break: bool,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Only whitespace.
+    Blank,
+    /// A page rule: `---`, or a line holding only a form feed.
+    Rule,
+    /// Anything else.
+    Text,
+}
+
+/// A footnote reference mark in the running text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mark {
+    /// The footnote number.
+    pub(crate) number: u32,
+    /// The mark in the input.
+    pub(crate) span: Span,
+}
+
+/// Inline tags that are dropped. `<sup>` is handled apart, since it may carry a footnote mark.
+const DROPPED_TAGS: &[&str] = &[
+    "<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<em>", "</em>", "<strong>", "</strong>",
+    "<br>", "<br/>", "<br />", "</sup>",
+];
+
+impl<'a> Document<'a> {
+    /// Lexes text input.
+    pub(crate) fn from_text(input: &'a str) -> Self {
+        let glued = if input.contains("<sup>") { Vec::new() } else { glued_marks(input) };
+        let mut lexer = Lexer {
+            doc: Document {
+                input,
+                text: String::with_capacity(input.len()),
+                segments: Vec::new(),
+                lines: Vec::new(),
+                marks: Vec::new(),
+            },
+            glued,
+            next_glued: 0,
+            labelled: Vec::new(),
+        };
+        let mut offset = 0;
+        for raw_line in input.split_inclusive('\n') {
+            let end = offset + raw_line.len();
+            let content_end = offset + raw_line.trim_end_matches(['\n', '\r']).len();
+            lexer.line(offset, content_end);
+            if content_end < end && input.as_bytes().get(end - 1) == Some(&b'\n') {
+                lexer.push(end - 1..end);
+            }
+            offset = end;
+        }
+        lexer.doc
+    }
+
+    /// The clean text of `line`.
+    pub(crate) fn line_text(&self, line: &Line) -> &str {
+        self.slice(line.range.clone())
+    }
+
+    /// A slice of the clean text (empty if out of range).
+    pub(crate) fn slice(&self, range: Range<usize>) -> &str {
+        self.text.get(range).unwrap_or("")
+    }
+
+    /// Translates a clean-text offset into an input offset.
+    fn to_input(&self, clean: usize) -> usize {
+        let i = self.segments.partition_point(|s| s.clean <= clean);
+        match i.checked_sub(1).and_then(|i| self.segments.get(i)) {
+            Some(seg) => (seg.raw + (clean - seg.clean)).min(self.input.len()),
+            None => 0,
+        }
+    }
+
+    /// Translates a clean-text range into a span of the input.
+    pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        let start = self.to_input(range.start);
+        if range.end <= range.start {
+            return Span::new(start, start);
+        }
+        let end = (self.to_input(range.end - 1) + 1).min(self.input.len());
+        Span::new(start, end)
+    }
+}
+
+struct Lexer<'a> {
+    doc: Document<'a>,
+    /// Plain-text footnote marks glued to a word, found before lexing: (input range, number).
+    glued: Vec<(Range<usize>, u32)>,
+    next_glued: usize,
+    /// Footnote numbers whose text has started.
+    labelled: Vec<u32>,
+}
+
+impl Lexer<'_> {
+    /// Appends input `range` verbatim to the clean text.
+    fn push(&mut self, range: Range<usize>) {
+        let Some(piece) = self.doc.input.get(range.clone()) else { return };
+        if piece.is_empty() {
+            return;
+        }
+        let clean = self.doc.text.len();
+        let contiguous = self
+            .doc
+            .segments
+            .last()
+            .is_some_and(|s| s.raw + (clean - s.clean) == range.start);
+        if !contiguous {
+            self.doc.segments.push(Segment { clean, raw: range.start });
+        }
+        self.doc.text.push_str(piece);
+    }
+
+    /// Lexes the input line `start..end` (without its line ending).
+    fn line(&mut self, start: usize, end: usize) {
+        let input = self.doc.input;
+        let content = input.get(start..end).unwrap_or("");
+        let body = content.trim_start_matches('\u{c}');
+        let page_break = body.len() < content.len();
+        let begin = start + (content.len() - body.len());
+        let trimmed = body.trim();
+        let first = trimmed.chars().next();
+        let is_rule = trimmed.len() >= 3
+            && matches!(first, Some('-' | '*' | '_'))
+            && trimmed.chars().all(|c| Some(c) == first);
+        let clean_start = self.doc.text.len();
+        let mut label = None;
+        if is_rule || (page_break && trimmed.is_empty()) {
+            self.doc.lines.push(Line {
+                range: clean_start..clean_start,
+                kind: LineKind::Rule,
+                label,
+                page_break,
+            });
+            return;
+        }
+        let mut p = begin;
+        while p < end {
+            let rest = input.get(p..end).unwrap_or("");
+            let glued = self.glued.get(self.next_glued).filter(|(r, _)| r.start < end).cloned();
+            let markup = rest.find(['<', '*', '[']).map(|i| p + i);
+            let next = match (&glued, markup) {
+                (Some((r, _)), Some(m)) => r.start.min(m),
+                (Some((r, _)), None) => r.start,
+                (None, Some(m)) => m,
+                (None, None) => end,
+            };
+            self.push(p..next);
+            if next >= end {
+                break;
+            }
+            if let Some((r, number)) = glued.filter(|(r, _)| r.start == next) {
+                self.next_glued += 1;
+                self.doc.marks.push(Mark { number, span: Span::from(r.clone()) });
+                p = r.end;
+                continue;
+            }
+            let at_line_start = self.doc.text.get(clean_start..).is_some_and(|s| s.trim().is_empty());
+            p = self.markup(next, end, at_line_start, &mut label);
+        }
+        let line_text = self.doc.text.get(clean_start..).unwrap_or("");
+        let lead = line_text.len() - line_text.trim_start().len();
+        let mut range = clean_start + lead..clean_start + line_text.trim_end().len();
+        if label.is_none() {
+            if let Some((number, skip)) = self.plain_label(self.doc.slice(range.clone())) {
+                label = Some(number);
+                range.start += skip;
+            }
+        }
+        if let Some(n) = label {
+            self.labelled.push(n);
+        }
+        let kind = if range.is_empty() && label.is_none() { LineKind::Blank } else { LineKind::Text };
+        self.doc.lines.push(Line { range, kind, label, page_break });
+    }
+
+    /// Handles the markup at input offset `at`; returns where lexing goes on.
+    fn markup(&mut self, at: usize, end: usize, at_line_start: bool, label: &mut Option<u32>) -> usize {
+        let input = self.doc.input;
+        let rest = input.get(at..end).unwrap_or("");
+        if rest.starts_with("<sup>") {
+            if let Some(close) = rest.find("</sup>") {
+                let inner = rest.get(5..close).unwrap_or("");
+                let after = at + close + "</sup>".len();
+                match footnote_number(inner.trim()) {
+                    Some(number) if at_line_start && label.is_none() => *label = Some(number),
+                    Some(number) => self.doc.marks.push(Mark { number, span: Span::new(at, after) }),
+                    None => self.push(at + 5..at + close),
+                }
+                return after;
+            }
+        }
+        if let Some(tag) = DROPPED_TAGS.iter().find(|t| starts_with_ignore_case(rest, t)) {
+            return at + tag.len();
+        }
+        if rest.starts_with('*') {
+            let run = rest.len() - rest.trim_start_matches('*').len();
+            let before = input.get(..at).and_then(|s| s.chars().next_back());
+            let after = rest.get(run..).and_then(|s| s.chars().next());
+            let open = after.is_some_and(|c| !c.is_whitespace());
+            let close = before.is_some_and(|c| !c.is_whitespace());
+            if !(open || close) {
+                self.push(at..at + run);
+            }
+            return at + run;
+        }
+        if let Some(link) = markdown_link(rest) {
+            self.push(at + 1..at + 1 + link.text_len);
+            return at + link.len;
+        }
+        // A lone '<' or '[' is text.
+        self.push(at..at + 1);
+        at + 1
+    }
+
+    /// A plain-text footnote line starts with the number of a mark already seen: `2 See …`.
+    fn plain_label(&self, line: &str) -> Option<(u32, usize)> {
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let number = footnote_number(line.get(..digits)?)?;
+        let rest = line.get(digits..)?;
+        let space = rest.len() - rest.trim_start().len();
+        if space == 0 || rest.trim().is_empty() {
+            return None;
+        }
+        let marked = self.doc.marks.iter().any(|m| m.number == number);
+        (marked && !self.labelled.contains(&number)).then_some((number, digits + space))
+    }
+}
+
+/// A footnote number: one to three digits, not zero.
+fn footnote_number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|&n| n > 0)
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+struct Link {
+    text_len: usize,
+    len: usize,
+}
+
+/// `[text](target)` at the start of `s`: the text's length and the whole link's length.
+fn markdown_link(s: &str) -> Option<Link> {
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let text = inner.get(..close)?;
+    let target = inner.get(close + 1..)?.strip_prefix('(')?;
+    let target_len = target.find(')')?;
+    if text.is_empty() || text.contains('[') || target.get(..target_len)?.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(Link { text_len: close, len: 1 + close + 2 + target_len + 1 })
+}
+
+/// Plain-text footnote marks: a number glued to the word or punctuation it follows and
+/// followed by whitespace (`calls.1 In`, `rules.3`), taken only when it is the next footnote
+/// number in sequence, so `COVID19` or `Part 64` are never marks.
+fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
+    let bytes = input.as_bytes();
+    let mut marks = Vec::new();
+    let mut expected = 1u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_run = bytes.get(i).is_some_and(u8::is_ascii_digit)
+            && !i.checked_sub(1).and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit);
+        if !starts_run {
+            i += 1;
+            continue;
+        }
+        let len = bytes.get(i..).map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
+        let end = i + len;
+        let before = input.get(..i).and_then(|s| s.chars().next_back());
+        let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || ".,;:)\"'”’".contains(c));
+        let after = input.get(end..).and_then(|s| s.chars().next());
+        let free = after.is_none_or(char::is_whitespace);
+        let number = input.get(i..end).and_then(footnote_number);
+        if glued && free && number == Some(expected) {
+            marks.push((i..end, expected));
+            expected += 1;
+        }
+        i = end;
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean_lines(input: &str) -> Vec<(String, Option<u32>, LineKind)> {
+        let doc = Document::from_text(input);
+        doc.lines.iter().map(|l| (doc.line_text(l).to_owned(), l.label, l.kind)).collect()
+    }
+
+    #[test]
+    fn markup_is_skipped() {
+        let cases: &[(&str, &str)] = &[
+            ("**To:** Omar Luna  ", "To: Omar Luna"),
+            ("block all of **R Squared's traffic** if", "block all of R Squared's traffic if"),
+            ("See *Id.* at 7630", "See Id. at 7630"),
+            ("a * b", "a * b"),
+            ("[omar@x.com](mailto:omar@x.com)", "omar@x.com"),
+            ("at [a@b.gov](mailto:a@b.gov) or", "at a@b.gov or"),
+            ("[not a link] (x)", "[not a link] (x)"),
+            ("<b>Customer</b>\t<b>Date</b>", "Customer\tDate"),
+            ("x < y and <unknown>", "x < y and <unknown>"),
+            ("calls.<sup>1</sup> Next", "calls. Next"),
+            ("<sup>a</sup>", "a"),
+            ("unclosed <sup>1", "unclosed <sup>1"),
+            ("trailing [", "trailing ["),
+        ];
+        for (input, want) in cases {
+            let lines = clean_lines(input);
+            assert_eq!(lines[0].0, *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn rules_labels_and_blanks() {
+        let lines = clean_lines("a.<sup>1</sup>\n\n---\n<sup>1</sup> See 47 CFR.\n\u{c}\n\u{c}Page two\r\n");
+        let kinds: Vec<_> = lines.iter().map(|l| (l.0.as_str(), l.1, l.2)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("a.", None, LineKind::Text),
+                ("", None, LineKind::Blank),
+                ("", None, LineKind::Rule),
+                ("See 47 CFR.", Some(1), LineKind::Text),
+                ("", None, LineKind::Rule),
+                ("Page two", None, LineKind::Text),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_marks_are_sequential() {
+        let input = "the COVID19 outbreak.1 Then rules.2 and Part 64 of 3\n1 First note.\n2 Second note.\n3 Not a note.";
+        let doc = Document::from_text(input);
+        let numbers: Vec<u32> = doc.marks.iter().map(|m| m.number).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert_eq!(doc.line_text(&doc.lines[0]), "the COVID19 outbreak. Then rules. and Part 64 of 3");
+        let labels: Vec<_> = doc.lines.iter().map(|l| l.label).collect();
+        assert_eq!(labels, [None, Some(1), Some(2), None]);
+        assert_eq!(doc.line_text(&doc.lines[1]), "First note.");
+    }
+
+    #[test]
+    fn spans_point_into_the_input() {
+        let input = "**Re: Subject**\r\nDear *Mr.* Luna,<sup>1</sup>\n";
+        let doc = Document::from_text(input);
+        for line in &doc.lines {
+            let span = doc.span(line.range.clone());
+            let raw = &input[span.range()];
+            assert!(raw.contains(doc.line_text(line).split(' ').next().unwrap()), "{raw:?}");
+        }
+        let second = &doc.lines[1];
+        assert_eq!(doc.line_text(second), "Dear Mr. Luna,");
+        assert_eq!(&input[doc.span(second.range.clone()).range()], "Dear *Mr.* Luna,");
+        assert_eq!(&input[doc.marks[0].span.range()], "<sup>1</sup>");
+    }
+}

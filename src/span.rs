@@ -1,0 +1,129 @@
+//! Byte spans into the caller's input, and line/column lookup for showing them.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// A byte range `start..end` in the text that was parsed.
+///
+/// For text input this is the caller's `&str`; markup such as `**` or `<sup>1</sup>` is skipped
+/// by the lexer rather than rewritten, so spans always index the original input.
+/// Serialised as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (swapped if given the wrong way round).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start: start.min(end), end: start.max(end) }
+    }
+
+    /// The span as a `Range`, for slicing with `str::get`.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Number of bytes covered.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span::new(start, end)
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(s: Span) -> Self {
+        [s.start, s.end]
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// Byte offset → 1-based line and column, built once per text.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex {
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub(crate) fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of `offset`, clamped to the text.
+    pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let col = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, col + 1)
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    pub(crate) fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.starts.get(line).map_or(text.len(), |e| e.saturating_sub(1));
+        text.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_cases() {
+        let text = "ab\ncd§e\n\nlast";
+        let idx = LineIndex::new(text);
+        let cases = [(0, (1, 1)), (2, (1, 3)), (3, (2, 1)), (7, (2, 4)), (9, (3, 1)), (10, (4, 1)), (99, (4, 5))];
+        for (offset, want) in cases {
+            assert_eq!(idx.line_col(text, offset), want, "offset {offset}");
+        }
+        assert_eq!(idx.line_text(text, 2), "cd§e");
+        assert_eq!(idx.line_text(text, 3), "");
+        assert_eq!(idx.line_text(text, 4), "last");
+        assert_eq!(idx.line_text(text, 9), "");
+    }
+
+    #[test]
+    fn span_serialises_as_pair() {
+        let s = Span::new(5, 2);
+        assert_eq!(s, Span { start: 2, end: 5 });
+        assert_eq!(serde_json::to_string(&s).unwrap(), "[2,5]");
+        assert_eq!(serde_json::from_str::<Span>("[2,5]").unwrap(), s);
+    }
+}

@@ -1,0 +1,67 @@
+//! Small text helpers shared by the phases.
+
+/// A `&'static Regex` compiled on first use.
+macro_rules! regex {
+    ($re:literal $(,)?) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| {
+            // The pattern is a literal exercised by the unit tests; it cannot fail at run time.
+            #[allow(clippy::expect_used)]
+            regex::Regex::new($re).expect("literal regex compiles")
+        })
+    }};
+}
+pub(crate) use regex;
+
+/// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
+/// trims the ends.
+pub(crate) fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `s` ends a sentence: `.`, `?`, `!` or `:`, possibly inside closing quotes or brackets.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    s.ends_with(['.', '?', '!', ':'])
+}
+
+/// The byte offset of `part` inside `whole`, when `part` is a subslice of it.
+pub(crate) fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .checked_sub(whole.as_ptr() as usize)
+        .filter(|&o| o <= whole.len())
+        .unwrap_or(0)
+}
+
+/// Trimmed, non-empty pieces of `s` split at `sep`, each with its offset in `s`.
+pub(crate) fn pieces(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> + '_ {
+    s.split(sep).filter_map(move |p| {
+        let t = p.trim();
+        (!t.is_empty()).then(|| (offset_in(s, t), t))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers() {
+        assert_eq!(squash("  a\u{a0} b\n\tc  "), "a b c");
+        for (s, want) in [("end.", true), ("to prevent", false), ("Division,", false), ("“quoted.”", true), ("Q?", true), ("(x.)", true), ("", false)] {
+            assert_eq!(ends_sentence(s), want, "{s}");
+        }
+        let s = "a\n  b c \n\n";
+        assert_eq!(pieces(s, '\n').collect::<Vec<_>>(), [(0, "a"), (4, "b c")]);
+        assert_eq!(offset_in(s, &s[4..]), 4);
+        assert_eq!(offset_in(s, "elsewhere"), 0);
+        assert!(regex!(r"^\d+$").is_match("42"));
+    }
+}
