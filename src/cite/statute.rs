@@ -10,7 +10,7 @@ use crate::model::CitationKind;
 use crate::text::regex;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
-use nom::character::complete::{char, digit1, space0, space1};
+use nom::character::complete::{char, digit1};
 use nom::combinator::{map_opt, opt, recognize};
 use nom::multi::many0;
 use nom::sequence::delimited;
@@ -80,8 +80,8 @@ fn paragraph(input: &str) -> IResult<&str, &str> {
 fn citation(input: &str) -> IResult<&str, Parts<'_>> {
     let (input, title) = map_opt(digit1, |d: &str| d.parse().ok()).parse(input)?;
     let (input, kind) = nom::sequence::preceded(ws, code).parse(input)?;
-    let (input, _) = opt((space0, alt((tag("§§"), tag("§"))))).parse(input)?;
-    let (input, _) = alt((ws, space1, tag(""))).parse(input)?;
+    let (input, _) = opt((opt(ws), alt((tag("§§"), tag("§"))))).parse(input)?;
+    let (input, _) = opt(ws).parse(input)?;
     let (input, section) = section(input)?;
     let (input, paragraphs) = many0(paragraph).parse(input)?;
     Ok((input, Parts { kind, title, section, paragraphs }))

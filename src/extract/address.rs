@@ -31,8 +31,7 @@ pub(crate) fn is_city_line(line: &str) -> bool {
 
 /// Whether `line` starts a street address: a house number, a P.O. box or a suite.
 pub(crate) fn is_street_start(line: &str) -> bool {
-    line.trim_start().starts_with(|c: char| c.is_ascii_digit())
-        || regex!(r"(?i)^\s*(?:p\.?\s?o\.?\s+box|suite|ste\.?)\b").is_match(line)
+    regex!(r"(?i)^\s*(?:\d+[a-z]?(?:-\d+)?\s+[a-z0-9]|(?:p\.?\s?o\.?\s+box|suite|ste\.?)\b)").is_match(line)
 }
 
 /// Compass words that end a street line rather than start a city: `45 L Street, NE`.
@@ -91,7 +90,7 @@ mod tests {
 
     #[test]
     fn street_starts() {
-        for (line, want) in [("526 S Main St.", true), ("Suite 802", true), ("P.O. Box 12", true), ("STE A", true), ("CEO", false), ("Stevens Road", false)] {
+        for (line, want) in [("526 S Main St.", true), ("Suite 802", true), ("P.O. Box 12", true), ("STE A", true), ("CEO", false), ("Stevens Road", false), ("14", false), ("14 ", false), ("8 The Green", true)] {
             assert_eq!(is_street_start(line), want, "{line}");
         }
     }

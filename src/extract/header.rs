@@ -77,35 +77,35 @@ pub(crate) fn header(header: &str) -> Header<'_> {
 }
 
 /// The issuer from the letterhead lines (`Federal Communications Commission`, `Enforcement
-/// Bureau`, street, city), or from a collapsed letterhead by its cue words.
+/// Bureau`, street, city). A long line is a collapsed letterhead, read by its cue words.
 pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
-    let lines: Vec<&str> = pieces(letterhead, '\n').map(|(_, l)| l).collect();
     let mut issuer = Issuer { agency: None, bureau: None, division: None, address: Vec::new() };
-    if lines.len() > 1 {
-        for line in lines {
-            let lower = line.to_ascii_lowercase();
-            if lower.ends_with("commission") && issuer.agency.is_none() {
-                issuer.agency = Some(squash(line));
-            } else if lower.ends_with("bureau") && issuer.bureau.is_none() {
-                issuer.bureau = Some(squash(line));
-            } else if lower.ends_with("division") && issuer.division.is_none() {
-                issuer.division = Some(squash(line));
-            } else if address::is_street_start(line) || address::is_city_line(line) {
-                issuer.address.push(squash(line));
-            }
+    let fill = |slot: &mut Option<String>, value: Option<String>| {
+        if slot.is_none() {
+            *slot = value;
         }
-    } else {
-        let text = lines.first().copied().unwrap_or("");
-        issuer.agency = regex!(r"(?i)federal communications commission")
-            .find(text)
-            .map(|m| squash(m.as_str()));
-        issuer.bureau = named_unit(text, "Bureau");
-        issuer.division = named_unit(text, "Division");
-        if let Some(city) = address::find_city_line(text) {
-            let before = text.get(..city.start).unwrap_or("");
-            let street = regex!(r"\d[^\n]*$").find(before).map_or(city.start, |m| m.start());
-            let block = text.get(street..city.end).unwrap_or("");
-            issuer.address = address::split_collapsed(block).into_iter().map(squash).collect();
+    };
+    for (_, line) in pieces(letterhead, '\n') {
+        let lower = line.to_ascii_lowercase();
+        if line.len() > 60 {
+            let agency = regex!(r"(?i)federal communications commission").find(line);
+            fill(&mut issuer.agency, agency.map(|m| squash(m.as_str())));
+            fill(&mut issuer.bureau, named_unit(line, "Bureau"));
+            fill(&mut issuer.division, named_unit(line, "Division"));
+            if let Some(city) = address::find_city_line(line) {
+                let before = line.get(..city.start).unwrap_or("");
+                let street = regex!(r"\d[^\n]*$").find(before).map_or(city.start, |m| m.start());
+                let block = line.get(street..city.end).unwrap_or("");
+                issuer.address.extend(address::split_collapsed(block).into_iter().map(squash));
+            }
+        } else if lower.ends_with("commission") {
+            fill(&mut issuer.agency, Some(squash(line)));
+        } else if lower.ends_with("bureau") {
+            fill(&mut issuer.bureau, Some(squash(line)));
+        } else if lower.ends_with("division") {
+            fill(&mut issuer.division, Some(squash(line)));
+        } else if address::is_street_start(line) || address::is_city_line(line) {
+            issuer.address.push(squash(line));
         }
     }
     let empty = issuer.agency.is_none() && issuer.bureau.is_none() && issuer.address.is_empty();
@@ -193,5 +193,7 @@ mod tests {
         assert_eq!(caps.bureau.as_deref(), Some("Enforcement Bureau"));
         assert_eq!(caps.division.as_deref(), Some("Telecommunications Consumers Division"));
         assert!(issuer("14").is_none());
+        let page_number = issuer("14\nUnited States of America Federal Communications Commission 445 12th Street, SW Washington, DC 20554 ").unwrap();
+        assert_eq!(page_number.address, ["445 12th Street, SW", "Washington, DC 20554"]);
     }
 }
