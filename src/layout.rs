@@ -142,7 +142,35 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
     if out.closing.is_some() {
         out.signature = signature_block(doc, &walker.closing_lines);
     }
+    split_run_on_footnotes(doc, &mut out.footnotes);
     out
+}
+
+/// Footnotes printed as one paragraph (`… (Mar. 13, 2020), . 2 The Federal Trade …`) are
+/// split where the next footnote's number follows a sentence end, when the body has a mark
+/// with that number and no footnote of its own.
+fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
+    let mut i = 0;
+    while let Some(note) = notes.get(i) {
+        let next = note.number + 1;
+        let wanted = doc.marks.iter().any(|m| m.number == next) && !notes.iter().any(|n| n.number == next);
+        let text = doc.slice(note.range.clone());
+        let split = regex!(r"[.)]\s+(\d{1,3})\s+[A-Z]")
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .find(|m| m.as_str().parse() == Ok(next));
+        if let (true, Some(m)) = (wanted, split) {
+            let start = note.range.start;
+            let end = note.range.end;
+            let before = text.get(..m.start()).map_or(0, |t| t.trim_end().len());
+            let rest = text.get(m.end()..).map_or(0, |t| t.len() - t.trim_start().len());
+            if let Some(note) = notes.get_mut(i) {
+                note.range.end = start + before;
+            }
+            notes.insert(i + 1, FootnoteText { number: next, range: start + m.end() + rest..end });
+        }
+        i += 1;
+    }
 }
 
 /// The end of the first non-blank line.

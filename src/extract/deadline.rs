@@ -130,13 +130,19 @@ pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
         .filter_map(|m| {
             let rest = text.get(m.end()..)?;
             let (after, (amount, hours)) = period(rest).ok()?;
-            let end = text.len() - after.len();
+            let mut end = text.len() - after.len();
+            // An optional `(April 27, 2021)` right after the phrase.
             let stated = (|| {
                 let (inner, _) = (multispace0::<&str, nom::error::Error<&str>>, char('(')).parse(after).ok()?;
                 let (date, len) = parse_date_prefix(inner)?;
                 let start = text.len() - inner.len();
-                inner.get(len..)?.trim_start().starts_with(')').then_some((date, start..start + len))
+                let (close, _) = (multispace0::<&str, nom::error::Error<&str>>, char(')')).parse(inner.get(len..)?).ok()?;
+                Some((date, start..start + len, text.len() - close.len()))
             })();
+            let stated = stated.map(|(date, range, close)| {
+                end = close;
+                (date, range)
+            });
             let kind = if hours { DeadlineKind::Mitigate } else { DeadlineKind::Report };
             Some(Phrase { kind, amount, hours, stated, range: m.start()..end })
         })
