@@ -106,26 +106,42 @@ impl Diagnostic {
         span: Span,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic { severity, code, message: message.into(), span }
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            span,
+        }
     }
 
     /// Renders the diagnostic against the `source` it was found in: a
     /// `line:col: severity[code]: message` line, the source line and a caret under the span.
     ///
     /// ```
-    /// let text = "April 13, 2021\nnot much of a letter from the FCC";
-    /// let parsed = fcc_notice::parse_text(text).unwrap();
-    /// let shown = parsed.diagnostics[0].render(text).to_string();
-    /// assert!(shown.starts_with("2:"), "{shown}");
+    /// let text = "April 13, 2021\nWe have determined that Acme LLC (Acme) is apparently \
+    ///             transmitting robocalls for the Commission";
+    /// let parsed = fcc_notice::parse_text(text)?;
+    /// let shown = parsed.diagnostics[0].render(text).with_name("letter.txt").to_string();
+    /// assert!(shown.starts_with("letter.txt:2:86: warning[truncated]: "));
+    /// assert!(shown.ends_with(" ^^^^^^^^^^")); // under "Commission"
+    /// # Ok::<(), fcc_notice::Error>(())
     /// ```
     pub fn render<'a>(&'a self, source: &'a str) -> Rendered<'a> {
-        Rendered { diagnostic: self, source, name: None }
+        Rendered {
+            diagnostic: self,
+            source,
+            name: None,
+        }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}] at {}: {}", self.severity, self.code, self.span, self.message)
+        write!(
+            f,
+            "{}[{}] at {}: {}",
+            self.severity, self.code, self.span, self.message
+        )
     }
 }
 
@@ -145,26 +161,97 @@ impl<'a> Rendered<'a> {
     }
 }
 
+/// Lines longer than this are shown as a window around the span.
+const WINDOW: usize = 100;
+
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let index = &LineIndex::new(self.source);
+        let index = LineIndex::new(self.source);
         let d = self.diagnostic;
         let (line, col) = index.line_col(self.source, d.span.start);
+        let (end_line, end_col) = index.line_col(self.source, d.span.end);
         if let Some(name) = self.name {
             write!(f, "{name}:")?;
         }
         writeln!(f, "{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
         let text = index.line_text(self.source, line);
-        let (_, end_col) = index.line_col(self.source, d.span.end);
-        let (end_line, _) = index.line_col(self.source, d.span.end);
+        let chars = text.chars().count();
         let width = if end_line == line {
-            end_col.saturating_sub(col).max(1)
+            end_col.saturating_sub(col)
         } else {
-            text.chars().count().saturating_sub(col - 1).max(1)
+            chars + 1 - col
         };
+        // Show at most WINDOW characters of a long line, starting a little before the span.
+        let skip = if chars > WINDOW {
+            (col - 1).saturating_sub(WINDOW / 4).min(chars - WINDOW)
+        } else {
+            0
+        };
+        let shown: String = text.chars().skip(skip).take(WINDOW).collect();
+        let (lead, tail) = (
+            if skip > 0 { "…" } else { "" },
+            if skip + WINDOW < chars { "…" } else { "" },
+        );
+        let pad = col - 1 - skip + lead.chars().count();
+        let width = width.clamp(1, WINDOW);
         let gutter = line.to_string().len();
         writeln!(f, "{:gutter$} |", "")?;
-        writeln!(f, "{line} | {text}")?;
-        write!(f, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(width), pad = col - 1)
+        writeln!(f, "{line} | {lead}{shown}{tail}")?;
+        write!(f, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(width))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rendering() {
+        let d = |start, end| {
+            Diagnostic::new(
+                Severity::Warning,
+                DiagnosticCode::Truncated,
+                Span::new(start, end),
+                "cut",
+            )
+        };
+        let short = "first\nsecond line\n";
+        let cases: &[(&str, Diagnostic, &str)] = &[
+            (
+                short,
+                d(6, 12),
+                "2:1: warning[truncated]: cut\n  |\n2 | second line\n  | ^^^^^^",
+            ),
+            (
+                short,
+                d(8, 8),
+                "2:3: warning[truncated]: cut\n  |\n2 | second line\n  |   ^",
+            ),
+            (
+                short,
+                d(99, 99),
+                "3:1: warning[truncated]: cut\n  |\n3 | \n  | ^",
+            ),
+            (
+                "",
+                d(0, 0),
+                "1:1: warning[truncated]: cut\n  |\n1 | \n  | ^",
+            ),
+        ];
+        for (source, diagnostic, want) in cases {
+            assert_eq!(diagnostic.render(source).to_string(), *want);
+        }
+        let long = format!("{}TARGET{}", "a".repeat(300), "b".repeat(300));
+        let shown = d(300, 306).render(&long).with_name("f.txt").to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], "f.txt:1:301: warning[truncated]: cut");
+        assert!(
+            lines[2].starts_with("1 | …a") && lines[2].ends_with("b…"),
+            "{}",
+            lines[2]
+        );
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        let under: String = lines[2].chars().skip(caret).take(6).collect();
+        assert_eq!(under, "TARGET");
     }
 }

@@ -99,7 +99,9 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
     let body_end = closing_line
         .and_then(|i| doc.lines.get(i))
         .map_or(letter_end, |l| l.range.start);
-    out.closing = closing_line.and_then(|i| doc.lines.get(i)).map(|l| l.range.clone());
+    out.closing = closing_line
+        .and_then(|i| doc.lines.get(i))
+        .map(|l| l.range.clone());
 
     let mut walker = Walker::default();
     for line in &doc.lines {
@@ -114,7 +116,10 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
             walker.broken = true;
         }
         if let Some(number) = line.label {
-            out.footnotes.push(FootnoteText { number, range: line.range.clone() });
+            out.footnotes.push(FootnoteText {
+                number,
+                range: line.range.clone(),
+            });
             walker.in_footnote = true;
             walker.broken = true;
             walker.open = false;
@@ -153,7 +158,8 @@ fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
     let mut i = 0;
     while let Some(note) = notes.get(i) {
         let next = note.number + 1;
-        let wanted = doc.marks.iter().any(|m| m.number == next) && !notes.iter().any(|n| n.number == next);
+        let wanted =
+            doc.marks.iter().any(|m| m.number == next) && !notes.iter().any(|n| n.number == next);
         let text = doc.slice(note.range.clone());
         let split = regex!(r"[.)]\s+(\d{1,3})\s+[A-Z]")
             .captures_iter(text)
@@ -163,11 +169,19 @@ fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
             let start = note.range.start;
             let end = note.range.end;
             let before = text.get(..m.start()).map_or(0, |t| t.trim_end().len());
-            let rest = text.get(m.end()..).map_or(0, |t| t.len() - t.trim_start().len());
+            let rest = text
+                .get(m.end()..)
+                .map_or(0, |t| t.len() - t.trim_start().len());
             if let Some(note) = notes.get_mut(i) {
                 note.range.end = start + before;
             }
-            notes.insert(i + 1, FootnoteText { number: next, range: start + m.end() + rest..end });
+            notes.insert(
+                i + 1,
+                FootnoteText {
+                    number: next,
+                    range: start + m.end() + rest..end,
+                },
+            );
         }
         i += 1;
     }
@@ -188,7 +202,11 @@ fn signature_block(doc: &Document<'_>, lines: &[Range<usize>]) -> Vec<Range<usiz
     let mut previous_end = None;
     for line in lines {
         let joined = previous_end.is_some_and(|end: usize| {
-            doc.slice(end..line.start).chars().filter(|&c| c == '\n').count() <= 1
+            doc.slice(end..line.start)
+                .chars()
+                .filter(|&c| c == '\n')
+                .count()
+                <= 1
         });
         match blocks.last_mut() {
             Some(block) if joined => block.push(line.clone()),
@@ -217,7 +235,8 @@ struct Walker {
 
 impl Walker {
     fn body_line(&mut self, body: &mut Vec<Paragraph>, range: Range<usize>, doc: &Document<'_>) {
-        let item = regex!(r"^(?:\d{1,2}\.|[•·▪]|\([a-z0-9]\))\s").is_match(doc.slice(range.clone()));
+        let item =
+            regex!(r"^(?:\d{1,2}\.|[•·▪]|\([a-z0-9]\))\s").is_match(doc.slice(range.clone()));
         let last_unfinished = body
             .last()
             .and_then(|p| p.pieces.last())
@@ -229,7 +248,9 @@ impl Walker {
                 }
             }
             Some(p) if self.broken && !item && last_unfinished => p.pieces.push(range),
-            _ => body.push(Paragraph { pieces: vec![range] }),
+            _ => body.push(Paragraph {
+                pieces: vec![range],
+            }),
         }
         self.open = true;
         self.broken = false;

@@ -82,3 +82,7 @@ pub use span::Span;
 pub fn parse_text(text: &str) -> Result<Parsed, Error> {
     Parser::new().parse_text(text)
 }
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

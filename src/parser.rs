@@ -47,7 +47,10 @@ impl Parser {
             diagnostics.retain(|d| d.severity >= Severity::Warning);
             return Err(Error::Strict { diagnostics });
         }
-        Ok(Parsed { notice, diagnostics })
+        Ok(Parsed {
+            notice,
+            diagnostics,
+        })
     }
 }
 

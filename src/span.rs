@@ -9,7 +9,9 @@ use std::ops::Range;
 /// For text input this is the caller's `&str`; markup such as `**` or `<sup>1</sup>` is skipped
 /// by the lexer rather than rewritten, so spans always index the original input.
 /// Serialised as `[start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
     /// Offset of the first byte.
@@ -21,7 +23,10 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end` (swapped if given the wrong way round).
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start: start.min(end), end: start.max(end) }
+        Span {
+            start: start.min(end),
+            end: start.max(end),
+        }
     }
 
     /// The span as a `Range`, for slicing with `str::get`.
@@ -96,8 +101,13 @@ impl LineIndex {
         let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
             return "";
         };
-        let end = self.starts.get(line).map_or(text.len(), |e| e.saturating_sub(1));
-        text.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
+        let end = self
+            .starts
+            .get(line)
+            .map_or(text.len(), |e| e.saturating_sub(1));
+        text.get(start..end.max(start))
+            .unwrap_or("")
+            .trim_end_matches('\r')
     }
 }
 
@@ -109,7 +119,15 @@ mod tests {
     fn line_col_cases() {
         let text = "ab\ncd§e\n\nlast";
         let idx = LineIndex::new(text);
-        let cases = [(0, (1, 1)), (2, (1, 3)), (3, (2, 1)), (7, (2, 4)), (9, (3, 1)), (10, (4, 1)), (99, (4, 5))];
+        let cases = [
+            (0, (1, 1)),
+            (2, (1, 3)),
+            (3, (2, 1)),
+            (7, (2, 4)),
+            (9, (3, 1)),
+            (10, (4, 1)),
+            (99, (4, 5)),
+        ];
         for (offset, want) in cases {
             assert_eq!(idx.line_col(text, offset), want, "offset {offset}");
         }

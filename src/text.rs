@@ -4,14 +4,17 @@
 macro_rules! regex {
     ($re:literal $(,)?) => {{
         static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        RE.get_or_init(|| {
-            // The pattern is a literal exercised by the unit tests; it cannot fail at run time.
-            #[allow(clippy::expect_used)]
-            regex::Regex::new($re).expect("literal regex compiles")
-        })
+        RE.get_or_init(|| $crate::text::compile($re))
     }};
 }
 pub(crate) use regex;
+
+/// Compiles one of the crate's literal patterns (through [`regex!`], once per pattern).
+pub(crate) fn compile(pattern: &str) -> regex::Regex {
+    // Every pattern is a literal exercised by the unit tests; none can fail at run time.
+    #[allow(clippy::expect_used)]
+    regex::Regex::new(pattern).expect("literal regex compiles")
+}
 
 /// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
 /// trims the ends.
@@ -28,7 +31,9 @@ pub(crate) fn squash(s: &str) -> String {
 
 /// Whether `s` ends a sentence: `.`, `?`, `!` or `:`, possibly inside closing quotes or brackets.
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let s = s.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    let s = s
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']']);
     s.ends_with(['.', '?', '!', ':'])
 }
 
@@ -55,7 +60,15 @@ mod tests {
     #[test]
     fn helpers() {
         assert_eq!(squash("  a\u{a0} b\n\tc  "), "a b c");
-        for (s, want) in [("end.", true), ("to prevent", false), ("Division,", false), ("“quoted.”", true), ("Q?", true), ("(x.)", true), ("", false)] {
+        for (s, want) in [
+            ("end.", true),
+            ("to prevent", false),
+            ("Division,", false),
+            ("“quoted.”", true),
+            ("Q?", true),
+            ("(x.)", true),
+            ("", false),
+        ] {
             assert_eq!(ends_sentence(s), want, "{s}");
         }
         let s = "a\n  b c \n\n";

@@ -1,12 +1,21 @@
 //! Whole letters: every fixture to a reviewed JSON snapshot, the sample letter's facts
 //! asserted one by one, and the excerpts' header facts.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code
 
-use fcc_notice::{parse_text, ContactRole, DeadlineKind, DiagnosticCode, NoticeKind, Parsed, Parser};
+use fcc_notice::{
+    parse_text, ContactRole, DeadlineKind, DiagnosticCode, NoticeKind, Parsed, Parser,
+};
 use serde_json::Value;
 use std::fs;
 
 const SAMPLE: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
-const SAMPLE_PLAIN: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom-plain.txt");
+const SAMPLE_PLAIN: &str =
+    include_str!("../fixtures/letters/2021-04-13-r-squared-telecom-plain.txt");
 
 #[test]
 fn snapshots() {
@@ -35,69 +44,152 @@ fn sample_letter_facts() {
     assert_eq!(r.name.as_deref(), Some("Omar Luna"));
     assert_eq!(r.title.as_deref(), Some("CEO"));
     assert_eq!(r.organization.as_deref(), Some("R Squared Telecom LLC"));
-    assert_eq!(r.address, ["526 S Main St.", "Suite 802", "Akron, OH 44311"]);
+    assert_eq!(
+        r.address,
+        ["526 S Main St.", "Suite 802", "Akron, OH 44311"]
+    );
     assert_eq!(r.email.as_deref(), Some("omar.luna@rsquaredtelecom.com"));
-    assert_eq!(n.subject.as_deref(), Some("Official Correspondence from the Federal Communications Commission"));
-    assert_eq!(n.delivery.as_deref(), Some("VIA CERTIFIED MAIL - RETURN RECEIPT REQUESTED"));
+    assert_eq!(
+        n.subject.as_deref(),
+        Some("Official Correspondence from the Federal Communications Commission")
+    );
+    assert_eq!(
+        n.delivery.as_deref(),
+        Some("VIA CERTIFIED MAIL - RETURN RECEIPT REQUESTED")
+    );
 
-    let d: Vec<_> = n.deadlines.iter().map(|d| (d.kind, d.within.as_str(), d.due, d.stated)).collect();
+    let d: Vec<_> = n
+        .deadlines
+        .iter()
+        .map(|d| (d.kind, d.within.as_str(), d.due, d.stated))
+        .collect();
     assert_eq!(
         d,
         [
             (DeadlineKind::Mitigate, "48 hours", date("2021-04-15"), None),
-            (DeadlineKind::Report, "14 days", date("2021-04-27"), date("2021-04-27")),
+            (
+                DeadlineKind::Report,
+                "14 days",
+                date("2021-04-27"),
+                date("2021-04-27")
+            ),
         ]
     );
-    assert_eq!(&SAMPLE[n.deadlines[1].span.range()], "within fourteen (14) days of this letter (April 27, 2021)");
+    assert_eq!(
+        &SAMPLE[n.deadlines[1].span.range()],
+        "within fourteen (14) days of this letter (April 27, 2021)"
+    );
 
     assert_eq!(n.actions.len(), 5);
-    assert_eq!(n.actions[0], "Promptly investigate the transmissions identified above.");
+    assert_eq!(
+        n.actions[0],
+        "Promptly investigate the transmissions identified above."
+    );
     assert!(n.actions[4].ends_with("to prevent customers from using its network to transmit illegal robocalls. You must also include a declaration attesting to the truthfulness and accuracy of your response under section 1.17 of the Commission's rules. Failure to provide this information within 14 days shall be equivalent to having failed to put effective measures in place."), "{}", n.actions[4]);
 
-    let c: Vec<_> = n.contacts.iter().map(|c| (c.role, c.name.as_str(), c.email.as_deref(), c.phone.as_deref())).collect();
+    let c: Vec<_> = n
+        .contacts
+        .iter()
+        .map(|c| {
+            (
+                c.role,
+                c.name.as_str(),
+                c.email.as_deref(),
+                c.phone.as_deref(),
+            )
+        })
+        .collect();
     assert_eq!(
         c,
         [
-            (ContactRole::Inquiries, "Daniel Stepanicich", Some("Daniel.Stepanicich@fcc.gov"), Some("+12024187451")),
-            (ContactRole::Copy, "Kristi Thompson", Some("kristi.thompson@fcc.gov"), None),
+            (
+                ContactRole::Inquiries,
+                "Daniel Stepanicich",
+                Some("Daniel.Stepanicich@fcc.gov"),
+                Some("+12024187451")
+            ),
+            (
+                ContactRole::Copy,
+                "Kristi Thompson",
+                Some("kristi.thompson@fcc.gov"),
+                None
+            ),
         ]
     );
     let s = n.signatory.as_ref().unwrap();
-    assert_eq!((s.name.as_str(), s.title.as_deref()), ("Kristi Thompson", Some("Division Chief")));
+    assert_eq!(
+        (s.name.as_str(), s.title.as_deref()),
+        ("Kristi Thompson", Some("Division Chief"))
+    );
 
     let numbers: Vec<u32> = n.footnotes.iter().map(|f| f.number).collect();
     assert_eq!(numbers, [1, 2, 3, 4, 5]);
     assert_eq!(n.footnotes[0].text, "See 47 CFR § 64.1200(k)(4).");
-    assert_eq!(&SAMPLE[n.footnotes[0].mark.unwrap().range()], "<sup>1</sup>");
-    assert!(n.footnotes[4].text.ends_with("Id. at 7630, para. 43; 47 CFR § 64.1200(k)(4)."));
+    assert_eq!(
+        &SAMPLE[n.footnotes[0].mark.unwrap().range()],
+        "<sup>1</sup>"
+    );
+    assert!(n.footnotes[4]
+        .text
+        .ends_with("Id. at 7630, para. 43; 47 CFR § 64.1200(k)(4)."));
     for f in &n.footnotes {
         for &i in &f.citations {
             let c = &n.citations[i];
-            assert!(f.span.start <= c.span.start && c.span.end <= f.span.end, "{c:?} outside footnote {}", f.number);
+            assert!(
+                f.span.start <= c.span.start && c.span.end <= f.span.end,
+                "{c:?} outside footnote {}",
+                f.number
+            );
         }
     }
 
     let records = n.records();
     assert_eq!(records.len(), 23);
-    assert!(records.iter().all(|r| r.caller_id.is_none() && r.called_number.is_none()));
+    assert!(records
+        .iter()
+        .all(|r| r.caller_id.is_none() && r.called_number.is_none()));
     let first = &records[0];
     assert_eq!(
-        (first.customer.as_deref(), first.date, first.description.as_deref()),
-        (Some("Dawz Telecom"), date("2021-03-19"), Some("Auto Warranty Sales Robocall"))
+        (
+            first.customer.as_deref(),
+            first.date,
+            first.description.as_deref()
+        ),
+        (
+            Some("Dawz Telecom"),
+            date("2021-03-19"),
+            Some("Auto Warranty Sales Robocall")
+        )
     );
     let last = &records[22];
-    assert_eq!((last.customer.as_deref(), last.date), (Some("Omiz Solutions"), date("2021-02-02")));
+    assert_eq!(
+        (last.customer.as_deref(), last.date),
+        (Some("Omiz Solutions"), date("2021-02-02"))
+    );
     assert!(SAMPLE[last.span.range()].starts_with("Omiz Solutions\tFeb. 2, 2021"));
 
-    let customers: Vec<_> = n.customers().into_iter().map(|c| (c.name, c.calls)).collect();
-    let want = [("Mash Telecom", 19), ("Marketing Maestros", 2), ("Dawz Telecom", 1), ("Omiz Solutions", 1)];
+    let customers: Vec<_> = n
+        .customers()
+        .into_iter()
+        .map(|c| (c.name, c.calls))
+        .collect();
+    let want = [
+        ("Mash Telecom", 19),
+        ("Marketing Maestros", 2),
+        ("Dawz Telecom", 1),
+        ("Omiz Solutions", 1),
+    ];
     assert_eq!(customers, want.map(|(n, c)| (n.to_owned(), c)));
     let campaigns: Vec<usize> = n.campaigns().iter().map(|c| c.calls).collect();
     assert_eq!(campaigns, [13, 6, 2, 1, 1]);
     let violations = n.violations();
     assert_eq!(violations.len(), 1);
     assert_eq!(violations[0].calls, 23);
-    let cites: Vec<String> = violations[0].citations.iter().map(ToString::to_string).collect();
+    let cites: Vec<String> = violations[0]
+        .citations
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(cites, ["47 U.S.C. § 227(b)", "47 CFR § 64.1200"]);
 }
 
@@ -125,14 +217,18 @@ fn markdown_and_plain_renderings_agree() {
     let plain = parse_text(SAMPLE_PLAIN).unwrap();
     assert_eq!(without_spans(&markdown), without_spans(&plain));
     // Spans index each input: the same facts stand at different offsets.
-    let provider_mark = |p: &Parsed, text: &str| text[p.notice.footnotes[0].mark.unwrap().range()].to_owned();
+    let provider_mark =
+        |p: &Parsed, text: &str| text[p.notice.footnotes[0].mark.unwrap().range()].to_owned();
     assert_eq!(provider_mark(&plain, SAMPLE_PLAIN), "1");
 }
 
 #[test]
 fn crlf_and_nbsp_variants_agree() {
     let base = without_spans(&parse_text(SAMPLE).unwrap());
-    for variant in [SAMPLE.replace('\n', "\r\n"), SAMPLE.replace("Mr. Luna", "Mr.\u{a0}Luna")] {
+    for variant in [
+        SAMPLE.replace('\n', "\r\n"),
+        SAMPLE.replace("Mr. Luna", "Mr.\u{a0}Luna"),
+    ] {
         assert_eq!(without_spans(&parse_text(&variant).unwrap()), base);
     }
 }
@@ -141,59 +237,133 @@ fn crlf_and_nbsp_variants_agree() {
 fn excerpts_give_their_header_facts() {
     // (file, date, kind, provider, short name)
     let cases = [
-        ("2020-02-04-telcast-networks-gateway-letter", "2020-02-04", NoticeKind::Other, "Telcast Networks, LLC", None),
-        ("2020-05-20-ptgi-international-carrier-services", "2020-05-20", NoticeKind::CeaseAndDesist, "PTGi International Carrier Services, Inc.", Some("PTGi")),
-        ("2022-07-07-cox-jones-sumco-public-notice-da-22-727", "2022-07-07", NoticeKind::Other, "Call Pipe", None),
-        ("2022-11-10-urth-access", "2022-11-10", NoticeKind::CeaseAndDesist, "Urth Access LLC", Some("Urth Access")),
-        ("2023-04-03-one-eye-initial-determination-da-23-279", "2023-04-03", NoticeKind::InitialDetermination, "One Eye LLC", Some("One Eye")),
+        (
+            "2020-02-04-telcast-networks-gateway-letter",
+            "2020-02-04",
+            NoticeKind::Other,
+            "Telcast Networks, LLC",
+            None,
+        ),
+        (
+            "2020-05-20-ptgi-international-carrier-services",
+            "2020-05-20",
+            NoticeKind::CeaseAndDesist,
+            "PTGi International Carrier Services, Inc.",
+            Some("PTGi"),
+        ),
+        (
+            "2022-07-07-cox-jones-sumco-public-notice-da-22-727",
+            "2022-07-07",
+            NoticeKind::Other,
+            "Call Pipe",
+            None,
+        ),
+        (
+            "2022-11-10-urth-access",
+            "2022-11-10",
+            NoticeKind::CeaseAndDesist,
+            "Urth Access LLC",
+            Some("Urth Access"),
+        ),
+        (
+            "2023-04-03-one-eye-initial-determination-da-23-279",
+            "2023-04-03",
+            NoticeKind::InitialDetermination,
+            "One Eye LLC",
+            Some("One Eye"),
+        ),
     ];
     for (file, when, kind, name, short) in cases {
-        let text = fs::read_to_string(format!("{}/fixtures/excerpts/{file}.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text = fs::read_to_string(format!(
+            "{}/fixtures/excerpts/{file}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
         let parsed = parse_text(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
         let n = &parsed.notice;
         assert_eq!(n.date, date(when), "{file}");
         assert_eq!(n.kind, kind, "{file}");
         let provider = n.provider.as_ref().unwrap();
-        assert_eq!((provider.name.as_str(), provider.short_name.as_deref()), (name, short), "{file}");
+        assert_eq!(
+            (provider.name.as_str(), provider.short_name.as_deref()),
+            (name, short),
+            "{file}"
+        );
         assert!(
-            parsed.diagnostics.iter().any(|d| d.code == DiagnosticCode::Truncated),
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::Truncated),
             "{file}: no truncation diagnostic in {:?}",
             parsed.diagnostics
         );
-        assert!(Parser::new().strict(true).parse_text(&text).is_err(), "{file}: strict mode accepted a truncated letter");
+        assert!(
+            Parser::new().strict(true).parse_text(&text).is_err(),
+            "{file}: strict mode accepted a truncated letter"
+        );
     }
 }
 
 #[test]
 fn collapsed_recipient_blocks() {
-    let text = fs::read_to_string(format!("{}/fixtures/excerpts/2022-11-10-urth-access.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = fs::read_to_string(format!(
+        "{}/fixtures/excerpts/2022-11-10-urth-access.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let n = parse_text(&text).unwrap().notice;
     let r = n.recipient.unwrap();
     assert_eq!(r.name.as_deref(), Some("Fawaz Saleem"));
     assert_eq!(r.organization.as_deref(), Some("Urth Access, LLC"));
-    assert_eq!(r.address, ["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"]);
+    assert_eq!(
+        r.address,
+        ["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"]
+    );
     assert_eq!(r.email.as_deref(), Some("f.saleem@urthaccess.com"));
     // The letter states November 25 for a 14-day deadline from November 10: a real mismatch.
-    let report = n.deadlines.iter().find(|d| d.kind == DeadlineKind::Report).unwrap();
-    assert_eq!((report.due, report.stated), (date("2022-11-24"), date("2022-11-25")));
+    let report = n
+        .deadlines
+        .iter()
+        .find(|d| d.kind == DeadlineKind::Report)
+        .unwrap();
+    assert_eq!(
+        (report.due, report.stated),
+        (date("2022-11-24"), date("2022-11-25"))
+    );
 }
 
 #[test]
 fn not_a_notice() {
-    for text in ["", "hello world", "Dear friend, the Commission meets on Tuesday", "\u{c}\n---\n"] {
-        assert!(matches!(parse_text(text), Err(fcc_notice::Error::NotANotice { .. })), "{text:?}");
+    for text in [
+        "",
+        "hello world",
+        "Dear friend, the Commission meets on Tuesday",
+        "\u{c}\n---\n",
+    ] {
+        assert!(
+            matches!(parse_text(text), Err(fcc_notice::Error::NotANotice { .. })),
+            "{text:?}"
+        );
     }
 }
 
 #[test]
 fn strict_mode_promotes_warnings() {
-    let mismatched = SAMPLE.replace("(April 27, 2021) of the steps", "(April 28, 2021) of the steps");
+    let mismatched = SAMPLE.replace(
+        "(April 27, 2021) of the steps",
+        "(April 28, 2021) of the steps",
+    );
     let lenient = parse_text(&mismatched).unwrap();
     let codes: Vec<_> = lenient.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, [DiagnosticCode::DueDateMismatch]);
-    assert_eq!(&mismatched[lenient.diagnostics[0].span.range()], "April 28, 2021");
+    assert_eq!(
+        &mismatched[lenient.diagnostics[0].span.range()],
+        "April 28, 2021"
+    );
     match Parser::new().strict(true).parse_text(&mismatched) {
-        Err(fcc_notice::Error::Strict { diagnostics }) => assert_eq!(diagnostics, lenient.diagnostics),
+        Err(fcc_notice::Error::Strict { diagnostics }) => {
+            assert_eq!(diagnostics, lenient.diagnostics)
+        }
         other => panic!("expected a strict error, got {other:?}"),
     }
     insta::assert_snapshot!(lenient.diagnostics[0].render(&mismatched).to_string());

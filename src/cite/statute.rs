@@ -55,8 +55,16 @@ fn ws(input: &str) -> IResult<&str, &str> {
 
 fn code(input: &str) -> IResult<&str, CitationKind> {
     alt((
-        alt((recognize((tag("U."), opt(ws), tag("S."), opt(ws), tag("C."))), tag("USC"))).map(|_| CitationKind::Usc),
-        alt((recognize((tag("C."), opt(ws), tag("F."), opt(ws), tag("R."))), tag("CFR"))).map(|_| CitationKind::Cfr),
+        alt((
+            recognize((tag("U."), opt(ws), tag("S."), opt(ws), tag("C."))),
+            tag("USC"),
+        ))
+        .map(|_| CitationKind::Usc),
+        alt((
+            recognize((tag("C."), opt(ws), tag("F."), opt(ws), tag("R."))),
+            tag("CFR"),
+        ))
+        .map(|_| CitationKind::Cfr),
     ))
     .parse(input)
 }
@@ -74,7 +82,12 @@ fn section(input: &str) -> IResult<&str, &str> {
 
 /// `(k)`, `(4)`, `(iii)`, `(A)`.
 fn paragraph(input: &str) -> IResult<&str, &str> {
-    delimited(char('('), take_while_m_n(1, 4, |c: char| c.is_ascii_alphanumeric()), char(')')).parse(input)
+    delimited(
+        char('('),
+        take_while_m_n(1, 4, |c: char| c.is_ascii_alphanumeric()),
+        char(')'),
+    )
+    .parse(input)
 }
 
 fn citation(input: &str) -> IResult<&str, Parts<'_>> {
@@ -84,7 +97,15 @@ fn citation(input: &str) -> IResult<&str, Parts<'_>> {
     let (input, _) = opt(ws).parse(input)?;
     let (input, section) = section(input)?;
     let (input, paragraphs) = many0(paragraph).parse(input)?;
-    Ok((input, Parts { kind, title, section, paragraphs }))
+    Ok((
+        input,
+        Parts {
+            kind,
+            title,
+            section,
+            paragraphs,
+        },
+    ))
 }
 
 /// Parses a citation at the start of `input`; returns its length and parts.
@@ -100,14 +121,41 @@ mod tests {
     #[test]
     fn statute_table() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
-            ("47 U.S.C. § 227(b); 47 CFR", Some(("47 U.S.C. § 227(b)", "47 U.S.C. § 227(b)"))),
-            ("47 CFR § 64.1200(k)(4).", Some(("47 CFR § 64.1200(k)(4)", "47 CFR § 64.1200(k)(4)"))),
-            ("47 CFR § 64.1200", Some(("47 CFR § 64.1200", "47 CFR § 64.1200"))),
-            ("47 C.F.R. § 20.19(i)(1)", Some(("47 C.F.R. § 20.19(i)(1)", "47 CFR § 20.19(i)(1)"))),
-            ("47 CFR 64.1200(n)(5)(iii)", Some(("47 CFR 64.1200(n)(5)(iii)", "47 CFR § 64.1200(n)(5)(iii)"))),
-            ("47 U.S.C. §227(b)(1)(A)(iii)", Some(("47 U.S.C. §227(b)(1)(A)(iii)", "47 U.S.C. § 227(b)(1)(A)(iii)"))),
-            ("47 U.S.C. § 227b", Some(("47 U.S.C. § 227b", "47 U.S.C. § 227b"))),
-            ("47\u{a0}CFR\u{a0}§\u{a0}1.17", Some(("47\u{a0}CFR\u{a0}§\u{a0}1.17", "47 CFR § 1.17"))),
+            (
+                "47 U.S.C. § 227(b); 47 CFR",
+                Some(("47 U.S.C. § 227(b)", "47 U.S.C. § 227(b)")),
+            ),
+            (
+                "47 CFR § 64.1200(k)(4).",
+                Some(("47 CFR § 64.1200(k)(4)", "47 CFR § 64.1200(k)(4)")),
+            ),
+            (
+                "47 CFR § 64.1200",
+                Some(("47 CFR § 64.1200", "47 CFR § 64.1200")),
+            ),
+            (
+                "47 C.F.R. § 20.19(i)(1)",
+                Some(("47 C.F.R. § 20.19(i)(1)", "47 CFR § 20.19(i)(1)")),
+            ),
+            (
+                "47 CFR 64.1200(n)(5)(iii)",
+                Some(("47 CFR 64.1200(n)(5)(iii)", "47 CFR § 64.1200(n)(5)(iii)")),
+            ),
+            (
+                "47 U.S.C. §227(b)(1)(A)(iii)",
+                Some((
+                    "47 U.S.C. §227(b)(1)(A)(iii)",
+                    "47 U.S.C. § 227(b)(1)(A)(iii)",
+                )),
+            ),
+            (
+                "47 U.S.C. § 227b",
+                Some(("47 U.S.C. § 227b", "47 U.S.C. § 227b")),
+            ),
+            (
+                "47\u{a0}CFR\u{a0}§\u{a0}1.17",
+                Some(("47\u{a0}CFR\u{a0}§\u{a0}1.17", "47 CFR § 1.17")),
+            ),
             ("47 CFR §", None),
             ("47 CFR", None),
             ("47 calls", None),

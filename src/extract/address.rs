@@ -18,7 +18,10 @@ fn city_state_zip(input: &str) -> IResult<&str, (&str, &str, &str)> {
     let (input, _) = space1(input)?;
     let (input, zip) = recognize((
         take_while_m_n(5, 5, |c: char| c.is_ascii_digit()),
-        opt(preceded(tag("-"), take_while_m_n(4, 4, |c: char| c.is_ascii_digit()))),
+        opt(preceded(
+            tag("-"),
+            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        )),
     ))
     .parse(input)?;
     Ok((input, (city.trim(), state, zip)))
@@ -26,16 +29,21 @@ fn city_state_zip(input: &str) -> IResult<&str, (&str, &str, &str)> {
 
 /// Whether the whole of `line` is a city line.
 pub(crate) fn is_city_line(line: &str) -> bool {
-    all_consuming((city_state_zip, space0)).parse(line.trim()).is_ok()
+    all_consuming((city_state_zip, space0))
+        .parse(line.trim())
+        .is_ok()
 }
 
 /// Whether `line` starts a street address: a house number, a P.O. box or a suite.
 pub(crate) fn is_street_start(line: &str) -> bool {
-    regex!(r"(?i)^\s*(?:\d+[a-z]?(?:-\d+)?\s+[a-z0-9]|(?:p\.?\s?o\.?\s+box|suite|ste\.?)\b)").is_match(line)
+    regex!(r"(?i)^\s*(?:\d+[a-z]?(?:-\d+)?\s+[a-z0-9]|(?:p\.?\s?o\.?\s+box|suite|ste\.?)\b)")
+        .is_match(line)
 }
 
 /// Compass words that end a street line rather than start a city: `45 L Street, NE`.
-const DIRECTIONS: &[&str] = &["N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.E.", "N.W.", "S.E.", "S.W."];
+const DIRECTIONS: &[&str] = &[
+    "N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.E.", "N.W.", "S.E.", "S.W.",
+];
 
 /// Finds a city line (`Newport Beach, CA 92663`) in text that lost its line breaks: the city
 /// is the run of capitalised words before the comma. Returns its byte range.
@@ -46,7 +54,10 @@ pub(crate) fn find_city_line(text: &str) -> Option<Range<usize>> {
     let found = m.as_str();
     if let Some((first, rest)) = found.split_once(' ') {
         let first = first.trim_end_matches(',');
-        if DIRECTIONS.contains(&first) && !rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains(' ') {
+        if DIRECTIONS.contains(&first)
+            && !rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest.contains(' ')
+        {
             start += first.len() + 1;
         }
     }
@@ -60,9 +71,17 @@ pub(crate) fn split_collapsed(text: &str) -> Vec<&str> {
         let t = text.trim();
         return if t.is_empty() { Vec::new() } else { vec![t] };
     };
-    let street = text.get(..city.start).unwrap_or("").trim().trim_end_matches(',').trim_end();
+    let street = text
+        .get(..city.start)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(',')
+        .trim_end();
     let city_line = text.get(city).unwrap_or("");
-    [street, city_line].into_iter().filter(|s| !s.is_empty()).collect()
+    [street, city_line]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -90,7 +109,17 @@ mod tests {
 
     #[test]
     fn street_starts() {
-        for (line, want) in [("526 S Main St.", true), ("Suite 802", true), ("P.O. Box 12", true), ("STE A", true), ("CEO", false), ("Stevens Road", false), ("14", false), ("14 ", false), ("8 The Green", true)] {
+        for (line, want) in [
+            ("526 S Main St.", true),
+            ("Suite 802", true),
+            ("P.O. Box 12", true),
+            ("STE A", true),
+            ("CEO", false),
+            ("Stevens Road", false),
+            ("14", false),
+            ("14 ", false),
+            ("8 The Green", true),
+        ] {
             assert_eq!(is_street_start(line), want, "{line}");
         }
     }
@@ -98,10 +127,22 @@ mod tests {
     #[test]
     fn collapsed_addresses() {
         let cases: &[(&str, &[&str])] = &[
-            ("8 The Green, STE A, Suite 7044 Dover, DE 19901", &["8 The Green, STE A, Suite 7044", "Dover, DE 19901"]),
-            ("2901 W. Coast Hwy, Suite 200 Newport Beach, CA 92663 f.saleem@urthaccess.com", &["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"]),
-            ("445 12th Street, SW Washington, DC 20554", &["445 12th Street, SW", "Washington, DC 20554"]),
-            ("4115 Wisconsin Avenue Suite 203 Washington, DC 20016", &["4115 Wisconsin Avenue Suite 203", "Washington, DC 20016"]),
+            (
+                "8 The Green, STE A, Suite 7044 Dover, DE 19901",
+                &["8 The Green, STE A, Suite 7044", "Dover, DE 19901"],
+            ),
+            (
+                "2901 W. Coast Hwy, Suite 200 Newport Beach, CA 92663 f.saleem@urthaccess.com",
+                &["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"],
+            ),
+            (
+                "445 12th Street, SW Washington, DC 20554",
+                &["445 12th Street, SW", "Washington, DC 20554"],
+            ),
+            (
+                "4115 Wisconsin Avenue Suite 203 Washington, DC 20016",
+                &["4115 Wisconsin Avenue Suite 203", "Washington, DC 20016"],
+            ),
             ("no city here", &["no city here"]),
             ("", &[]),
         ];

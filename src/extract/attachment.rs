@@ -21,9 +21,17 @@ use std::ops::Range;
 
 /// What a header cell means, from its words.
 pub(crate) fn column_kind(header: &str) -> ColumnKind {
-    let h = squash(&header.to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), " "));
+    let h = squash(
+        &header
+            .to_ascii_lowercase()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), " "),
+    );
     match h.as_str() {
-        "customer" | "customer name" | "upstream provider" | "source" | "originating provider"
+        "customer"
+        | "customer name"
+        | "upstream provider"
+        | "source"
+        | "originating provider"
         | "upstream customer" => ColumnKind::Customer,
         "date of call" | "call date" | "date" | "date time" | "date and time" | "date of calls" => {
             ColumnKind::Date
@@ -31,11 +39,15 @@ pub(crate) fn column_kind(header: &str) -> ColumnKind {
         "caller id" | "calling number" | "ani" | "caller id number" | "calling party number" => {
             ColumnKind::CallerId
         }
-        "called number" | "dialed number" | "called party number" | "dnis" => ColumnKind::CalledNumber,
+        "called number" | "dialed number" | "called party number" | "dnis" => {
+            ColumnKind::CalledNumber
+        }
         "description" | "campaign" | "call description" | "campaign description" => {
             ColumnKind::Description
         }
-        "violation" | "violations" | "rule violated" | "apparent violation" => ColumnKind::Violation,
+        "violation" | "violations" | "rule violated" | "apparent violation" => {
+            ColumnKind::Violation
+        }
         _ => ColumnKind::Other,
     }
 }
@@ -67,8 +79,12 @@ pub(crate) fn attachment(
     let mut records = Vec::new();
     for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
         let row = cells(doc, line.range.clone());
-        let kinds: Vec<ColumnKind> = row.iter().map(|c| column_kind(doc.slice(c.clone()))).collect();
-        let header_like = row.len() > 1 && kinds.iter().filter(|k| **k != ColumnKind::Other).count() >= 2;
+        let kinds: Vec<ColumnKind> = row
+            .iter()
+            .map(|c| column_kind(doc.slice(c.clone())))
+            .collect();
+        let header_like =
+            row.len() > 1 && kinds.iter().filter(|k| **k != ColumnKind::Other).count() >= 2;
         if columns.is_empty() {
             if header_like {
                 for (cell, kind) in row.iter().zip(&kinds) {
@@ -77,14 +93,20 @@ pub(crate) fn attachment(
                             Severity::Warning,
                             DiagnosticCode::UnknownColumn,
                             doc.span(cell.clone()),
-                            format!("unknown column {:?}; its cells are ignored", doc.slice(cell.clone())),
+                            format!(
+                                "unknown column {:?}; its cells are ignored",
+                                doc.slice(cell.clone())
+                            ),
                         ));
                     }
                 }
                 columns = row
                     .iter()
                     .zip(kinds)
-                    .map(|(c, kind)| Column { header: squash(doc.slice(c.clone())), kind })
+                    .map(|(c, kind)| Column {
+                        header: squash(doc.slice(c.clone())),
+                        kind,
+                    })
                     .collect();
             }
             continue;
@@ -106,10 +128,21 @@ pub(crate) fn attachment(
                 Severity::Warning,
                 DiagnosticCode::RowCellCount,
                 doc.span(line.range.clone()),
-                format!("row has {} cells, the header has {}", row.len(), columns.len()),
+                format!(
+                    "row has {} cells, the header has {}",
+                    row.len(),
+                    columns.len()
+                ),
             ));
         }
-        records.push(record(doc, &columns, &row, line.range.clone(), found, diagnostics));
+        records.push(record(
+            doc,
+            &columns,
+            &row,
+            line.range.clone(),
+            found,
+            diagnostics,
+        ));
     }
     if columns.is_empty() {
         diagnostics.push(Diagnostic::new(
@@ -119,7 +152,11 @@ pub(crate) fn attachment(
             "the attachment has no table header row",
         ));
     }
-    Attachment { title, columns, records }
+    Attachment {
+        title,
+        columns,
+        records,
+    }
 }
 
 fn record(
@@ -167,14 +204,18 @@ fn record(
     let description = text(ColumnKind::Description);
     let violation = cell(ColumnKind::Violation).map(|r| ViolationCell {
         text: squash(doc.slice(r.clone())),
-        citations: super::within(found, r).map(|f| f.citation.clone()).collect(),
+        citations: super::within(found, r)
+            .map(|f| f.citation.clone())
+            .collect(),
     });
     CallRecord {
         customer: text(ColumnKind::Customer),
         date,
         caller_id,
         called_number,
-        category: description.as_deref().map_or(CampaignCategory::Other, CampaignCategory::from_description),
+        category: description
+            .as_deref()
+            .map_or(CampaignCategory::Other, CampaignCategory::from_description),
         description,
         violation,
         span: doc.span(line),

@@ -24,7 +24,12 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
     let mut role = ContactRole::Inquiries;
     while let Some((email, range)) = find_email(rest) {
         let who = rest.get(..range.start).unwrap_or("");
-        let who = who.trim_end().strip_suffix("at").unwrap_or(who).trim_end().trim_end_matches(',');
+        let who = who
+            .trim_end()
+            .strip_suffix("at")
+            .unwrap_or(who)
+            .trim_end()
+            .trim_end_matches(',');
         let mut parts = who.split(',').map(str::trim).filter(|p| !p.is_empty());
         let Some(name) = parts.next() else { break };
         if name.split_whitespace().count() > 5 {
@@ -35,7 +40,10 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
         let after = rest.get(range.end..).unwrap_or("");
         let entry_end = after.find(';').unwrap_or(after.len());
         let entry = after.get(..entry_end).unwrap_or("");
-        let phone = regex!(r"^\s*or\s").find(entry).and_then(|_| find_phone(entry)).map(|(p, _)| p);
+        let phone = regex!(r"^\s*or\s")
+            .find(entry)
+            .and_then(|_| find_phone(entry))
+            .map(|(p, _)| p);
         out.push(Contact {
             role,
             name: squash(name),
@@ -68,7 +76,10 @@ mod tests {
         assert_eq!(got[0].role, ContactRole::Inquiries);
         assert_eq!(got[0].name, "Daniel Stepanicich");
         assert_eq!(got[0].title.as_deref(), Some("Attorney Advisor"));
-        assert_eq!(got[0].organization.as_deref(), Some("Telecommunications Consumers Division, Enforcement Bureau, FCC"));
+        assert_eq!(
+            got[0].organization.as_deref(),
+            Some("Telecommunications Consumers Division, Enforcement Bureau, FCC")
+        );
         assert_eq!(got[0].email.as_deref(), Some("Daniel.Stepanicich@fcc.gov"));
         assert_eq!(got[0].phone.as_deref(), Some("+12024187451"));
         assert_eq!(got[1].role, ContactRole::Copy);

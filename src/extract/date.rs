@@ -12,6 +12,7 @@
 //! "47 CFR § 64.1200", "(202) 418-7451", "7628-29", "22-174",
 //! "EB-TCD-22-00034232" — and a bare "May" or "March 2021" is not a date.
 
+use crate::text::regex;
 use chrono::NaiveDate;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1, take_while_m_n};
@@ -19,7 +20,6 @@ use nom::character::complete::{char, satisfy};
 use nom::combinator::{map_res, not, opt};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
-use crate::text::regex;
 use std::ops::Range;
 
 /// Full month names; matched case-insensitively and never followed by a dot.

@@ -56,17 +56,44 @@ impl Phrase {
 
     /// The letter date plus the period (hours rounded up to whole days).
     pub(crate) fn due(&self, letter: NaiveDate) -> Option<NaiveDate> {
-        let days = if self.hours { self.amount.div_ceil(24) } else { self.amount };
+        let days = if self.hours {
+            self.amount.div_ceil(24)
+        } else {
+            self.amount
+        };
         letter.checked_add_days(Days::new(u64::from(days)))
     }
 }
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("twenty-one", 21), ("twenty-four", 24), ("thirty", 30),
-    ("forty-five", 45), ("forty-eight", 48), ("sixty", 60), ("seventy-two", 72), ("ninety", 90),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("twenty-one", 21),
+    ("twenty-four", 24),
+    ("thirty", 30),
+    ("forty-five", 45),
+    ("forty-eight", 48),
+    ("sixty", 60),
+    ("seventy-two", 72),
+    ("ninety", 90),
 ];
 
 fn number(input: &str) -> IResult<&str, u32> {
@@ -74,9 +101,15 @@ fn number(input: &str) -> IResult<&str, u32> {
 }
 
 fn number_word(input: &str) -> IResult<&str, u32> {
-    map_opt(take_while1(|c: char| c.is_ascii_alphabetic() || c == '-'), |w: &str| {
-        NUMBER_WORDS.iter().find(|(name, _)| name.eq_ignore_ascii_case(w)).map(|&(_, n)| n)
-    })
+    map_opt(
+        take_while1(|c: char| c.is_ascii_alphabetic() || c == '-'),
+        |w: &str| {
+            NUMBER_WORDS
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(w))
+                .map(|&(_, n)| n)
+        },
+    )
     .parse(input)
 }
 
@@ -84,7 +117,13 @@ fn number_word(input: &str) -> IResult<&str, u32> {
 fn amount(input: &str) -> IResult<&str, u32> {
     alt((
         number,
-        (number_word, opt(preceded(multispace1, delimited(char('('), number, char(')')))))
+        (
+            number_word,
+            opt(preceded(
+                multispace1,
+                delimited(char('('), number, char(')')),
+            )),
+        )
             .map(|(word, digits)| digits.unwrap_or(word)),
     ))
     .parse(input)
@@ -94,8 +133,11 @@ fn amount(input: &str) -> IResult<&str, u32> {
 fn unit(input: &str) -> IResult<&str, bool> {
     alt((
         alt((tag_no_case("hours"), tag_no_case("hour"))).map(|_| true),
-        preceded(opt((tag_no_case("calendar"), multispace1)), alt((tag_no_case("days"), tag_no_case("day"))))
-            .map(|_| false),
+        preceded(
+            opt((tag_no_case("calendar"), multispace1)),
+            alt((tag_no_case("days"), tag_no_case("day"))),
+        )
+        .map(|_| false),
     ))
     .parse(input)
 }
@@ -109,7 +151,11 @@ fn of_this_letter(input: &str) -> IResult<&str, ()> {
         opt((tag_no_case("the date of"), multispace1)),
         alt((tag_no_case("this"), tag_no_case("the"))),
         multispace1,
-        alt((tag_no_case("letter"), tag_no_case("notice"), tag_no_case("order"))),
+        alt((
+            tag_no_case("letter"),
+            tag_no_case("notice"),
+            tag_no_case("order"),
+        )),
     )
         .map(|_| ())
         .parse(input)
@@ -133,18 +179,32 @@ pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
             let mut end = text.len() - after.len();
             // An optional `(April 27, 2021)` right after the phrase.
             let stated = (|| {
-                let (inner, _) = (multispace0::<&str, nom::error::Error<&str>>, char('(')).parse(after).ok()?;
+                let (inner, _) = (multispace0::<&str, nom::error::Error<&str>>, char('('))
+                    .parse(after)
+                    .ok()?;
                 let (date, len) = parse_date_prefix(inner)?;
                 let start = text.len() - inner.len();
-                let (close, _) = (multispace0::<&str, nom::error::Error<&str>>, char(')')).parse(inner.get(len..)?).ok()?;
+                let (close, _) = (multispace0::<&str, nom::error::Error<&str>>, char(')'))
+                    .parse(inner.get(len..)?)
+                    .ok()?;
                 Some((date, start..start + len, text.len() - close.len()))
             })();
             let stated = stated.map(|(date, range, close)| {
                 end = close;
                 (date, range)
             });
-            let kind = if hours { DeadlineKind::Mitigate } else { DeadlineKind::Report };
-            Some(Phrase { kind, amount, hours, stated, range: m.start()..end })
+            let kind = if hours {
+                DeadlineKind::Mitigate
+            } else {
+                DeadlineKind::Report
+            };
+            Some(Phrase {
+                kind,
+                amount,
+                hours,
+                stated,
+                range: m.start()..end,
+            })
         })
         .collect()
 }
@@ -156,10 +216,17 @@ mod tests {
     #[test]
     fn phrase_table() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        let cases: &[(&str, Option<(&str, Option<NaiveDate>)>)] = &[
+        type Want<'a> = Option<(&'a str, Option<NaiveDate>)>;
+        let cases: &[(&str, Want)] = &[
             ("within 48 hours, or", Some(("48 hours", None))),
-            ("within fourteen (14) days of this letter (April 27, 2021) of", Some(("14 days", Some(d(2021, 4, 27))))),
-            ("within fourteen (14) days of the date of this letter (November 25, 2022)", Some(("14 days", Some(d(2022, 11, 25))))),
+            (
+                "within fourteen (14) days of this letter (April 27, 2021) of",
+                Some(("14 days", Some(d(2021, 4, 27)))),
+            ),
+            (
+                "within fourteen (14) days of the date of this letter (November 25, 2022)",
+                Some(("14 days", Some(d(2022, 11, 25)))),
+            ),
             ("within fourteen days of the steps", Some(("14 days", None))),
             ("within forty-eight (48) hours", Some(("48 hours", None))),
             ("Within 14 calendar days", Some(("14 days", None))),
@@ -172,7 +239,10 @@ mod tests {
             ("within fourteen (14", None),
         ];
         for (text, want) in cases {
-            let got = phrases(text).into_iter().next().map(|p| (p.within(), p.stated.map(|s| s.0)));
+            let got = phrases(text)
+                .into_iter()
+                .next()
+                .map(|p| (p.within(), p.stated.map(|s| s.0)));
             assert_eq!(got.as_ref().map(|(w, s)| (w.as_str(), *s)), *want, "{text}");
         }
     }

@@ -79,7 +79,12 @@ pub(crate) fn header(header: &str) -> Header<'_> {
 /// The issuer from the letterhead lines (`Federal Communications Commission`, `Enforcement
 /// Bureau`, street, city). A long line is a collapsed letterhead, read by its cue words.
 pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
-    let mut issuer = Issuer { agency: None, bureau: None, division: None, address: Vec::new() };
+    let mut issuer = Issuer {
+        agency: None,
+        bureau: None,
+        division: None,
+        address: Vec::new(),
+    };
     let fill = |slot: &mut Option<String>, value: Option<String>| {
         if slot.is_none() {
             *slot = value;
@@ -94,9 +99,13 @@ pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
             fill(&mut issuer.division, named_unit(line, "Division"));
             if let Some(city) = address::find_city_line(line) {
                 let before = line.get(..city.start).unwrap_or("");
-                let street = regex!(r"\d[^\n]*$").find(before).map_or(city.start, |m| m.start());
+                let street = regex!(r"\d[^\n]*$")
+                    .find(before)
+                    .map_or(city.start, |m| m.start());
                 let block = line.get(street..city.end).unwrap_or("");
-                issuer.address.extend(address::split_collapsed(block).into_iter().map(squash));
+                issuer
+                    .address
+                    .extend(address::split_collapsed(block).into_iter().map(squash));
             }
         } else if lower.ends_with("commission") {
             fill(&mut issuer.agency, Some(squash(line)));
@@ -115,11 +124,17 @@ pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
 /// `Enforcement Bureau` or `Telecommunications Consumers Division` in running text: the
 /// capitalised words before `kind`, stopping at another unit's name.
 fn named_unit(text: &str, kind: &str) -> Option<String> {
-    let at = text.match_indices(kind).find(|(i, _)| {
-        let after = text.get(i + kind.len()..).and_then(|s| s.chars().next());
-        !after.is_some_and(char::is_alphanumeric)
-    })?.0;
-    let words: Vec<&str> = text.get(..at)?.split_whitespace().rev()
+    let at = text
+        .match_indices(kind)
+        .find(|(i, _)| {
+            let after = text.get(i + kind.len()..).and_then(|s| s.chars().next());
+            !after.is_some_and(char::is_alphanumeric)
+        })?
+        .0;
+    let words: Vec<&str> = text
+        .get(..at)?
+        .split_whitespace()
+        .rev()
         .take_while(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().skip(1).all(char::is_lowercase)
@@ -172,7 +187,12 @@ mod tests {
         ];
         for case in cases {
             let h = header(case.text);
-            assert_eq!(h.date.map(|d| d.0.to_string()).as_deref(), Some(case.date), "{}", case.text);
+            assert_eq!(
+                h.date.map(|d| d.0.to_string()).as_deref(),
+                Some(case.date),
+                "{}",
+                case.text
+            );
             assert_eq!(h.delivery, case.delivery);
             assert_eq!(h.recipient, case.recipient);
             assert_eq!(h.subject, case.subject);
@@ -183,17 +203,32 @@ mod tests {
     #[test]
     fn issuers() {
         let lines = issuer("Federal Communications Commission\nEnforcement Bureau\n45 L Street, NE\nWashington, DC 20554\n").unwrap();
-        assert_eq!(lines.agency.as_deref(), Some("Federal Communications Commission"));
+        assert_eq!(
+            lines.agency.as_deref(),
+            Some("Federal Communications Commission")
+        );
         assert_eq!(lines.bureau.as_deref(), Some("Enforcement Bureau"));
         assert_eq!(lines.address, ["45 L Street, NE", "Washington, DC 20554"]);
         let collapsed = issuer("United States of America Federal Communications Commission 445 12th Street, SW Washington, DC 20554 ").unwrap();
-        assert_eq!(collapsed.agency.as_deref(), Some("Federal Communications Commission"));
-        assert_eq!(collapsed.address, ["445 12th Street, SW", "Washington, DC 20554"]);
+        assert_eq!(
+            collapsed.agency.as_deref(),
+            Some("Federal Communications Commission")
+        );
+        assert_eq!(
+            collapsed.address,
+            ["445 12th Street, SW", "Washington, DC 20554"]
+        );
         let caps = issuer("FEDERAL COMMUNICATIONS COMMISSION Enforcement Bureau Telecommunications Consumers Division 45 L Street, NE Washington, DC 20554").unwrap();
         assert_eq!(caps.bureau.as_deref(), Some("Enforcement Bureau"));
-        assert_eq!(caps.division.as_deref(), Some("Telecommunications Consumers Division"));
+        assert_eq!(
+            caps.division.as_deref(),
+            Some("Telecommunications Consumers Division")
+        );
         assert!(issuer("14").is_none());
         let page_number = issuer("14\nUnited States of America Federal Communications Commission 445 12th Street, SW Washington, DC 20554 ").unwrap();
-        assert_eq!(page_number.address, ["445 12th Street, SW", "Washington, DC 20554"]);
+        assert_eq!(
+            page_number.address,
+            ["445 12th Street, SW", "Washington, DC 20554"]
+        );
     }
 }

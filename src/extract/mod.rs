@@ -31,23 +31,42 @@ pub(crate) struct Found {
 /// The citations whose range lies inside `range` (`found` is in text order).
 fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item = &Found> + '_ {
     let first = found.partition_point(|f| f.range.start < range.start);
-    found.get(first..).unwrap_or(&[]).iter().take_while(move |f| f.range.end <= range.end)
+    found
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |f| f.range.end <= range.end)
 }
 
 /// A paragraph's text, joined with a space where a page break or footnotes cut it.
 fn paragraph_text<'d>(doc: &'d Document<'_>, p: &Paragraph) -> Cow<'d, str> {
     match p.pieces.as_slice() {
         [one] => Cow::Borrowed(doc.slice(one.clone())),
-        pieces => Cow::Owned(pieces.iter().map(|r| doc.slice(r.clone())).collect::<Vec<_>>().join(" ")),
+        pieces => Cow::Owned(
+            pieces
+                .iter()
+                .map(|r| doc.slice(r.clone()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
     }
 }
 
 /// Builds the notice from the layout; `Err` when the text is not an FCC notice.
-pub(crate) fn notice(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) -> Result<Notice, Error> {
+pub(crate) fn notice(
+    doc: &Document<'_>,
+    layout: &Layout,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Notice, Error> {
     let text = doc.text.as_str();
     let whole = doc.span(0..text.len());
-    if !regex!(r"(?i)\bfederal\s+communications\s+commission\b|\bFCC\b|\bCommission\b").is_match(text) {
-        return Err(Error::NotANotice { reason: "it never mentions the FCC or the Commission", span: whole });
+    if !regex!(r"(?i)\bfederal\s+communications\s+commission\b|\bFCC\b|\bCommission\b")
+        .is_match(text)
+    {
+        return Err(Error::NotANotice {
+            reason: "it never mentions the FCC or the Commission",
+            span: whole,
+        });
     }
 
     let header_text = doc.slice(layout.header.clone());
@@ -56,22 +75,42 @@ pub(crate) fn notice(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<
     let body: Vec<Cow<'_, str>> = layout.body.iter().map(|p| paragraph_text(doc, p)).collect();
 
     let recipient = head.recipient.map(recipient::recipient);
-    let mut provider = body.iter().find_map(|p| provider::defined(p)).map(|(p, _)| p);
+    let mut provider = body
+        .iter()
+        .find_map(|p| provider::defined(p))
+        .map(|(p, _)| p);
     if provider.is_none() {
-        provider = body.iter().find_map(|p| provider::listed(p)).map(|(p, _)| p);
+        provider = body
+            .iter()
+            .find_map(|p| provider::listed(p))
+            .map(|(p, _)| p);
     }
     if provider.is_none() {
         let organization = recipient.as_ref().and_then(|r| r.organization.clone());
         let span = doc.span(layout.header.clone());
         let (severity, message) = match organization {
-            Some(_) => (Severity::Info, "the provider is not defined in the text; the recipient's organization is used"),
+            Some(_) => (
+                Severity::Info,
+                "the provider is not defined in the text; the recipient's organization is used",
+            ),
             None => (Severity::Warning, "no provider found"),
         };
-        diagnostics.push(Diagnostic::new(severity, DiagnosticCode::MissingProvider, span, message));
-        provider = organization.map(|name| Provider { name, short_name: None });
+        diagnostics.push(Diagnostic::new(
+            severity,
+            DiagnosticCode::MissingProvider,
+            span,
+            message,
+        ));
+        provider = organization.map(|name| Provider {
+            name,
+            short_name: None,
+        });
     }
     if date.is_none() && provider.is_none() && recipient.is_none() {
-        return Err(Error::NotANotice { reason: "it has no date, recipient or provider", span: whole });
+        return Err(Error::NotANotice {
+            reason: "it has no date, recipient or provider",
+            span: whole,
+        });
     }
     if date.is_none() {
         diagnostics.push(Diagnostic::new(
@@ -109,7 +148,11 @@ pub(crate) fn notice(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<
         subject,
         deadlines: deadlines(doc, layout, date, diagnostics),
         actions: actions(&body),
-        contacts: body.iter().map(|p| contact::contacts(p)).find(|c| !c.is_empty()).unwrap_or_default(),
+        contacts: body
+            .iter()
+            .map(|p| contact::contacts(p))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default(),
         signatory: signatory(doc, layout, diagnostics),
         footnotes: footnotes(doc, layout, &found, diagnostics),
         attachment: layout
@@ -184,7 +227,10 @@ fn deadlines(
                         Severity::Warning,
                         DiagnosticCode::DueDateMismatch,
                         doc.span(range.clone()),
-                        format!("the letter states {stated}, but {} after {letter} is {due}", phrase.within()),
+                        format!(
+                            "the letter states {stated}, but {} after {letter} is {due}",
+                            phrase.within()
+                        ),
                     ));
                 }
             }
@@ -199,7 +245,11 @@ fn deadlines(
         .collect()
 }
 
-fn signatory(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) -> Option<crate::model::Signatory> {
+fn signatory(
+    doc: &Document<'_>,
+    layout: &Layout,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<crate::model::Signatory> {
     let closing = layout.closing.clone()?;
     let found = signatory::signatory(layout.signature.iter().map(|r| doc.slice(r.clone())));
     if found.is_none() {
@@ -213,19 +263,31 @@ fn signatory(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnost
     found
 }
 
-fn footnotes(doc: &Document<'_>, layout: &Layout, found: &[Found], diagnostics: &mut Vec<Diagnostic>) -> Vec<Footnote> {
+fn footnotes(
+    doc: &Document<'_>,
+    layout: &Layout,
+    found: &[Found],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Footnote> {
     let notes: Vec<Footnote> = layout
         .footnotes
         .iter()
         .map(|f| {
             let first = found.partition_point(|c| c.range.start < f.range.start);
-            let citations = (first..).zip(within(found, f.range.clone())).map(|(i, _)| i).collect();
+            let citations = (first..)
+                .zip(within(found, f.range.clone()))
+                .map(|(i, _)| i)
+                .collect();
             Footnote {
                 number: f.number,
                 text: squash(doc.slice(f.range.clone())),
                 citations,
                 span: doc.span(f.range.clone()),
-                mark: doc.marks.iter().find(|m| m.number == f.number).map(|m| m.span),
+                mark: doc
+                    .marks
+                    .iter()
+                    .find(|m| m.number == f.number)
+                    .map(|m| m.span),
             }
         })
         .collect();
@@ -235,7 +297,10 @@ fn footnotes(doc: &Document<'_>, layout: &Layout, found: &[Found], diagnostics: 
                 Severity::Warning,
                 DiagnosticCode::UnmatchedFootnote,
                 mark.span,
-                format!("footnote {} is referenced but its text is missing", mark.number),
+                format!(
+                    "footnote {} is referenced but its text is missing",
+                    mark.number
+                ),
             ));
         }
     }
@@ -247,19 +312,27 @@ fn truncation(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnos
     if layout.closing.is_some() {
         return;
     }
-    let Some(last) = layout.last_text.clone() else { return };
+    let Some(last) = layout.last_text.clone() else {
+        return;
+    };
     let text = doc.slice(last.clone());
     let mid_sentence = !ends_sentence(text);
     if layout.salutation.is_some() || mid_sentence {
         let word = text.split_whitespace().last().unwrap_or("");
         let start = last.start + offset_in(text, word);
         let span = doc.span(start..start + word.len());
-        let what = if mid_sentence { "the text stops mid-sentence" } else { "the letter has no closing" };
+        let what = if mid_sentence {
+            "the text stops mid-sentence"
+        } else {
+            "the letter has no closing"
+        };
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::Truncated,
             span,
-            format!("the document looks truncated: {what}; the facts before this point were parsed"),
+            format!(
+                "the document looks truncated: {what}; the facts before this point were parsed"
+            ),
         ));
     }
 }

@@ -14,6 +14,7 @@
 //! taken from inside a longer run of digits such as "EB-TCD-22-00034232",
 //! "2025 WL 2622184" or "36 FCC Rcd 1859, 1903".
 
+use crate::text::regex;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy};
@@ -21,7 +22,6 @@ use nom::combinator::{not, opt, recognize, verify};
 use nom::multi::many1;
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
-use crate::text::regex;
 use std::ops::Range;
 
 /// Whether `c` counts as whitespace: ASCII whitespace or U+00A0 (NBSP).
@@ -101,7 +101,6 @@ pub(crate) fn parse_phone(input: &str) -> Option<String> {
         _ => None,
     }
 }
-
 
 /// Whether the text before a candidate joins it to a longer token: a letter or
 /// digit, or a `-`, `.` or `/` that itself follows a digit (`22-174-…`).
@@ -197,7 +196,6 @@ fn email(i: &str) -> IResult<&str, &str> {
     )
     .parse(i)
 }
-
 
 /// Finds the first email address in `haystack`; returns it (borrowed) and its byte range. Trailing sentence punctuation (`.`, `,`, `;`, `)`) is not part of the address.
 pub(crate) fn find_email(haystack: &str) -> Option<(&str, Range<usize>)> {

@@ -49,7 +49,10 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
         if short.is_empty() || short.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
-        let provider = Provider { name: squash(name), short_name: Some(squash(short)) };
+        let provider = Provider {
+            name: squash(name),
+            short_name: Some(squash(short)),
+        };
         let end = text.len() - after.len();
         Some((provider, m.end()..end))
     })
@@ -59,7 +62,10 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
 pub(crate) fn listed(text: &str) -> Option<(Provider, Range<usize>)> {
     let m = regex!(r"[•·▪]\s*([A-Z][^•·▪\n]*?)(?:\s+\d+\s|\s*[•·▪\n;]|\.\s|$)").captures(text)?;
     let name = m.get(1)?;
-    let provider = Provider { name: squash(name.as_str()), short_name: None };
+    let provider = Provider {
+        name: squash(name.as_str()),
+        short_name: None,
+    };
     Some((provider, name.range()))
 }
 
@@ -70,30 +76,62 @@ mod tests {
     #[test]
     fn definitions() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
-            ("We have determined that R Squared Telecom LLC (R Squared) is apparently", Some(("R Squared Telecom LLC", "R Squared"))),
-            ("We have determined that Urth Access LLC (“Urth Access”) is apparently", Some(("Urth Access LLC", "Urth Access"))),
-            ("apparently finds that One Eye LLC (One Eye or Company) has not", Some(("One Eye LLC", "One Eye"))),
-            ("determined that PTGi International Carrier Services, Inc. (PTGi) is", Some(("PTGi International Carrier Services, Inc.", "PTGi"))),
-            ("We have determined that the traffic (collectively, the Calls) is", None),
-            ("We have determined that R Squared Telecom LLC is apparently", None),
+            (
+                "We have determined that R Squared Telecom LLC (R Squared) is apparently",
+                Some(("R Squared Telecom LLC", "R Squared")),
+            ),
+            (
+                "We have determined that Urth Access LLC (“Urth Access”) is apparently",
+                Some(("Urth Access LLC", "Urth Access")),
+            ),
+            (
+                "apparently finds that One Eye LLC (One Eye or Company) has not",
+                Some(("One Eye LLC", "One Eye")),
+            ),
+            (
+                "determined that PTGi International Carrier Services, Inc. (PTGi) is",
+                Some(("PTGi International Carrier Services, Inc.", "PTGi")),
+            ),
+            (
+                "We have determined that the traffic (collectively, the Calls) is",
+                None,
+            ),
+            (
+                "We have determined that R Squared Telecom LLC is apparently",
+                None,
+            ),
             ("determined that X (", None),
             ("", None),
         ];
         for (text, want) in cases {
             let got = defined(text).map(|(p, _)| (p.name, p.short_name.unwrap_or_default()));
-            assert_eq!(got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())), *want, "{text}");
+            assert_eq!(
+                got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+                *want,
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn lists() {
         let cases: &[(&str, Option<&str>)] = &[
-            ("(the Originating Providers): • Call Pipe 1 The Cox/Jones", Some("Call Pipe")),
-            ("providers: · Urth Access, LLC · One Owl", Some("Urth Access, LLC")),
+            (
+                "(the Originating Providers): • Call Pipe 1 The Cox/Jones",
+                Some("Call Pipe"),
+            ),
+            (
+                "providers: · Urth Access, LLC · One Owl",
+                Some("Urth Access, LLC"),
+            ),
             ("no bullets here", None),
         ];
         for (text, want) in cases {
-            assert_eq!(listed(text).map(|(p, _)| p.name).as_deref(), *want, "{text}");
+            assert_eq!(
+                listed(text).map(|(p, _)| p.name).as_deref(),
+                *want,
+                "{text}"
+            );
         }
     }
 }

@@ -30,9 +30,16 @@ pub(crate) fn recipient(block: &str) -> Recipient {
 }
 
 fn from_lines(lines: &[&str]) -> Recipient {
-    let email = lines.iter().find(|l| is_email(l)).map(|l| l.trim().to_owned());
+    let email = lines
+        .iter()
+        .find(|l| is_email(l))
+        .map(|l| l.trim().to_owned());
     let lines: Vec<&str> = lines.iter().copied().filter(|l| !is_email(l)).collect();
-    let street = lines.iter().skip(1).position(|l| address::is_street_start(l)).map(|i| i + 1);
+    let street = lines
+        .iter()
+        .skip(1)
+        .position(|l| address::is_street_start(l))
+        .map(|i| i + 1);
     let (head, address) = match street {
         Some(i) => lines.split_at(i),
         None => match lines.iter().position(|l| address::is_city_line(l)) {
@@ -41,7 +48,10 @@ fn from_lines(lines: &[&str]) -> Recipient {
         },
     };
     let name = head.first().map(|s| squash(s));
-    let organization = head.get(1..).and_then(|rest| rest.last()).map(|s| squash(s));
+    let organization = head
+        .get(1..)
+        .and_then(|rest| rest.last())
+        .map(|s| squash(s));
     let titles = head.get(1..head.len().saturating_sub(1)).unwrap_or(&[]);
     let title = (!titles.is_empty()).then(|| squash(&titles.join(", ")));
     Recipient {
@@ -67,16 +77,23 @@ fn collapsed(text: &str) -> Recipient {
         Some(t) => (text.get(..t.start()).unwrap_or(""), t.end()),
         None => {
             // Without a title, take the first two words as the name.
-            let end = text.split_whitespace().take(2).last().map_or(0, |w| {
-                crate::text::offset_in(text, w) + w.len()
-            });
+            let end = text
+                .split_whitespace()
+                .take(2)
+                .last()
+                .map_or(0, |w| crate::text::offset_in(text, w) + w.len());
             (text.get(..end).unwrap_or(""), end)
         }
     };
     let rest = text.get(after_title..).unwrap_or("");
-    let street = regex!(r"(?:^|\s)(\d|P\.?\s?O\.?\s+Box)").captures(rest).and_then(|c| c.get(1));
+    let street = regex!(r"(?:^|\s)(\d|P\.?\s?O\.?\s+Box)")
+        .captures(rest)
+        .and_then(|c| c.get(1));
     let (organization, address) = match street {
-        Some(m) => (rest.get(..m.start()).unwrap_or(""), rest.get(m.start()..).unwrap_or("")),
+        Some(m) => (
+            rest.get(..m.start()).unwrap_or(""),
+            rest.get(m.start()..).unwrap_or(""),
+        ),
         None => (rest, ""),
     };
     let some = |s: &str| {
@@ -87,7 +104,10 @@ fn collapsed(text: &str) -> Recipient {
         name: some(name),
         title: title.and_then(|t| some(t.as_str())),
         organization: some(organization),
-        address: address::split_collapsed(address).into_iter().map(squash).collect(),
+        address: address::split_collapsed(address)
+            .into_iter()
+            .map(squash)
+            .collect(),
         email,
     }
 }
@@ -98,7 +118,13 @@ mod tests {
 
     #[test]
     fn blocks() {
-        type Want<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a [&'a str], Option<&'a str>);
+        type Want<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            &'a [&'a str],
+            Option<&'a str>,
+        );
         let cases: &[(&str, Want)] = &[
             (
                 "Omar Luna\nCEO\nR Squared Telecom LLC\n526 S Main St.\nSuite 802\nAkron, OH 44311\nomar.luna@rsquaredtelecom.com",
@@ -124,8 +150,18 @@ mod tests {
         ];
         for (block, want) in cases {
             let r = recipient(block);
-            let got = (r.name.as_deref(), r.title.as_deref(), r.organization.as_deref(), r.address.iter().map(String::as_str).collect::<Vec<_>>(), r.email.as_deref());
-            assert_eq!((got.0, got.1, got.2, got.3.as_slice(), got.4), *want, "{block}");
+            let got = (
+                r.name.as_deref(),
+                r.title.as_deref(),
+                r.organization.as_deref(),
+                r.address.iter().map(String::as_str).collect::<Vec<_>>(),
+                r.email.as_deref(),
+            );
+            assert_eq!(
+                (got.0, got.1, got.2, got.3.as_slice(), got.4),
+                *want,
+                "{block}"
+            );
         }
     }
 }

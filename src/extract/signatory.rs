@@ -19,8 +19,17 @@ pub(crate) fn signatory<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<
     if name.is_empty() {
         return None;
     }
-    let mut s = Signatory { name, title: None, division: None, bureau: None };
-    for part in lines.flat_map(|l| l.split(',')).map(str::trim).filter(|p| !p.is_empty()) {
+    let mut s = Signatory {
+        name,
+        title: None,
+        division: None,
+        bureau: None,
+    };
+    for part in lines
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let slot = if part.ends_with("Division") {
             &mut s.division
         } else if part.ends_with("Bureau") {
@@ -43,19 +52,46 @@ mod tests {
 
     #[test]
     fn blocks() {
-        let cases: &[(&[&str], Option<(&str, Option<&str>, Option<&str>, Option<&str>)>)] = &[
+        type Want<'a> = Option<(&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>)>;
+        let cases: &[(&[&str], Want)] = &[
             (
-                &["Kristi Thompson", "Division Chief", "Telecommunications Consumers Division", "Enforcement Bureau", "Federal Communications Commission"],
-                Some(("Kristi Thompson", Some("Division Chief"), Some("Telecommunications Consumers Division"), Some("Enforcement Bureau"))),
+                &[
+                    "Kristi Thompson",
+                    "Division Chief",
+                    "Telecommunications Consumers Division",
+                    "Enforcement Bureau",
+                    "Federal Communications Commission",
+                ],
+                Some((
+                    "Kristi Thompson",
+                    Some("Division Chief"),
+                    Some("Telecommunications Consumers Division"),
+                    Some("Enforcement Bureau"),
+                )),
             ),
-            (&["Loyaan A. Egal", "Chief, Enforcement Bureau"], Some(("Loyaan A. Egal", Some("Chief"), None, Some("Enforcement Bureau")))),
+            (
+                &["Loyaan A. Egal", "Chief, Enforcement Bureau"],
+                Some((
+                    "Loyaan A. Egal",
+                    Some("Chief"),
+                    None,
+                    Some("Enforcement Bureau"),
+                )),
+            ),
             (&["Jane Roe"], Some(("Jane Roe", None, None, None))),
             (&[], None),
             (&["  "], None),
         ];
         for (lines, want) in cases {
             let got = signatory(lines.iter().copied());
-            let got = got.as_ref().map(|s| (s.name.as_str(), s.title.as_deref(), s.division.as_deref(), s.bureau.as_deref()));
+            let got = got.as_ref().map(|s| {
+                (
+                    s.name.as_str(),
+                    s.title.as_deref(),
+                    s.division.as_deref(),
+                    s.bureau.as_deref(),
+                )
+            });
             assert_eq!(got, *want, "{lines:?}");
         }
     }

@@ -1,6 +1,6 @@
 //! `Notice` and the letter-level facts it is made of.
 
-use super::{Attachment, Campaign, CallRecord, Citation, Customer, Violation};
+use super::{Attachment, CallRecord, Campaign, Citation, Customer, Violation};
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -45,7 +45,9 @@ pub struct Notice {
 impl Notice {
     /// The Attachment A records, or an empty slice when there is no attachment.
     pub fn records(&self) -> &[CallRecord] {
-        self.attachment.as_ref().map_or(&[], |a| a.records.as_slice())
+        self.attachment
+            .as_ref()
+            .map_or(&[], |a| a.records.as_slice())
     }
 
     /// The customers (upstream sources) named in Attachment A, most calls first.

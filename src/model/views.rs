@@ -50,7 +50,10 @@ impl CampaignCategory {
     pub fn from_description(description: &str) -> Self {
         let d = description.to_ascii_lowercase();
         let has = |w: &str| d.contains(w);
-        let word = |w: &str| d.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == w);
+        let word = |w: &str| {
+            d.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == w)
+        };
         let imposter = has("imposter") || has("impostor") || has("posing as") || has("spoof");
         if has("warranty") || has("vehicle service") {
             CampaignCategory::AutoWarranty
@@ -226,7 +229,11 @@ pub(super) fn violations(records: &[CallRecord]) -> Vec<Violation> {
         |r| r.violation.as_ref().map(|v| v.text.as_str()),
         |text, r| Violation {
             text: text.to_owned(),
-            citations: r.violation.as_ref().map(|v| v.citations.clone()).unwrap_or_default(),
+            citations: r
+                .violation
+                .as_ref()
+                .map(|v| v.citations.clone())
+                .unwrap_or_default(),
             calls: 0,
         },
         |v, _| v.calls += 1,
@@ -242,15 +249,27 @@ mod tests {
     fn categories() {
         let cases = [
             ("Auto Warranty Sales Robocall", AutoWarranty),
-            ("Fraudulent Credit Card Rate Reduction Robocalls", CreditCardRateReduction),
-            ("Customer Service Imposter Offering Discount on Monthly Bill", CustomerServiceImposter),
+            (
+                "Fraudulent Credit Card Rate Reduction Robocalls",
+                CreditCardRateReduction,
+            ),
+            (
+                "Customer Service Imposter Offering Discount on Monthly Bill",
+                CustomerServiceImposter,
+            ),
             ("Fraudulent Google Business Listing Offer", BusinessListing),
-            ("Social Security Administration Imposter Robocall", SocialSecurityImposter),
+            (
+                "Social Security Administration Imposter Robocall",
+                SocialSecurityImposter,
+            ),
             ("SSA Imposter", SocialSecurityImposter),
             ("IRS Imposter", IrsImposter),
             ("Medicare Card Robocall", MedicareImposter),
             ("Amazon Imposter - Unauthorized Purchase", AmazonImposter),
-            ("Electric Utility Imposter Disconnection Threat", UtilityImposter),
+            (
+                "Electric Utility Imposter Disconnection Threat",
+                UtilityImposter,
+            ),
             ("Health Insurance Sales", HealthInsurance),
             ("Student Loan Forgiveness", StudentLoan),
             ("COVID-19 Test Kit Offer", Covid19),

@@ -65,14 +65,30 @@ pub(crate) struct Mark {
 
 /// Inline tags that are dropped. `<sup>` is handled apart, since it may carry a footnote mark.
 const DROPPED_TAGS: &[&str] = &[
-    "<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<em>", "</em>", "<strong>", "</strong>",
-    "<br>", "<br/>", "<br />", "</sup>",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<u>",
+    "</u>",
+    "<em>",
+    "</em>",
+    "<strong>",
+    "</strong>",
+    "<br>",
+    "<br/>",
+    "<br />",
+    "</sup>",
 ];
 
 impl<'a> Document<'a> {
     /// Lexes text input.
     pub(crate) fn from_text(input: &'a str) -> Self {
-        let glued = if input.contains("<sup>") { Vec::new() } else { glued_marks(input) };
+        let glued = if input.contains("<sup>") {
+            Vec::new()
+        } else {
+            glued_marks(input)
+        };
         let mut lexer = Lexer {
             doc: Document {
                 input,
@@ -140,7 +156,9 @@ struct Lexer<'a> {
 impl Lexer<'_> {
     /// Appends input `range` verbatim to the clean text.
     fn push(&mut self, range: Range<usize>) {
-        let Some(piece) = self.doc.input.get(range.clone()) else { return };
+        let Some(piece) = self.doc.input.get(range.clone()) else {
+            return;
+        };
         if piece.is_empty() {
             return;
         }
@@ -151,7 +169,10 @@ impl Lexer<'_> {
             .last()
             .is_some_and(|s| s.raw + (clean - s.clean) == range.start);
         if !contiguous {
-            self.doc.segments.push(Segment { clean, raw: range.start });
+            self.doc.segments.push(Segment {
+                clean,
+                raw: range.start,
+            });
         }
         self.doc.text.push_str(piece);
     }
@@ -182,7 +203,11 @@ impl Lexer<'_> {
         let mut p = begin;
         while p < end {
             let rest = input.get(p..end).unwrap_or("");
-            let glued = self.glued.get(self.next_glued).filter(|(r, _)| r.start < end).cloned();
+            let glued = self
+                .glued
+                .get(self.next_glued)
+                .filter(|(r, _)| r.start < end)
+                .cloned();
             let markup = rest.find(['<', '*', '[']).map(|i| p + i);
             let next = match (&glued, markup) {
                 (Some((r, _)), Some(m)) => r.start.min(m),
@@ -196,11 +221,18 @@ impl Lexer<'_> {
             }
             if let Some((r, number)) = glued.filter(|(r, _)| r.start == next) {
                 self.next_glued += 1;
-                self.doc.marks.push(Mark { number, span: Span::from(r.clone()) });
+                self.doc.marks.push(Mark {
+                    number,
+                    span: Span::from(r.clone()),
+                });
                 p = r.end;
                 continue;
             }
-            let at_line_start = self.doc.text.get(clean_start..).is_some_and(|s| s.trim().is_empty());
+            let at_line_start = self
+                .doc
+                .text
+                .get(clean_start..)
+                .is_some_and(|s| s.trim().is_empty());
             p = self.markup(next, end, at_line_start, &mut label);
         }
         let line_text = self.doc.text.get(clean_start..).unwrap_or("");
@@ -215,12 +247,27 @@ impl Lexer<'_> {
         if let Some(n) = label {
             self.labelled.push(n);
         }
-        let kind = if range.is_empty() && label.is_none() { LineKind::Blank } else { LineKind::Text };
-        self.doc.lines.push(Line { range, kind, label, page_break });
+        let kind = if range.is_empty() && label.is_none() {
+            LineKind::Blank
+        } else {
+            LineKind::Text
+        };
+        self.doc.lines.push(Line {
+            range,
+            kind,
+            label,
+            page_break,
+        });
     }
 
     /// Handles the markup at input offset `at`; returns where lexing goes on.
-    fn markup(&mut self, at: usize, end: usize, at_line_start: bool, label: &mut Option<u32>) -> usize {
+    fn markup(
+        &mut self,
+        at: usize,
+        end: usize,
+        at_line_start: bool,
+        label: &mut Option<u32>,
+    ) -> usize {
         let input = self.doc.input;
         let rest = input.get(at..end).unwrap_or("");
         if rest.starts_with("<sup>") {
@@ -229,13 +276,19 @@ impl Lexer<'_> {
                 let after = at + close + "</sup>".len();
                 match footnote_number(inner.trim()) {
                     Some(number) if at_line_start && label.is_none() => *label = Some(number),
-                    Some(number) => self.doc.marks.push(Mark { number, span: Span::new(at, after) }),
+                    Some(number) => self.doc.marks.push(Mark {
+                        number,
+                        span: Span::new(at, after),
+                    }),
                     None => self.push(at + 5..at + close),
                 }
                 return after;
             }
         }
-        if let Some(tag) = DROPPED_TAGS.iter().find(|t| starts_with_ignore_case(rest, t)) {
+        if let Some(tag) = DROPPED_TAGS
+            .iter()
+            .find(|t| starts_with_ignore_case(rest, t))
+        {
             return at + tag.len();
         }
         if rest.starts_with('*') {
@@ -281,7 +334,8 @@ fn footnote_number(s: &str) -> Option<u32> {
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    s.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 struct Link {
@@ -296,10 +350,16 @@ fn markdown_link(s: &str) -> Option<Link> {
     let text = inner.get(..close)?;
     let target = inner.get(close + 1..)?.strip_prefix('(')?;
     let target_len = target.find(')')?;
-    if text.is_empty() || text.contains('[') || target.get(..target_len)?.contains(char::is_whitespace) {
+    if text.is_empty()
+        || text.contains('[')
+        || target.get(..target_len)?.contains(char::is_whitespace)
+    {
         return None;
     }
-    Some(Link { text_len: close, len: 1 + close + 2 + target_len + 1 })
+    Some(Link {
+        text_len: close,
+        len: 1 + close + 2 + target_len + 1,
+    })
 }
 
 /// Plain-text footnote marks: a number glued to the word or punctuation it follows and
@@ -312,12 +372,17 @@ fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
     let mut i = 0;
     while i < bytes.len() {
         let starts_run = bytes.get(i).is_some_and(u8::is_ascii_digit)
-            && !i.checked_sub(1).and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit);
+            && !i
+                .checked_sub(1)
+                .and_then(|j| bytes.get(j))
+                .is_some_and(u8::is_ascii_digit);
         if !starts_run {
             i += 1;
             continue;
         }
-        let len = bytes.get(i..).map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
+        let len = bytes
+            .get(i..)
+            .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
         let end = i + len;
         let before = input.get(..i).and_then(|s| s.chars().next_back());
         let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || ".,;:)\"'”’".contains(c));
@@ -339,14 +404,20 @@ mod tests {
 
     fn clean_lines(input: &str) -> Vec<(String, Option<u32>, LineKind)> {
         let doc = Document::from_text(input);
-        doc.lines.iter().map(|l| (doc.line_text(l).to_owned(), l.label, l.kind)).collect()
+        doc.lines
+            .iter()
+            .map(|l| (doc.line_text(l).to_owned(), l.label, l.kind))
+            .collect()
     }
 
     #[test]
     fn markup_is_skipped() {
         let cases: &[(&str, &str)] = &[
             ("**To:** Omar Luna  ", "To: Omar Luna"),
-            ("block all of **R Squared's traffic** if", "block all of R Squared's traffic if"),
+            (
+                "block all of **R Squared's traffic** if",
+                "block all of R Squared's traffic if",
+            ),
             ("See *Id.* at 7630", "See Id. at 7630"),
             ("a * b", "a * b"),
             ("[omar@x.com](mailto:omar@x.com)", "omar@x.com"),
@@ -367,7 +438,9 @@ mod tests {
 
     #[test]
     fn rules_labels_and_blanks() {
-        let lines = clean_lines("a.<sup>1</sup>\n\n---\n<sup>1</sup> See 47 CFR.\n\u{c}\n\u{c}Page two\r\n");
+        let lines = clean_lines(
+            "a.<sup>1</sup>\n\n---\n<sup>1</sup> See 47 CFR.\n\u{c}\n\u{c}Page two\r\n",
+        );
         let kinds: Vec<_> = lines.iter().map(|l| (l.0.as_str(), l.1, l.2)).collect();
         assert_eq!(
             kinds,
@@ -388,7 +461,10 @@ mod tests {
         let doc = Document::from_text(input);
         let numbers: Vec<u32> = doc.marks.iter().map(|m| m.number).collect();
         assert_eq!(numbers, [1, 2]);
-        assert_eq!(doc.line_text(&doc.lines[0]), "the COVID19 outbreak. Then rules. and Part 64 of 3");
+        assert_eq!(
+            doc.line_text(&doc.lines[0]),
+            "the COVID19 outbreak. Then rules. and Part 64 of 3"
+        );
         let labels: Vec<_> = doc.lines.iter().map(|l| l.label).collect();
         assert_eq!(labels, [None, Some(1), Some(2), None]);
         assert_eq!(doc.line_text(&doc.lines[1]), "First note.");
@@ -401,11 +477,17 @@ mod tests {
         for line in &doc.lines {
             let span = doc.span(line.range.clone());
             let raw = &input[span.range()];
-            assert!(raw.contains(doc.line_text(line).split(' ').next().unwrap()), "{raw:?}");
+            assert!(
+                raw.contains(doc.line_text(line).split(' ').next().unwrap()),
+                "{raw:?}"
+            );
         }
         let second = &doc.lines[1];
         assert_eq!(doc.line_text(second), "Dear Mr. Luna,");
-        assert_eq!(&input[doc.span(second.range.clone()).range()], "Dear *Mr.* Luna,");
+        assert_eq!(
+            &input[doc.span(second.range.clone()).range()],
+            "Dear *Mr.* Luna,"
+        );
         assert_eq!(&input[doc.marks[0].span.range()], "<sup>1</sup>");
     }
 }

@@ -1,0 +1,90 @@
+//! Runs the `parse-notice` example as a user would: stdout JSON, stderr diagnostics, exit codes.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const SAMPLE: &str = "fixtures/letters/2021-04-13-r-squared-telecom.txt";
+
+/// The example binary cargo built next to this test (`target/<profile>/examples/`).
+fn binary() -> PathBuf {
+    let mut dir = std::env::current_exe().unwrap();
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    dir.join("examples")
+        .join(format!("parse-notice{}", std::env::consts::EXE_SUFFIX))
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary().display()));
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn prints_the_notice_as_json() {
+    let out = run(&[SAMPLE], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["date"], "2021-04-13");
+    assert_eq!(json["kind"], "cease_and_desist");
+    assert_eq!(json["provider"]["short_name"], "R Squared");
+    assert_eq!(json["attachment"]["records"].as_array().unwrap().len(), 23);
+    assert_eq!(json["customers"][0]["name"], "Mash Telecom");
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn reads_stdin_and_reports_diagnostics_on_stderr() {
+    let text = std::fs::read(format!(
+        "{}/fixtures/excerpts/2022-11-10-urth-access.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let out = run(&["-"], Some(&text));
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["provider"]["short_name"], "Urth Access");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("-:1:"), "{stderr}");
+    assert!(stderr.contains("warning[truncated]"), "{stderr}");
+}
+
+#[test]
+fn exit_codes() {
+    let not_a_notice = run(&["-"], Some(b"just some text"));
+    assert_eq!(not_a_notice.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&not_a_notice.stderr).contains("not an FCC notice"));
+    assert!(not_a_notice.stdout.is_empty());
+
+    let missing = run(&["no/such/file.txt"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.txt"));
+
+    assert_eq!(run(&[], None).status.code(), Some(2));
+    assert_eq!(run(&[SAMPLE, SAMPLE], None).status.code(), Some(2));
+}
