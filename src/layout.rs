@@ -60,7 +60,9 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
 
     let attachment_line = doc.lines.iter().position(|l| {
         let t = doc.line_text(l);
-        l.label.is_none() && t.len() <= 60 && regex!(r"(?i)^attachment\s+[a-z0-9]\b").is_match(t)
+        l.label.is_none()
+            && t.len() <= 60
+            && regex!(r"(?i)^attachment\s+[a-z0-9](?-u:\b)").is_match(t)
     });
     let letter_end = attachment_line
         .and_then(|i| doc.lines.get(i))

@@ -19,6 +19,11 @@ pub(crate) fn compile(pattern: &str) -> regex::Regex {
 /// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
 /// trims the ends.
 pub(crate) fn squash(s: &str) -> String {
+    let s = s.trim();
+    let clean = !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ");
+    if clean {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -27,6 +32,19 @@ pub(crate) fn squash(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `a` and `b` have the same words, ignoring case and the whitespace between them.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    let mut a = a.split_whitespace();
+    let mut b = b.split_whitespace();
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// Whether `s` ends a sentence: `.`, `?`, `!` or `:`, possibly inside closing quotes or brackets.
@@ -76,5 +94,8 @@ mod tests {
         assert_eq!(offset_in(s, &s[4..]), 4);
         assert_eq!(offset_in(s, "elsewhere"), 0);
         assert!(regex!(r"^\d+$").is_match("42"));
+        assert!(same_words(" Date of\u{a0}Call ", "date OF call"));
+        assert!(!same_words("Date of Call", "Date of"));
+        assert!(!same_words("Date", "Data"));
     }
 }

@@ -44,7 +44,7 @@ impl Parts<'_> {
 
 /// Offsets in `text` where a citation may start: a title number before a code name.
 pub(super) fn candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
-    regex!(r"\b\d{1,2}[ \u{a0}]+(?:U\.[ \u{a0}]?S\.[ \u{a0}]?C\.|USC|C\.[ \u{a0}]?F\.[ \u{a0}]?R\.|CFR)")
+    regex!(r"(?-u:\b)\d{1,2}[ \u{a0}]+(?:U\.[ \u{a0}]?S\.[ \u{a0}]?C\.|USC|C\.[ \u{a0}]?F\.[ \u{a0}]?R\.|CFR)")
         .find_iter(text)
         .map(|m| m.start())
 }

@@ -19,37 +19,60 @@ use crate::source::{Document, LineKind};
 use crate::text::squash;
 use std::ops::Range;
 
-/// What a header cell means, from its words.
+/// Header wordings, compared word by word ignoring case and punctuation.
+const SYNONYMS: &[(&str, ColumnKind)] = &[
+    ("customer", ColumnKind::Customer),
+    ("customer name", ColumnKind::Customer),
+    ("upstream provider", ColumnKind::Customer),
+    ("upstream customer", ColumnKind::Customer),
+    ("originating provider", ColumnKind::Customer),
+    ("source", ColumnKind::Customer),
+    ("date of call", ColumnKind::Date),
+    ("date of calls", ColumnKind::Date),
+    ("call date", ColumnKind::Date),
+    ("date", ColumnKind::Date),
+    ("date time", ColumnKind::Date),
+    ("date and time", ColumnKind::Date),
+    ("caller id", ColumnKind::CallerId),
+    ("caller id number", ColumnKind::CallerId),
+    ("calling number", ColumnKind::CallerId),
+    ("calling party number", ColumnKind::CallerId),
+    ("ani", ColumnKind::CallerId),
+    ("called number", ColumnKind::CalledNumber),
+    ("called party number", ColumnKind::CalledNumber),
+    ("dialed number", ColumnKind::CalledNumber),
+    ("dnis", ColumnKind::CalledNumber),
+    ("description", ColumnKind::Description),
+    ("call description", ColumnKind::Description),
+    ("campaign", ColumnKind::Description),
+    ("campaign description", ColumnKind::Description),
+    ("violation", ColumnKind::Violation),
+    ("violations", ColumnKind::Violation),
+    ("apparent violation", ColumnKind::Violation),
+    ("rule violated", ColumnKind::Violation),
+];
+
+/// What a header cell means, from its words (`Date of Call`, `CALL DATE`, `Date/Time`).
 pub(crate) fn column_kind(header: &str) -> ColumnKind {
-    let h = squash(
-        &header
-            .to_ascii_lowercase()
-            .replace(|c: char| !c.is_ascii_alphanumeric(), " "),
-    );
-    match h.as_str() {
-        "customer"
-        | "customer name"
-        | "upstream provider"
-        | "source"
-        | "originating provider"
-        | "upstream customer" => ColumnKind::Customer,
-        "date of call" | "call date" | "date" | "date time" | "date and time" | "date of calls" => {
-            ColumnKind::Date
-        }
-        "caller id" | "calling number" | "ani" | "caller id number" | "calling party number" => {
-            ColumnKind::CallerId
-        }
-        "called number" | "dialed number" | "called party number" | "dnis" => {
-            ColumnKind::CalledNumber
-        }
-        "description" | "campaign" | "call description" | "campaign description" => {
-            ColumnKind::Description
-        }
-        "violation" | "violations" | "rule violated" | "apparent violation" => {
-            ColumnKind::Violation
-        }
-        _ => ColumnKind::Other,
-    }
+    let words = || {
+        header
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    SYNONYMS
+        .iter()
+        .find(|(synonym, _)| {
+            let mut theirs = synonym.split(' ');
+            let mut ours = words();
+            loop {
+                match (ours.next(), theirs.next()) {
+                    (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
+                    (None, None) => break true,
+                    _ => break false,
+                }
+            }
+        })
+        .map_or(ColumnKind::Other, |&(_, kind)| kind)
 }
 
 /// The tab-separated cells of clean range `line`, trimmed, as clean ranges.
@@ -79,14 +102,13 @@ pub(crate) fn attachment(
     let mut records = Vec::new();
     for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
         let row = cells(doc, line.range.clone());
-        let kinds: Vec<ColumnKind> = row
-            .iter()
-            .map(|c| column_kind(doc.slice(c.clone())))
-            .collect();
-        let header_like =
-            row.len() > 1 && kinds.iter().filter(|k| **k != ColumnKind::Other).count() >= 2;
         if columns.is_empty() {
-            if header_like {
+            let kinds: Vec<ColumnKind> = row
+                .iter()
+                .map(|c| column_kind(doc.slice(c.clone())))
+                .collect();
+            let recognised = kinds.iter().filter(|k| **k != ColumnKind::Other).count();
+            if row.len() > 1 && recognised >= 2 {
                 for (cell, kind) in row.iter().zip(&kinds) {
                     if *kind == ColumnKind::Other {
                         diagnostics.push(Diagnostic::new(
@@ -111,7 +133,11 @@ pub(crate) fn attachment(
             }
             continue;
         }
-        if header_like && kinds.iter().eq(columns.iter().map(|c| &c.kind)) {
+        let repeated_header = row.len() == columns.len()
+            && row.iter().zip(&columns).all(|(cell, column)| {
+                crate::text::same_words(doc.slice(cell.clone()), &column.header)
+            });
+        if repeated_header {
             continue; // a header repeated on a new page
         }
         if row.len() < 2 {

@@ -16,7 +16,9 @@ use crate::text::{regex, squash};
 
 /// The contacts of the first paragraph that directs inquiries somewhere.
 pub(crate) fn contacts(text: &str) -> Vec<Contact> {
-    let Some(start) = regex!(r"(?i)\b(?:inquiries|questions)\b[^.;]*?\bto\s+").find(text) else {
+    let Some(start) =
+        regex!(r"(?i)(?-u:\b)(?:inquiries|questions)(?-u:\b)[^.;]*?(?-u:\b)to\s+").find(text)
+    else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -194,7 +194,8 @@ pub(crate) fn parse_date(input: &str) -> Option<NaiveDate> {
 /// letter or digit); returns it with its byte range.
 pub(crate) fn find_date(haystack: &str) -> Option<(NaiveDate, Range<usize>)> {
     // Places where a date may start: a month-name prefix or a digit, at a word boundary.
-    let candidates = regex!(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9])");
+    let candidates =
+        regex!(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9])");
     candidates.find_iter(haystack).find_map(|m| {
         let start = m.start();
         let (d, used) = haystack.get(start..).and_then(parse_date_prefix)?;

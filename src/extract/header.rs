@@ -39,11 +39,13 @@ pub(crate) struct Header<'a> {
 /// Finds the header's parts in `header`.
 pub(crate) fn header(header: &str) -> Header<'_> {
     let mut out = Header::default();
-    let released = regex!(r"(?i)\breleased:\s*").find(header).and_then(|m| {
-        let rest = header.get(m.end()..)?;
-        let (date, len) = parse_date_prefix(rest)?;
-        Some((date, m.end()..m.end() + len))
-    });
+    let released = regex!(r"(?i)(?-u:\b)released:\s*")
+        .find(header)
+        .and_then(|m| {
+            let rest = header.get(m.end()..)?;
+            let (date, len) = parse_date_prefix(rest)?;
+            Some((date, m.end()..m.end() + len))
+        });
     out.date = released.or_else(|| find_date(header));
     let after_date = match &out.date {
         Some((_, r)) => {
@@ -54,19 +56,19 @@ pub(crate) fn header(header: &str) -> Header<'_> {
     };
     let rest = header.get(after_date..).unwrap_or("");
     let mut block_start = after_date;
-    if let Some(m) = regex!(r"\bVIA(?:[ \t]+(?:[A-Z]+\b|[-–&/]))+").find(rest) {
+    if let Some(m) = regex!(r"(?-u:\b)VIA(?:[ \t]+(?:[A-Z]+(?-u:\b)|[-–&/]))+").find(rest) {
         if m.start() < 200 {
             out.delivery = Some(m.as_str().trim());
             block_start = after_date + m.end();
         }
     }
-    let re = regex!(r"\bRe:[ \t]*").find(rest);
+    let re = regex!(r"(?-u:\b)Re:[ \t]*").find(rest);
     if let Some(m) = re {
         let subject = rest.get(m.end()..).unwrap_or("");
         let subject = subject.split('\n').next().unwrap_or("").trim();
         out.subject = (!subject.is_empty()).then_some(subject);
     }
-    let to = regex!(r"\bTo:[ \t]*").find(rest);
+    let to = regex!(r"(?-u:\b)To:[ \t]*").find(rest);
     if re.is_some() || to.is_some() {
         let start = to.map_or(block_start, |m| after_date + m.end());
         let end = re.map_or(header.len(), |m| after_date + m.start());

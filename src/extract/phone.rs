@@ -127,7 +127,7 @@ fn joined_after(after: &str) -> bool {
 /// Finds the first phone number in `haystack`; returns its E.164 form and byte range.
 pub(crate) fn find_phone(haystack: &str) -> Option<(String, Range<usize>)> {
     // Places where a number may start: `+1`, `(` or a digit at a word boundary.
-    let re = regex!(r"\+1|\(|\b[1-9]");
+    let re = regex!(r"\+1|\(|(?-u:\b)[1-9]");
     let mut pos = 0;
     while let Some(m) = re.find_at(haystack, pos) {
         let start = m.start();

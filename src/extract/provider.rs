@@ -41,7 +41,7 @@ fn definition(input: &str) -> IResult<&str, (&str, &str)> {
 
 /// Finds the provider's definition in a body paragraph; returns it and its byte range.
 pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
-    let cues = regex!(r"(?i)\b(?:determined|finds?|found|believes?|concluded)\s+that\s+");
+    let cues = regex!(r"(?i)(?-u:\b)(?:determined|finds?|found|believes?|concluded)\s+that\s+");
     cues.find_iter(text).find_map(|m| {
         let rest = text.get(m.end()..)?;
         let (after, (name, short)) = definition(rest).ok()?;

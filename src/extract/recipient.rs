@@ -70,7 +70,7 @@ fn collapsed(text: &str) -> Recipient {
         None => text,
     };
     let title = regex!(
-        r"\b(?:Chief (?:Executive|Operating|Compliance|Technology|Financial) Officer|General Counsel|Compliance Officer|Managing (?:Member|Director|Partner)|(?:Executive |Senior )?Vice President|President|CEO|COO|CFO|CTO|Owner|Founder|Director|Manager|Registered Agent|Principal|Partner)\b"
+        r"(?-u:\b)(?:Chief (?:Executive|Operating|Compliance|Technology|Financial) Officer|General Counsel|Compliance Officer|Managing (?:Member|Director|Partner)|(?:Executive |Senior )?Vice President|President|CEO|COO|CFO|CTO|Owner|Founder|Director|Manager|Registered Agent|Principal|Partner)(?-u:\b)"
     )
     .find(text);
     let (name, after_title) = match title {

@@ -208,7 +208,10 @@ impl Lexer<'_> {
                 .get(self.next_glued)
                 .filter(|(r, _)| r.start < end)
                 .cloned();
-            let markup = rest.find(['<', '*', '[']).map(|i| p + i);
+            let markup = rest
+                .bytes()
+                .position(|b| matches!(b, b'<' | b'*' | b'['))
+                .map(|i| p + i);
             let next = match (&glued, markup) {
                 (Some((r, _)), Some(m)) => r.start.min(m),
                 (Some((r, _)), None) => r.start,
