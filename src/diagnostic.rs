@@ -7,13 +7,12 @@ use std::fmt;
 /// How much a diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// A fact worth knowing; the parse is complete.
     Info,
     /// Something was guessed, skipped or is inconsistent; `strict` mode rejects it.
     Warning,
-    /// Part of the letter could not be read; `strict` mode rejects it.
-    Error,
 }
 
 impl fmt::Display for Severity {
@@ -21,7 +20,6 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
-            Severity::Error => "error",
         })
     }
 }

@@ -163,11 +163,13 @@ fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
         let wanted =
             doc.marks.iter().any(|m| m.number == next) && !notes.iter().any(|n| n.number == next);
         let text = doc.slice(note.range.clone());
-        let split = regex!(r"[.)]\s+(\d{1,3})\s+[A-Z]")
-            .captures_iter(text)
-            .filter_map(|c| c.get(1))
-            .find(|m| m.as_str().parse() == Ok(next));
-        if let (true, Some(m)) = (wanted, split) {
+        let split = wanted.then(|| {
+            regex!(r"[.)]\s+(\d{1,3})\s+[A-Z]")
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .find(|m| m.as_str().parse() == Ok(next))
+        });
+        if let Some(Some(m)) = split {
             let start = note.range.start;
             let end = note.range.end;
             let before = text.get(..m.start()).map_or(0, |t| t.trim_end().len());
@@ -256,5 +258,70 @@ impl Walker {
         }
         self.open = true;
         self.broken = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(input: &str) -> (Vec<String>, Vec<(u32, String)>) {
+        let doc = Document::from_text(input);
+        let l = layout(&doc);
+        let body = l
+            .body
+            .iter()
+            .map(|p| {
+                p.pieces
+                    .iter()
+                    .map(|r| doc.slice(r.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect();
+        let notes = l
+            .footnotes
+            .iter()
+            .map(|f| (f.number, doc.slice(f.range.clone()).to_owned()))
+            .collect();
+        (body, notes)
+    }
+
+    #[test]
+    fn paragraphs_and_footnotes() {
+        type Case<'a> = (&'a str, &'a [&'a str], &'a [(u32, &'a str)]);
+        let cases: &[Case] = &[
+            // A paragraph cut by a page rule and a footnote is joined again.
+            (
+                "Dear Sir,\n\nWe ask you to prevent<sup>1</sup>\n\n---\n\n<sup>1</sup> A note.\n\ncustomers from calling.\n",
+                &["We ask you to prevent | customers from calling."],
+                &[(1, "A note.")],
+            ),
+            // A finished sentence is not joined to the next page.
+            (
+                "Dear Sir,\n\nDone.<sup>1</sup>\n\n---\n\n<sup>1</sup> Note.\n\nNext paragraph.\n",
+                &["Done.", "Next paragraph."],
+                &[(1, "Note.")],
+            ),
+            // Numbered items are paragraphs of their own; wrapped lines join their paragraph.
+            (
+                "Dear Sir,\n\n1. First.\n2. Second\nwraps here.\n\nAfter.\n",
+                &["1. First.", "2. Second\nwraps here.", "After."],
+                &[],
+            ),
+            // Plain text: glued marks, a form feed, footnotes by number, one run-on footnote paragraph.
+            (
+                "Dear Sir,\n\nOne.1 Two.2 Three\n\u{c}\n1 First note. 2 Second note.\n\nand more.\n",
+                &["One. Two. Three | and more."],
+                &[(1, "First note."), (2, "Second note.")],
+            ),
+        ];
+        for (input, body, notes) in cases {
+            let (got_body, got_notes) = parts(input);
+            assert_eq!(got_body, *body, "{input:?}");
+            let got_notes: Vec<(u32, &str)> =
+                got_notes.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            assert_eq!(got_notes, *notes, "{input:?}");
+        }
     }
 }

@@ -131,11 +131,11 @@ pub struct Violation {
     pub calls: usize,
 }
 
-/// Folds a call date into a running (first, last) pair.
-fn widen(range: &mut (Option<NaiveDate>, Option<NaiveDate>), date: Option<NaiveDate>) {
+/// Folds a call date into a running first and last call.
+fn widen(first: &mut Option<NaiveDate>, last: &mut Option<NaiveDate>, date: Option<NaiveDate>) {
     if let Some(d) = date {
-        range.0 = Some(range.0.map_or(d, |f| f.min(d)));
-        range.1 = Some(range.1.map_or(d, |l| l.max(d)));
+        *first = Some(first.map_or(d, |f| f.min(d)));
+        *last = Some(last.map_or(d, |l| l.max(d)));
     }
 }
 
@@ -187,9 +187,7 @@ pub(super) fn customers(records: &[CallRecord]) -> Vec<Customer> {
         },
         |c, r| {
             c.calls += 1;
-            let mut span = (c.first_call, c.last_call);
-            widen(&mut span, r.date);
-            (c.first_call, c.last_call) = span;
+            widen(&mut c.first_call, &mut c.last_call, r.date);
             push_unique(&mut c.campaigns, r.category);
         },
         |c| c.calls,
@@ -210,9 +208,7 @@ pub(super) fn campaigns(records: &[CallRecord]) -> Vec<Campaign> {
         },
         |c, r| {
             c.calls += 1;
-            let mut span = (c.first_call, c.last_call);
-            widen(&mut span, r.date);
-            (c.first_call, c.last_call) = span;
+            widen(&mut c.first_call, &mut c.last_call, r.date);
             if let Some(name) = &r.customer {
                 if !c.customers.contains(name) {
                     c.customers.push(name.clone());
