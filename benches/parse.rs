@@ -1,7 +1,9 @@
-//! Throughput of the whole parse on the sample letter.
-#![allow(missing_docs)] // criterion_group! generates an undocumented function
+//! Throughput: the whole parse of each letter fixture, and the citation extractor alone
+//! (per letter over ~10 MB of letters, and on one text 1×, 10× and 100× the letter long).
+#![allow(missing_docs)] // criterion_group! generates undocumented functions
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
 
 const SAMPLE: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
 const SAMPLE_PLAIN: &str =
@@ -11,12 +13,32 @@ fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse_text");
     for (name, text) in [("sample-markdown", SAMPLE), ("sample-plain", SAMPLE_PLAIN)] {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| {
-            b.iter(|| fcc_notice::parse_text(std::hint::black_box(text)))
+        group.bench_function(name, |b| b.iter(|| fcc_notice::parse_text(black_box(text))));
+    }
+    group.finish();
+}
+
+fn cite(c: &mut Criterion) {
+    let mut group = c.benchmark_group("cite_extract");
+    let letters = (10 << 20) / SAMPLE.len();
+    group.throughput(Throughput::Bytes((letters * SAMPLE.len()) as u64));
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::new("letters", letters), |b| {
+        b.iter(|| {
+            (0..letters)
+                .map(|_| fcc_notice::cite::extract(black_box(SAMPLE)).len())
+                .sum::<usize>()
+        })
+    });
+    for times in [1, 10, 100] {
+        let text = SAMPLE.repeat(times);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("one-text", times), &text, |b, text| {
+            b.iter(|| fcc_notice::cite::extract(black_box(text)).len())
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, parse);
+criterion_group!(benches, parse, cite);
 criterion_main!(benches);

@@ -1,16 +1,23 @@
-//! `parse-notice FILE`: parse an FCC robocall letter and print it as JSON.
+//! `parse-notice [--citations] FILE`: parse an FCC robocall letter and print it as JSON.
 //!
-//! `-` reads standard input. Diagnostics go to standard error. Exit status: 0 on success,
-//! 1 when the input is not a notice, 2 on usage or I/O errors.
+//! `-` reads standard input. `--citations` prints only the citations of any text, as a JSON
+//! array. Diagnostics go to standard error. Exit status: 0 on success, 1 when the input is
+//! not a notice, 2 on usage or I/O errors.
 
 use std::io::Read;
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: parse-notice [--citations] FILE   (- for standard input)";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [path] = args.as_slice() else {
-        eprintln!("usage: parse-notice FILE   (- for standard input)");
-        return ExitCode::from(2);
+    let (citations, path) = match args.as_slice() {
+        [flag, path] if flag == "--citations" => (true, path),
+        [path] if !path.starts_with("--") => (false, path),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
     };
     let mut bytes = Vec::new();
     let read = if path == "-" {
@@ -23,23 +30,30 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let text = String::from_utf8_lossy(&bytes);
-    match fcc_notice::parse_text(&text) {
-        Ok(parsed) => {
-            for d in &parsed.diagnostics {
-                eprintln!("{}", d.render(&text).with_name(path));
-            }
-            match serde_json::to_string_pretty(&parsed) {
-                Ok(json) => println!("{json}"),
-                Err(e) => {
-                    eprintln!("parse-notice: {e}");
-                    return ExitCode::from(2);
+    let json = if citations {
+        serde_json::to_string_pretty(&fcc_notice::cite::extract(&text))
+    } else {
+        match fcc_notice::parse_text(&text) {
+            Ok(parsed) => {
+                for d in &parsed.diagnostics {
+                    eprintln!("{}", d.render(&text).with_name(path));
                 }
+                serde_json::to_string_pretty(&parsed)
             }
+            Err(e) => {
+                eprintln!("parse-notice: {path}: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    };
+    match json {
+        Ok(json) => {
+            println!("{json}");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("parse-notice: {path}: {e}");
-            ExitCode::from(1)
+            eprintln!("parse-notice: {e}");
+            ExitCode::from(2)
         }
     }
 }

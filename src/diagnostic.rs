@@ -55,6 +55,12 @@ pub enum DiagnosticCode {
     UnparseableDate,
     /// A phone-number cell could not be read; the number is `null`.
     UnparseablePhone,
+    /// A cited section is not in the built-in table; it has no heading or URL.
+    UnknownSection,
+    /// A citation's paragraph path is out of the code's level order ((a) → (1) → (i) → (A)).
+    InvalidParagraphPath,
+    /// An `Id.`, `supra` or short cite has nothing it can refer to; `refers_to` is `null`.
+    UnresolvedShortForm,
 }
 
 impl DiagnosticCode {
@@ -74,6 +80,9 @@ impl DiagnosticCode {
             DiagnosticCode::SkippedLine => "skipped_line",
             DiagnosticCode::UnparseableDate => "unparseable_date",
             DiagnosticCode::UnparseablePhone => "unparseable_phone",
+            DiagnosticCode::UnknownSection => "unknown_section",
+            DiagnosticCode::InvalidParagraphPath => "invalid_paragraph_path",
+            DiagnosticCode::UnresolvedShortForm => "unresolved_short_form",
         }
     }
 }

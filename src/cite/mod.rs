@@ -1,41 +1,143 @@
-//! Legal citations in any text: a cheap scan finds candidates, then a nom grammar reads each.
+//! Legal citations in any text, shaped like eyecite: tokenize → parse → resolve.
 //!
-//! This version reads the statute and rule forms: `47 U.S.C. § 227(b)`, `47 CFR § 64.1200(k)(4)`,
-//! `47 C.F.R. § 1.17`, `47 CFR 64.1200`.
+//! 1. **Tokenize**: one literal-heavy regex finds anchors (`U.S.C.`, `CFR`, `FCC Rcd`,
+//!    `Docket`, `Id.`, `supra`, `section 1`…); the number a code or reporter needs is read
+//!    backwards from its anchor.
+//! 2. **Parse**: a nom grammar per family reads the whole cite from there: statutes and rules
+//!    with paragraph paths, lists and ranges ([`statute`]); reporters with pins and defined
+//!    names ([`reporter`]); dockets, file and document numbers ([`docket`]); `Id.` and
+//!    `supra` ([`short_form`]).
+//! 3. **Resolve**: short forms get the index of what they refer to, sections their heading and
+//!    URL from a built-in table, and paragraph paths are checked against the codes' level order
+//!    ([`resolve`]).
 
+mod docket;
+mod reference;
+mod reporter;
+mod resolve;
+mod short_form;
 mod statute;
+mod tokenize;
 
+use crate::error::Error;
 use crate::model::Citation;
 use crate::span::Span;
 use std::ops::Range;
+use std::str::FromStr;
 
 /// Every citation in `text`, in reading order, with spans that index `text`.
 ///
+/// Short forms are resolved: `refers_to` is the index, in the returned list, of the full
+/// citation an `Id.`, a `supra` or a named short form refers to.
+///
 /// ```
-/// let found = fcc_notice::cite::extract("See 47 CFR § 64.1200(k)(4) and 47 U.S.C. § 227(b).");
+/// let text = "See 47 CFR § 64.1200(k)(3)-(4); Order, 35 FCC Rcd 7614 (2020). Id. at 7630, para. 42.";
+/// let found = fcc_notice::cite::extract(text);
 /// let canonical: Vec<String> = found.iter().map(|c| c.to_string()).collect();
-/// assert_eq!(canonical, ["47 CFR § 64.1200(k)(4)", "47 U.S.C. § 227(b)"]);
-/// assert_eq!(found[0].paragraphs, ["k", "4"]);
+/// assert_eq!(
+///     canonical,
+///     ["47 CFR § 64.1200(k)(3)", "47 CFR § 64.1200(k)(4)", "35 FCC Rcd 7614", "35 FCC Rcd 7614, 7630, para. 42"]
+/// );
+/// assert_eq!(found[0].paragraphs, ["k", "3"]);
+/// assert_eq!(found[3].refers_to, Some(2));
+/// assert_eq!(found[0].heading.as_deref(), Some("Delivery restrictions."));
 /// ```
 pub fn extract(text: &str) -> Vec<Citation> {
-    find(text).map(|(_, c)| c).collect()
+    scan(text, &[]).citations
 }
 
-/// Citations in `text` with their ranges in it (the citation's span is that range too).
-pub(crate) fn find(text: &str) -> impl Iterator<Item = (Range<usize>, Citation)> + '_ {
-    statute::candidates(text).filter_map(move |start| {
-        let rest = text.get(start..)?;
-        let (len, parts) = statute::parse(rest)?;
-        let range = start..start + len;
-        let citation = Citation {
-            kind: parts.kind,
-            text: text.get(range.clone())?.to_owned(),
-            span: Span::from(range.clone()),
-            canonical: parts.canonical(),
-            title: parts.title,
-            section: parts.section.to_owned(),
-            paragraphs: parts.paragraphs.iter().map(|p| (*p).to_owned()).collect(),
-        };
-        Some((range, citation))
-    })
+/// A citation found and what it needs before it can be resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    /// Where it stands in the text scanned.
+    pub(crate) range: Range<usize>,
+    pub(crate) citation: Citation,
+    pub(crate) hint: Hint,
+}
+
+/// How a piece finds its antecedent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// A full citation.
+    Full,
+    /// A further pin of the full citation just before it (`& 1904, para. 86`).
+    SamePin,
+    /// A reporter short cite, possibly after a name (the candidate name's range).
+    Short(Option<Range<usize>>),
+    /// `Id.` with a page pin, with a section, or alone.
+    Id(IdForm),
+    /// `supra note N`, possibly after a name.
+    Supra(Option<u32>, Option<Range<usize>>),
+}
+
+/// The shape of an `Id.`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdForm {
+    /// `Id.` alone.
+    Bare,
+    /// `Id. at 7630`.
+    Pin,
+    /// `Id. § 64.1200(n)(6)`.
+    Section,
+}
+
+/// A problem met while resolving, for the notice's diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Issue {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: IssueKind,
+    pub(crate) message: String,
+}
+
+/// What went wrong with a citation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IssueKind {
+    /// A section the built-in table does not know.
+    UnknownSection,
+    /// A paragraph path out of the code's level order.
+    InvalidPath,
+    /// A short form with nothing to refer to.
+    Unresolved,
+}
+
+/// The result of scanning a text.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    pub(crate) citations: Vec<Citation>,
+    /// The range of each citation in the text scanned.
+    pub(crate) ranges: Vec<Range<usize>>,
+    pub(crate) issues: Vec<Issue>,
+}
+
+/// Finds and resolves every citation in `text`. `footnotes` (number, range) lets
+/// `supra note N` find the first citation of footnote N.
+pub(crate) fn scan(text: &str, footnotes: &[(u32, Range<usize>)]) -> Scan {
+    let pieces = tokenize::pieces(text);
+    resolve::resolve(text, pieces, footnotes)
+}
+
+impl FromStr for Citation {
+    type Err = Error;
+
+    /// Parses text that is exactly one citation (surrounding whitespace ignored).
+    ///
+    /// ```
+    /// use fcc_notice::Citation;
+    /// let c: Citation = "47 C.F.R. § 64.1200(k)(4)".parse()?;
+    /// assert_eq!(c.to_string(), "47 CFR § 64.1200(k)(4)");
+    /// assert_eq!(c.url.as_deref(), Some("https://www.ecfr.gov/current/title-47/section-64.1200"));
+    /// assert!("47 calls".parse::<Citation>().is_err());
+    /// # Ok::<(), fcc_notice::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lead = s.len() - s.trim_start().len();
+        let end = s.trim_end().len();
+        let mut found = scan(s, &[]).citations.into_iter();
+        match (found.next(), found.next()) {
+            (Some(c), None) if c.span.start == lead && c.span.end == end => Ok(c),
+            _ => Err(Error::NotACitation {
+                span: Span::new(lead, end.max(lead)),
+            }),
+        }
+    }
 }

@@ -1,176 +1,653 @@
-//! `47 U.S.C. § 227(b)` and `47 CFR § 64.1200(k)(4)`: title, code, section, paragraph path.
+//! Statutes and rules: `47 U.S.C. § 227(b)`, `47 CFR § 64.1200(k)(4)`, and their lists,
+//! ranges and prose forms.
 //!
 //! ```text
-//! citation  = title WS code [WS] ["§" | "§§"] [WS] section { "(" para ")" }
-//! code      = "U.S.C." | "USC" | "C.F.R." | "CFR"
-//! section   = digits [letter] ["." digits [letter]]
+//! code-cite  = title WS code [WS] ( part | [sign] [WS] items )
+//! code       = "U.S.C." | "USC" | "C.F.R." | "CFR"
+//! part       = "Part" WS digits [", Subpart" WS letters]          47 CFR Part 64, Subpart L
+//! sign       = "§§" | "§"
+//! items      = item { ("-" | "–") (section | paths)                §§ 64.1200-64.1204, (k)(3)-(4)
+//!                   | ("," | "and" | "or") (paths | section) }     (k)(4), (f)(18); §§ 1.16, 1.17
+//!                   [ "et seq." ]
+//! item       = section paths
+//! section    = digits [letters] | digits "." digits [letter]       227, 227b, 64.1200
+//! paths      = { "(" (1-2 letters | roman | 1-3 digits) ")" }
+//! prose-cite = ("section" | "sections") WS items WS "of" WS ["the" WS]
+//!              ( "Commission's rules" | "Communications Act" | "Act" )
 //! ```
+//!
+//! A continuation path replaces the path from its own level down: after `(k)(3)`, `(4)` is
+//! `(k)(4)` and `(f)(18)` is `(f)(18)`; levels follow each code's order (CFR: (a) → (1) →
+//! (i) → (A); U.S.C.: (a) → (1) → (A) → (i) → (I)).
 
-use crate::model::CitationKind;
-use crate::text::regex;
+use super::{Hint, Piece};
+use crate::model::{Citation, CitationKind};
+use crate::span::Span;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
-use nom::combinator::{map_opt, opt, recognize};
-use nom::multi::many0;
-use nom::sequence::delimited;
+use nom::combinator::{map_opt, opt, recognize, verify};
+use nom::multi::many1;
+use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
+use std::borrow::Cow;
+use std::ops::Range;
 
-/// The pieces of a statute or rule citation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Parts<'a> {
-    pub(super) kind: CitationKind,
-    pub(super) title: u32,
-    pub(super) section: &'a str,
-    pub(super) paragraphs: Vec<&'a str>,
+/// Which code a statute cite is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Code {
+    Usc,
+    Cfr,
 }
 
-impl Parts<'_> {
-    /// `47 U.S.C. § 227(b)`, `47 CFR § 64.1200(k)(4)`.
-    pub(super) fn canonical(&self) -> String {
-        let code = match self.kind {
-            CitationKind::Usc => "U.S.C.",
-            CitationKind::Cfr => "CFR",
-        };
-        let mut s = format!("{} {code} § {}", self.title, self.section);
-        for p in &self.paragraphs {
-            s.push('(');
-            s.push_str(p);
-            s.push(')');
+impl Code {
+    /// The series name used in canonical forms.
+    pub(super) fn series(self) -> &'static str {
+        match self {
+            Code::Usc => "U.S.C.",
+            Code::Cfr => "CFR",
         }
-        s
+    }
+
+    pub(super) fn from_series(series: &str) -> Option<Self> {
+        match series {
+            "U.S.C." => Some(Code::Usc),
+            "CFR" => Some(Code::Cfr),
+            _ => None,
+        }
+    }
+
+    fn kind(self) -> CitationKind {
+        match self {
+            Code::Usc => CitationKind::Usc,
+            Code::Cfr => CitationKind::Cfr,
+        }
+    }
+
+    /// The kind of paragraph designation at each level.
+    fn levels(self) -> &'static [Level] {
+        use Level::*;
+        match self {
+            Code::Cfr => &[Lower, Digit, Roman, Upper, Digit, Roman],
+            Code::Usc => &[Lower, Digit, Upper, Roman, UpperRoman],
+        }
     }
 }
 
-/// Offsets in `text` where a citation may start: a title number before a code name.
-pub(super) fn candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
-    regex!(r"(?-u:\b)\d{1,2}[ \u{a0}]+(?:U\.[ \u{a0}]?S\.[ \u{a0}]?C\.|USC|C\.[ \u{a0}]?F\.[ \u{a0}]?R\.|CFR)")
-        .find_iter(text)
-        .map(|m| m.start())
+/// A paragraph level's designation style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Lower,
+    Digit,
+    Roman,
+    Upper,
+    UpperRoman,
 }
 
-fn ws(input: &str) -> IResult<&str, &str> {
+impl Level {
+    fn fits(self, token: &str) -> bool {
+        let all = |f: fn(char) -> bool| !token.is_empty() && token.chars().all(f);
+        match self {
+            Level::Lower => token.len() <= 2 && all(|c| c.is_ascii_lowercase()),
+            Level::Digit => token.len() <= 3 && all(|c| c.is_ascii_digit()),
+            Level::Roman => all(|c| "ivxlc".contains(c)),
+            Level::Upper => token.len() <= 2 && all(|c| c.is_ascii_uppercase()),
+            Level::UpperRoman => all(|c| "IVXLC".contains(c)),
+        }
+    }
+}
+
+/// Whether `path` follows `code`'s level order; returns the first token out of order.
+pub(super) fn invalid_path(code: Code, path: &[String]) -> Option<&str> {
+    let levels = code.levels();
+    path.iter()
+        .enumerate()
+        .find(|(i, p)| !levels.get(*i).is_some_and(|l| l.fits(p)))
+        .map(|(_, p)| p.as_str())
+}
+
+/// A continuation path (`(4)` after `(k)(3)`) put in place: it replaces `base` from the
+/// deepest level its first token can stand at.
+fn merge<'a>(code: Option<Code>, base: &[&'a str], cont: &[&'a str]) -> Vec<&'a str> {
+    let levels = code.map_or(Code::Cfr.levels(), Code::levels);
+    let first = cont.first().copied().unwrap_or("");
+    let depth = (0..base.len().min(levels.len()))
+        .rev()
+        .find(|&l| levels.get(l).is_some_and(|level| level.fits(first)))
+        .unwrap_or(0);
+    base.iter().take(depth).chain(cont).copied().collect()
+}
+
+/// How a section number may look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Style {
+    /// U.S.C.: `227`, `227b`.
+    Usc,
+    /// CFR: `64.1200`.
+    Cfr,
+    /// Not known yet (prose and `Id. §`): either.
+    Any,
+}
+
+impl From<Code> for Style {
+    fn from(code: Code) -> Self {
+        match code {
+            Code::Usc => Style::Usc,
+            Code::Cfr => Style::Cfr,
+        }
+    }
+}
+
+/// One cited section and its paragraph path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Item<'a> {
+    pub(super) range: Range<usize>,
+    pub(super) section: &'a str,
+    pub(super) paths: Vec<&'a str>,
+    pub(super) et_seq: bool,
+}
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn ws(input: &str) -> Res<'_, &str> {
     take_while1(|c: char| c == ' ' || c == '\u{a0}')(input)
 }
 
-fn code(input: &str) -> IResult<&str, CitationKind> {
-    alt((
-        alt((
-            recognize((tag("U."), opt(ws), tag("S."), opt(ws), tag("C."))),
-            tag("USC"),
-        ))
-        .map(|_| CitationKind::Usc),
-        alt((
-            recognize((tag("C."), opt(ws), tag("F."), opt(ws), tag("R."))),
-            tag("CFR"),
-        ))
-        .map(|_| CitationKind::Cfr),
-    ))
-    .parse(input)
+fn ws0(input: &str) -> Res<'_, Option<&str>> {
+    opt(ws).parse(input)
 }
 
 /// `227`, `227b`, `64.1200`, `1.17`.
-fn section(input: &str) -> IResult<&str, &str> {
-    let lower = |c: char| c.is_ascii_lowercase();
-    recognize((
-        digit1,
-        opt(take_while_m_n(1, 1, lower)),
-        opt((char('.'), digit1, opt(take_while_m_n(1, 1, lower)))),
-    ))
-    .parse(input)
+fn section(style: Style) -> impl Fn(&str) -> Res<'_, &str> {
+    move |input| {
+        let lower = |c: char| c.is_ascii_lowercase();
+        let mut usc = recognize((digit1, opt(take_while_m_n(1, 2, lower))));
+        let mut cfr = recognize((digit1, char('.'), digit1, opt(take_while_m_n(1, 1, lower))));
+        let (rest, s) = match style {
+            Style::Usc => usc.parse(input)?,
+            Style::Cfr => cfr.parse(input)?,
+            Style::Any => alt((cfr, usc)).parse(input)?,
+        };
+        // A section is a whole token: not followed by a letter, a digit or `.digit`.
+        let mut next = rest.chars();
+        let glued = match next.next() {
+            Some('.') => next.next().is_some_and(|c| c.is_ascii_digit()),
+            Some(c) => c.is_ascii_alphanumeric(),
+            None => false,
+        };
+        if glued {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
+        Ok((rest, s))
+    }
 }
 
 /// `(k)`, `(4)`, `(iii)`, `(A)`.
-fn paragraph(input: &str) -> IResult<&str, &str> {
+fn path(input: &str) -> Res<'_, &str> {
     delimited(
         char('('),
-        take_while_m_n(1, 4, |c: char| c.is_ascii_alphanumeric()),
+        verify(
+            take_while1(|c: char| c.is_ascii_alphanumeric()),
+            |t: &str| {
+                Level::Lower.fits(t)
+                    || Level::Digit.fits(t)
+                    || Level::Upper.fits(t)
+                    || Level::Roman.fits(t)
+                    || Level::UpperRoman.fits(t)
+            },
+        ),
         char(')'),
     )
     .parse(input)
 }
 
-fn citation(input: &str) -> IResult<&str, Parts<'_>> {
-    let (input, title) = map_opt(digit1, |d: &str| d.parse().ok()).parse(input)?;
-    let (input, kind) = nom::sequence::preceded(ws, code).parse(input)?;
-    let (input, _) = opt((opt(ws), alt((tag("§§"), tag("§"))))).parse(input)?;
-    let (input, _) = opt(ws).parse(input)?;
-    let (input, section) = section(input)?;
-    let (input, paragraphs) = many0(paragraph).parse(input)?;
-    Ok((
-        input,
-        Parts {
-            kind,
-            title,
-            section,
-            paragraphs,
-        },
+fn paths1(input: &str) -> Res<'_, Vec<&str>> {
+    many1(path).parse(input)
+}
+
+fn dash(input: &str) -> Res<'_, &str> {
+    delimited(ws0, alt((tag("-"), tag("–"), tag("through"))), ws0).parse(input)
+}
+
+fn list_sep(input: &str) -> Res<'_, ()> {
+    alt((
+        (char(','), ws0, opt((alt((tag("and"), tag("or"))), ws))).map(|_| ()),
+        (ws, alt((tag("and"), tag("or"))), ws).map(|_| ()),
+    ))
+    .parse(input)
+}
+
+fn et_seq(input: &str) -> Res<'_, &str> {
+    recognize((ws, tag("et"), ws, tag("seq"), opt(char('.')))).parse(input)
+}
+
+/// Offset of `rest` in `text` (every `rest` is a suffix of `text`).
+fn at(text: &str, rest: &str) -> usize {
+    text.len() - rest.len()
+}
+
+/// `section paths`, with its range.
+fn item<'a>(text: &'a str, input: &'a str, style: Style) -> Option<(&'a str, Item<'a>)> {
+    let (rest, section) = section(style)(input).ok()?;
+    let (rest, paths) = opt(paths1).parse(rest).ok()?;
+    let item = Item {
+        range: at(text, input)..at(text, rest),
+        section,
+        paths: paths.unwrap_or_default(),
+        et_seq: false,
+    };
+    Some((rest, item))
+}
+
+/// A list of items (`§§ 1.16, 1.17`, `(k)(3)-(4)`, `227 et seq.`); new sections after the
+/// first only when the sign was plural or in prose.
+pub(super) fn items<'a>(
+    text: &'a str,
+    input: &'a str,
+    style: Style,
+    plural: bool,
+) -> Option<(&'a str, Vec<Item<'a>>)> {
+    let code = match style {
+        Style::Usc => Some(Code::Usc),
+        Style::Cfr => Some(Code::Cfr),
+        Style::Any => None,
+    };
+    let (mut rest, first) = item(text, input, style)?;
+    let mut out = vec![first];
+    while let Some(last) = out.last_mut() {
+        if let Ok((r, _)) = et_seq(rest) {
+            last.et_seq = true;
+            last.range.end = at(text, r);
+            rest = r;
+            break;
+        }
+        let (section, base) = (last.section, last.paths.clone());
+        let after_sep = dash(rest)
+            .map(|(r, _)| (r, true))
+            .or_else(|_| list_sep(rest).map(|(r, _)| (r, false)));
+        let Ok((r, is_range)) = after_sep else { break };
+        if let Ok((r2, cont)) = paths1(r) {
+            if base.is_empty() {
+                break;
+            }
+            out.push(Item {
+                range: at(text, r)..at(text, r2),
+                section,
+                paths: merge(code, &base, &cont),
+                et_seq: false,
+            });
+            rest = r2;
+            continue;
+        }
+        if plural || is_range {
+            if let Some((r2, next)) = item(text, r, style) {
+                out.push(next);
+                rest = r2;
+                continue;
+            }
+        }
+        break;
+    }
+    Some((rest, out))
+}
+
+/// A citation piece for one item.
+pub(super) fn piece(
+    text: &str,
+    range: Range<usize>,
+    code: Code,
+    title: u32,
+    item: &Item<'_>,
+) -> Piece {
+    let mut c = Citation::new(
+        code.kind(),
+        text.get(range.clone()).unwrap_or(""),
+        Span::from(range.clone()),
+    );
+    c.title = Some(title);
+    c.series = Some(Cow::Borrowed(code.series()));
+    c.section = Some(item.section.to_owned());
+    c.paragraphs = item.paths.iter().map(|p| (*p).to_owned()).collect();
+    c.et_seq = item.et_seq;
+    Piece {
+        range,
+        citation: c,
+        hint: Hint::Full,
+    }
+}
+
+fn code_name(input: &str) -> Res<'_, Code> {
+    let dotted = |a, b, c| recognize((tag(a), opt(ws), tag(b), opt(ws), tag(c)));
+    alt((
+        alt((dotted("U.", "S.", "C."), tag("USC"))).map(|_| Code::Usc),
+        alt((dotted("C.", "F.", "R."), tag("CFR"))).map(|_| Code::Cfr),
+    ))
+    .parse(input)
+}
+
+fn title(input: &str) -> Res<'_, u32> {
+    map_opt(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse().ok().filter(|&t| t > 0),
+    )
+    .parse(input)
+}
+
+/// `47 CFR § 64.1200(k)(4)` and its lists, from the title at `start`.
+pub(super) fn code(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+    let input = text.get(start..)?;
+    let (rest, (title, _, code)) = (title, ws, code_name).parse(input).ok()?;
+    if code == Code::Cfr {
+        if let Some(found) = part(text, start, rest, title) {
+            return Some(found);
+        }
+    }
+    let (rest, sign) = (ws0, opt(alt((tag("§§"), tag("§")))), ws0)
+        .parse(rest)
+        .ok()?;
+    let plural = sign.1 == Some("§§");
+    let (rest, items) = items(text, rest, code.into(), plural)?;
+    let pieces = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let range = if i == 0 {
+                start..item.range.end
+            } else {
+                item.range.clone()
+            };
+            piece(text, range, code, title, item)
+        })
+        .collect();
+    Some((at(text, rest), pieces))
+}
+
+/// `47 CFR Part 64, Subpart L`.
+fn part(text: &str, start: usize, input: &str, title: u32) -> Option<(usize, Vec<Piece>)> {
+    let subpart = preceded(
+        (char(','), ws0, tag("Subpart"), ws),
+        take_while_m_n(1, 3, |c: char| c.is_ascii_uppercase()),
+    );
+    let (rest, (_, _, part, subpart)) = (ws0, tag("Part"), preceded(ws, digit1), opt(subpart))
+        .parse(input)
+        .ok()?;
+    let range = start..at(text, rest);
+    let mut c = Citation::new(
+        CitationKind::Cfr,
+        text.get(range.clone())?,
+        Span::from(range.clone()),
+    );
+    c.title = Some(title);
+    c.series = Some(Cow::Borrowed(Code::Cfr.series()));
+    c.part = Some(part.to_owned());
+    c.subpart = subpart.map(str::to_owned);
+    Some((
+        range.end,
+        vec![Piece {
+            range,
+            citation: c,
+            hint: Hint::Full,
+        }],
     ))
 }
 
-/// Parses a citation at the start of `input`; returns its length and parts.
-pub(super) fn parse(input: &str) -> Option<(usize, Parts<'_>)> {
-    let (rest, parts) = citation(input).ok()?;
-    Some((input.len() - rest.len(), parts))
+/// `of the Commission's rules` → CFR; `of the Communications Act`, `of the Act` → U.S.C.
+fn prose_tail(input: &str) -> Res<'_, Code> {
+    let rules = (
+        tag_no_case("Commission"),
+        opt(alt((tag("'s"), tag("’s")))),
+        ws,
+        alt((tag_no_case("rules"), tag_no_case("regulations"))),
+    );
+    let act = (
+        opt((tag("Communications"), ws)),
+        tag("Act"),
+        opt((ws, tag("of"), ws, tag("1934"))),
+        opt((char(','), ws, tag("as"), ws, tag("amended"))),
+    );
+    preceded(
+        (ws, tag("of"), ws, opt((tag("the"), ws))),
+        alt((rules.map(|_| Code::Cfr), act.map(|_| Code::Usc))),
+    )
+    .parse(input)
+}
+
+/// `section 64.1200(k)(4) of the Commission's rules`, `section 227(b) of the Act`.
+pub(super) fn prose(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+    let input = text.get(start..)?;
+    let (rest, word) = (
+        alt((
+            tag("sections"),
+            tag("Sections"),
+            tag("section"),
+            tag("Section"),
+        )),
+        ws,
+    )
+        .parse(input)
+        .ok()?;
+    let plural = word.0.ends_with('s');
+    let (rest, items) = items(text, rest, Style::Any, plural)?;
+    let (rest, code) = prose_tail(rest).ok()?;
+    let dotted = |i: &Item<'_>| i.section.contains('.');
+    let fits = items.iter().all(|i| dotted(i) == (code == Code::Cfr));
+    if !fits {
+        return None;
+    }
+    let end = at(text, rest);
+    let last = items.len().saturating_sub(1);
+    let pieces = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let from = if i == 0 { start } else { item.range.start };
+            let to = if i == last { end } else { item.range.end };
+            piece(text, from..to, code, 47, item)
+        })
+        .collect();
+    Some((end, pieces))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn canon(p: &Piece) -> String {
+        let c = &p.citation;
+        let mut s = format!(
+            "{} {} ",
+            c.title.unwrap_or(0),
+            c.series.as_deref().unwrap_or("")
+        );
+        if let Some(part) = &c.part {
+            s.push_str(&format!("Part {part}"));
+        } else {
+            s.push_str(&format!("§ {}", c.section.as_deref().unwrap_or("")));
+        }
+        for p in &c.paragraphs {
+            s.push_str(&format!("({p})"));
+        }
+        s
+    }
+
     #[test]
-    fn statute_table() {
-        let cases: &[(&str, Option<(&str, &str)>)] = &[
+    fn code_cites() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
             (
                 "47 U.S.C. § 227(b); 47 CFR",
-                Some(("47 U.S.C. § 227(b)", "47 U.S.C. § 227(b)")),
-            ),
-            (
-                "47 CFR § 64.1200(k)(4).",
-                Some(("47 CFR § 64.1200(k)(4)", "47 CFR § 64.1200(k)(4)")),
-            ),
-            (
-                "47 CFR § 64.1200",
-                Some(("47 CFR § 64.1200", "47 CFR § 64.1200")),
-            ),
-            (
-                "47 C.F.R. § 20.19(i)(1)",
-                Some(("47 C.F.R. § 20.19(i)(1)", "47 CFR § 20.19(i)(1)")),
-            ),
-            (
-                "47 CFR 64.1200(n)(5)(iii)",
-                Some(("47 CFR 64.1200(n)(5)(iii)", "47 CFR § 64.1200(n)(5)(iii)")),
+                &[("47 U.S.C. § 227(b)", "47 U.S.C. § 227(b)")],
             ),
             (
                 "47 U.S.C. §227(b)(1)(A)(iii)",
-                Some((
+                &[(
                     "47 U.S.C. §227(b)(1)(A)(iii)",
                     "47 U.S.C. § 227(b)(1)(A)(iii)",
-                )),
+                )],
             ),
             (
-                "47 U.S.C. § 227b",
-                Some(("47 U.S.C. § 227b", "47 U.S.C. § 227b")),
+                "47 U.S.C. 227(b)",
+                &[("47 U.S.C. 227(b)", "47 U.S.C. § 227(b)")],
+            ),
+            (
+                "47 U.S.C. §§ 227(b), (e)",
+                &[
+                    ("47 U.S.C. §§ 227(b)", "47 U.S.C. § 227(b)"),
+                    ("(e)", "47 U.S.C. § 227(e)"),
+                ],
+            ),
+            (
+                "47 U.S.C. § 227 et seq.",
+                &[("47 U.S.C. § 227 et seq.", "47 U.S.C. § 227")],
+            ),
+            (
+                "47 U.S.C. § 227b.",
+                &[("47 U.S.C. § 227b", "47 U.S.C. § 227b")],
+            ),
+            (
+                "47 CFR § 64.1200(k)(4).",
+                &[("47 CFR § 64.1200(k)(4)", "47 CFR § 64.1200(k)(4)")],
+            ),
+            (
+                "47 C.F.R. § 20.19(i)(1)",
+                &[("47 C.F.R. § 20.19(i)(1)", "47 CFR § 20.19(i)(1)")],
+            ),
+            (
+                "47 CFR 64.1200(n)(5)(iii)",
+                &[("47 CFR 64.1200(n)(5)(iii)", "47 CFR § 64.1200(n)(5)(iii)")],
+            ),
+            (
+                "47 CFR §§ 1.16, 1.17",
+                &[
+                    ("47 CFR §§ 1.16", "47 CFR § 1.16"),
+                    ("1.17", "47 CFR § 1.17"),
+                ],
+            ),
+            (
+                "47 CFR §§ 64.1200-64.1204",
+                &[
+                    ("47 CFR §§ 64.1200", "47 CFR § 64.1200"),
+                    ("64.1204", "47 CFR § 64.1204"),
+                ],
+            ),
+            (
+                "47 CFR § 64.1200(k)(3)-(4).",
+                &[
+                    ("47 CFR § 64.1200(k)(3)", "47 CFR § 64.1200(k)(3)"),
+                    ("(4)", "47 CFR § 64.1200(k)(4)"),
+                ],
+            ),
+            (
+                "47 CFR § 64.1200(k)(4), (f)(18).",
+                &[
+                    ("47 CFR § 64.1200(k)(4)", "47 CFR § 64.1200(k)(4)"),
+                    ("(f)(18)", "47 CFR § 64.1200(f)(18)"),
+                ],
+            ),
+            (
+                "47 CFR § 64.1200(a)(1)(iii) and (a)(2)",
+                &[
+                    ("47 CFR § 64.1200(a)(1)(iii)", "47 CFR § 64.1200(a)(1)(iii)"),
+                    ("(a)(2)", "47 CFR § 64.1200(a)(2)"),
+                ],
+            ),
+            (
+                "47 CFR § 64.1200(a)(1)(i)-(ii)",
+                &[
+                    ("47 CFR § 64.1200(a)(1)(i)", "47 CFR § 64.1200(a)(1)(i)"),
+                    ("(ii)", "47 CFR § 64.1200(a)(1)(ii)"),
+                ],
+            ),
+            (
+                "47 CFR Part 64, Subpart L",
+                &[("47 CFR Part 64, Subpart L", "47 CFR Part 64")],
+            ),
+            ("47 CFR § 1.17, 1.16", &[("47 CFR § 1.17", "47 CFR § 1.17")]),
+            (
+                "47 CFR § 64.1200 (2020)",
+                &[("47 CFR § 64.1200", "47 CFR § 64.1200")],
             ),
             (
                 "47\u{a0}CFR\u{a0}§\u{a0}1.17",
-                Some(("47\u{a0}CFR\u{a0}§\u{a0}1.17", "47 CFR § 1.17")),
+                &[("47\u{a0}CFR\u{a0}§\u{a0}1.17", "47 CFR § 1.17")],
             ),
-            ("47 CFR §", None),
-            ("47 CFR", None),
-            ("47 calls", None),
-            ("47 U.S.", None),
         ];
         for (text, want) in cases {
-            let got = parse(text).map(|(len, p)| (&text[..len], p.canonical()));
-            assert_eq!(got.as_ref().map(|(a, b)| (*a, b.as_str())), *want, "{text}");
+            let (_, pieces) = code(text, 0).unwrap_or_else(|| panic!("no cite in {text:?}"));
+            let got: Vec<(String, String)> = pieces
+                .iter()
+                .map(|p| (text[p.range.clone()].to_owned(), canon(p)))
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        for text in [
+            "47 CFR §",
+            "47 CFR",
+            "47 U.S.C.",
+            "47 CFR § 64",
+            "47 U.S.C. § 64.1200",
+            "47 CFR 1.1.2",
+            "47 CFR Part",
+            "47 CFR § (k)",
+        ] {
+            assert!(code(text, 0).is_none(), "{text:?}");
         }
     }
 
     #[test]
-    fn candidates_are_cheap_and_exact() {
-        let text = "See 47 CFR § 64.1200(k)(4); 47 calls on Mar. 15, 2021 to (202) 418-7451; 47 U.S.C. § 227.";
-        let starts: Vec<usize> = candidates(text).collect();
-        assert_eq!(starts, [4, 74]);
+    fn prose_cites() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "section 1.17 of the Commission's rules.",
+                Some("section 1.17 of the Commission's rules"),
+            ),
+            (
+                "section 64.1200(k)(4) of the Commission’s Rules",
+                Some("section 64.1200(k)(4) of the Commission’s Rules"),
+            ),
+            (
+                "section 64.1200(n)(5)(i)(A) of the Commission rules",
+                Some("section 64.1200(n)(5)(i)(A) of the Commission rules"),
+            ),
+            (
+                "section 227(b) of the Communications Act",
+                Some("section 227(b) of the Communications Act"),
+            ),
+            (
+                "Section 503(b) of the Act",
+                Some("Section 503(b) of the Act"),
+            ),
+            ("Section 2 of this letter", None),
+            ("section 1.17 of the Act", None),
+            ("section 227 of the Commission's rules", None),
+            ("section 1.17 of", None),
+        ];
+        for (text, want) in cases {
+            let got = prose(text, 0).map(|(end, _)| &text[..end]);
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn paths() {
+        let p = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(invalid_path(Code::Cfr, &p(&["k", "4"])), None);
+        assert_eq!(invalid_path(Code::Cfr, &p(&["n", "5", "i", "A"])), None);
+        assert_eq!(invalid_path(Code::Cfr, &p(&["4", "k"])), Some("4"));
+        assert_eq!(invalid_path(Code::Cfr, &p(&["a", "b"])), Some("b"));
+        assert_eq!(invalid_path(Code::Usc, &p(&["b", "1", "A", "iii"])), None);
+        assert_eq!(invalid_path(Code::Usc, &p(&["b", "1", "i"])), Some("i"));
+        assert_eq!(merge(Some(Code::Cfr), &["k", "3"], &["4"]), ["k", "4"]);
+        assert_eq!(
+            merge(Some(Code::Cfr), &["k", "4"], &["f", "18"]),
+            ["f", "18"]
+        );
+        assert_eq!(merge(None, &["a", "1", "iii"], &["a", "2"]), ["a", "2"]);
     }
 }

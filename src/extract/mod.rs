@@ -12,6 +12,7 @@ mod provider;
 mod recipient;
 mod signatory;
 
+use crate::cite::IssueKind;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::error::Error;
 use crate::layout::{Layout, Paragraph};
@@ -130,12 +131,7 @@ pub(crate) fn notice(
         ));
     }
 
-    let found: Vec<Found> = crate::cite::find(text)
-        .map(|(range, mut citation)| {
-            citation.span = doc.span(range.clone());
-            Found { range, citation }
-        })
-        .collect();
+    let found = citations(doc, layout, diagnostics);
 
     let subject = head.subject.map(squash);
     let notice = Notice {
@@ -163,6 +159,38 @@ pub(crate) fn notice(
     };
     truncation(doc, layout, diagnostics);
     Ok(notice)
+}
+
+/// Every citation of the letter, resolved, with spans into the input; what could not be
+/// resolved or looked up becomes a diagnostic.
+fn citations(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let notes: Vec<(u32, Range<usize>)> = layout
+        .footnotes
+        .iter()
+        .map(|f| (f.number, f.range.clone()))
+        .collect();
+    let scan = crate::cite::scan(&doc.text, &notes);
+    for issue in scan.issues {
+        let (severity, code) = match issue.kind {
+            IssueKind::UnknownSection => (Severity::Info, DiagnosticCode::UnknownSection),
+            IssueKind::InvalidPath => (Severity::Warning, DiagnosticCode::InvalidParagraphPath),
+            IssueKind::Unresolved => (Severity::Warning, DiagnosticCode::UnresolvedShortForm),
+        };
+        diagnostics.push(Diagnostic::new(
+            severity,
+            code,
+            doc.span(issue.range),
+            issue.message,
+        ));
+    }
+    scan.citations
+        .into_iter()
+        .zip(scan.ranges)
+        .map(|(mut citation, range)| {
+            citation.span = doc.span(range.clone());
+            Found { range, citation }
+        })
+        .collect()
 }
 
 /// Which template: orders by their caption title, notices by their subject, letters that

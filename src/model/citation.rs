@@ -2,6 +2,7 @@
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// What a citation cites.
@@ -9,13 +10,39 @@ use std::fmt;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CitationKind {
-    /// A section of the United States Code: `47 U.S.C. § 227(b)`.
+    /// A section of the United States Code: `47 U.S.C. § 227(b)`, `section 227(b) of the Act`.
     Usc,
-    /// A section of the Code of Federal Regulations: `47 CFR § 64.1200(k)(4)`.
+    /// The Code of Federal Regulations: `47 CFR § 64.1200(k)(4)`, `47 CFR Part 64, Subpart L`,
+    /// `section 1.17 of the Commission's rules`.
     Cfr,
+    /// The FCC Record: `35 FCC Rcd 7614, 7630, para. 42 (2020)`.
+    FccRecord,
+    /// The Federal Register: `85 Fed. Reg. 21785`.
+    FederalRegister,
+    /// A public law, with its Statutes at Large cite: `Pub. L. No. 116-105, 133 Stat. 3274`.
+    PublicLaw,
+    /// The Statutes at Large alone: `133 Stat. 3274`.
+    StatutesAtLarge,
+    /// Westlaw: `2025 WL 2622184`.
+    Westlaw,
+    /// A docket: `CG Docket No. 17-59`.
+    Docket,
+    /// An Enforcement Bureau file number: `File No. EB-TCD-22-00034232`.
+    FileNumber,
+    /// An FCC document number: `DA 22-1271`, `FCC 20-34`.
+    FccDocument,
+    /// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)`: the citation before it.
+    Id,
+    /// `supra note 5`: a citation in an earlier footnote.
+    Supra,
+    /// A short cite to a reporter, often after a defined name:
+    /// `Call Blocking Safe Harbor Report and Order, 35 FCC Rcd at 7630`.
+    ShortForm,
 }
 
-/// One citation, with where it stands and what it cites.
+/// One citation: where it stands, what it cites, and what a short form refers to.
+///
+/// Fields that do not apply to a kind are `None` (and left out of the JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Citation {
@@ -25,14 +52,99 @@ pub struct Citation {
     pub text: String,
     /// Where it stands in the input.
     pub span: Span,
-    /// The canonical form: `47 CFR § 64.1200(k)(4)`.
+    /// The canonical form: `47 CFR § 64.1200(k)(4)`; a resolved short form gives the full
+    /// cite with its pins: `35 FCC Rcd 7614, 7630, para. 42`.
     pub canonical: String,
     /// The title of the code: `47`.
-    pub title: u32,
-    /// The section: `64.1200`.
-    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<u32>,
+    /// The section: `64.1200`, `227`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     /// The paragraph path below the section: `["k", "4"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
+    /// `et seq.`: the section and those after it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub et_seq: bool,
+    /// A CFR part: `64` in `47 CFR Part 64, Subpart L`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// A CFR subpart: `L`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subpart: Option<String>,
+    /// The reporter or series: `FCC Rcd`, `Fed. Reg.`, `Stat.`, `WL`, `CG Docket`, `File`,
+    /// `DA`, `FCC`, `Pub. L.`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Cow<'static, str>>,
+    /// A document, docket or law number: `17-59`, `EB-TCD-22-00034232`, `22-1271`, `116-105`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The reporter volume (for Westlaw, the year): `35`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<u32>,
+    /// The first page (for Westlaw, the document number): `7614`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The pin page: `7630`; `7628` in `7628-29`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<u32>,
+    /// The last pin page of a range: `7629` in `7628-29`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin_end: Option<u32>,
+    /// The paragraph pin: `42` in `para. 42`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph_pin: Option<u32>,
+    /// The last paragraph of a range: `40` in `paras. 39-40`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph_pin_end: Option<u32>,
+    /// The year in parentheses: `2020`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// On a full cite, the short name it defines (`Call Blocking Safe Harbor Report and
+    /// Order`); on a short form, the name it uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The section's heading: `Delivery restrictions.`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Cow<'static, str>>,
+    /// Where to read the section: eCFR or the U.S. Code of the House.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Cow<'static, str>>,
+    /// For short forms and added pins, the index of the full citation referred to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<usize>,
+}
+
+impl Citation {
+    /// A citation of `kind` with only its text and span set.
+    pub(crate) fn new(kind: CitationKind, text: &str, span: Span) -> Self {
+        Citation {
+            kind,
+            text: text.to_owned(),
+            span,
+            canonical: String::new(),
+            title: None,
+            section: None,
+            paragraphs: Vec::new(),
+            et_seq: false,
+            part: None,
+            subpart: None,
+            series: None,
+            number: None,
+            volume: None,
+            page: None,
+            pin: None,
+            pin_end: None,
+            paragraph_pin: None,
+            paragraph_pin_end: None,
+            year: None,
+            name: None,
+            heading: None,
+            url: None,
+            refers_to: None,
+        }
+    }
 }
 
 impl fmt::Display for Citation {

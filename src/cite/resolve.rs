@@ -1,0 +1,407 @@
+//! Resolution: what each short form refers to, canonical forms, headings and URLs, and
+//! paragraph paths checked against the codes' level order.
+//!
+//! - A named short form (`Call Blocking Safe Harbor Report and Order, 35 FCC Rcd at 7630`)
+//!   refers to the full cite that defined the name in parentheses, wherever it stands;
+//!   without a known name, to the nearest full cite of the same reporter and volume.
+//! - `Id.` refers to the nearest earlier citation it can stand for: `Id. at 7630` to a
+//!   reporter, `Id. § 64.1200(n)(6)` to a code, a bare `Id.` to any. A short form's own
+//!   antecedent is followed, so `refers_to` always names a full citation.
+//! - `supra note 5` refers to the first full citation of footnote 5, or to its name.
+
+use super::reference;
+use super::statute::{invalid_path, Code};
+use super::{Hint, IdForm, Issue, IssueKind, Piece, Scan};
+use crate::model::{Citation, CitationKind};
+use crate::span::Span;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::ops::Range;
+
+/// A name compared loosely: letters and digits only, lower case.
+fn loose(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Follows `refers_to` to the full citation at the end of the chain.
+fn root(citations: &[Citation], mut i: usize) -> usize {
+    for _ in 0..citations.len() {
+        match citations.get(i).and_then(|c| c.refers_to) {
+            Some(next) if next != i => i = next,
+            _ => break,
+        }
+    }
+    i
+}
+
+fn has_pages(c: &Citation) -> bool {
+    c.volume.is_some() && c.section.is_none()
+}
+
+fn is_full(c: &Citation) -> bool {
+    !matches!(
+        c.kind,
+        CitationKind::Id | CitationKind::Supra | CitationKind::ShortForm
+    )
+}
+
+pub(super) fn resolve(text: &str, pieces: Vec<Piece>, footnotes: &[(u32, Range<usize>)]) -> Scan {
+    let mut scan = Scan::default();
+    let (ranges, hints): (Vec<_>, Vec<_>) = pieces
+        .iter()
+        .map(|p| (p.range.clone(), p.hint.clone()))
+        .unzip();
+    scan.citations = pieces.into_iter().map(|p| p.citation).collect();
+    scan.ranges = ranges;
+    // The first full citation defining each name.
+    let mut definitions: HashMap<String, usize> = HashMap::new();
+    for (i, c) in scan.citations.iter().enumerate() {
+        if let Some(name) = &c.name {
+            definitions.entry(loose(name)).or_insert(i);
+        }
+    }
+    let by_name = |range: &Option<Range<usize>>| {
+        let name = text.get(range.clone()?)?;
+        definitions.get(&loose(name)).map(|&i| (i, name))
+    };
+
+    // The kind each citation cites as, once resolved (an `Id.` of a docket cites a docket).
+    let mut kinds: Vec<CitationKind> = scan.citations.iter().map(|c| c.kind).collect();
+    for i in 0..scan.citations.len() {
+        let hint = hints.get(i).cloned().unwrap_or(Hint::Full);
+        let citations = &scan.citations;
+        let before = citations.get(..i).unwrap_or(&[]);
+        let target = match &hint {
+            Hint::Full => continue,
+            Hint::SamePin => i.checked_sub(1).map(|j| root(citations, j)),
+            Hint::Short(name) => match by_name(name) {
+                Some((def, name)) => {
+                    let start = name.as_ptr() as usize - text.as_ptr() as usize;
+                    if let (Some(c), Some(r)) = (scan.citations.get_mut(i), scan.ranges.get_mut(i))
+                    {
+                        r.start = start;
+                        c.span = Span::from(r.clone());
+                        c.text = text.get(r.clone()).unwrap_or("").to_owned();
+                        c.name = Some(name.to_owned());
+                    }
+                    Some(def)
+                }
+                None => {
+                    let c = citations.get(i);
+                    let (series, volume, pin) = (
+                        c.and_then(|c| c.series.as_deref()),
+                        c.and_then(|c| c.volume),
+                        c.and_then(|c| c.pin),
+                    );
+                    let same = |d: &&Citation| {
+                        is_full(d) && d.series.as_deref() == series && d.volume == volume
+                    };
+                    let fits =
+                        |d: &&Citation| d.page.zip(pin).is_none_or(|(page, pin)| page <= pin);
+                    let earlier = before.iter().rposition(|d| same(&d) && fits(&d));
+                    earlier.or_else(|| citations.iter().position(|d| same(&d)))
+                }
+            },
+            // A bare `Id.` is the citation just before it, pins and all.
+            Hint::Id(IdForm::Bare) => i.checked_sub(1),
+            Hint::Id(form) => before.iter().enumerate().rev().find_map(|(j, _)| {
+                let r = root(citations, j);
+                let antecedent = citations.get(r)?;
+                let fits = match form {
+                    IdForm::Pin => has_pages(antecedent),
+                    _ => antecedent.section.is_some() && antecedent.series.is_some(),
+                };
+                fits.then_some(r)
+            }),
+            Hint::Supra(note, name) => by_name(name).map(|(def, _)| def).or_else(|| {
+                let (_, note) = footnotes.iter().find(|(n, _)| Some(*n) == *note)?;
+                let first = scan.ranges.partition_point(|r| r.start < note.start);
+                (first..i)
+                    .take_while(|&j| scan.ranges.get(j).is_some_and(|r| r.end <= note.end))
+                    .find(|&j| citations.get(j).is_some_and(is_full))
+            }),
+        };
+        match target {
+            Some(t) => {
+                link(&mut scan.citations, i, t, &hint);
+                let effective = kinds.get(t).copied();
+                if let (Some(k), Some(slot)) = (effective, kinds.get_mut(i)) {
+                    *slot = k;
+                }
+            }
+            None => scan.issues.push(Issue {
+                range: scan.ranges.get(i).cloned().unwrap_or_default(),
+                kind: IssueKind::Unresolved,
+                message: format!(
+                    "cannot tell what {:?} refers to",
+                    scan.citations.get(i).map_or("", |c| c.text.as_str())
+                ),
+            }),
+        }
+    }
+
+    for ((c, range), kind) in scan.citations.iter_mut().zip(&scan.ranges).zip(kinds) {
+        c.canonical = canonical(c, kind);
+        look_up(c, range, &mut scan.issues);
+    }
+    scan
+}
+
+/// Points citation `i` at `t` (or, when `t` is itself a short form, at its full citation)
+/// and takes over what `t` cites.
+fn link(citations: &mut [Citation], i: usize, t: usize, hint: &Hint) {
+    let full = root(citations, t);
+    let Some(target) = citations.get(t).cloned() else {
+        return;
+    };
+    let Some(c) = citations.get_mut(i) else {
+        return;
+    };
+    let pages = has_pages(&target);
+    c.refers_to = Some(full).filter(|&f| f != i);
+    c.title = target.title;
+    c.series = target.series;
+    c.volume = target.volume;
+    c.page = target.page;
+    c.number = c
+        .number
+        .take()
+        .filter(|_| c.kind != CitationKind::Supra)
+        .or(target.number);
+    c.part = target.part;
+    c.subpart = target.subpart;
+    if matches!(hint, Hint::Id(IdForm::Bare)) {
+        c.section = target.section;
+        c.paragraphs = target.paragraphs;
+        c.pin = target.pin;
+        c.pin_end = target.pin_end;
+        c.paragraph_pin = target.paragraph_pin;
+        c.paragraph_pin_end = target.paragraph_pin_end;
+    } else if c.section.is_none() && !pages {
+        c.section = target.section;
+        c.paragraphs = target.paragraphs;
+    }
+    if c.name.is_none() {
+        c.name = target.name;
+    }
+}
+
+/// Heading and URL from the table; unknown sections and impossible paths are issues.
+fn look_up(c: &mut Citation, range: &Range<usize>, issues: &mut Vec<Issue>) {
+    let Some(code) = c.series.as_deref().and_then(Code::from_series) else {
+        return;
+    };
+    if c.title != Some(47) {
+        return;
+    }
+    if let Some(part) = c.part.as_deref() {
+        match reference::part(part, c.subpart.as_deref()) {
+            Some((heading, url)) => {
+                c.heading = heading.map(Cow::Borrowed);
+                c.url = Some(Cow::Owned(url));
+            }
+            None => issues.push(Issue {
+                range: range.clone(),
+                kind: IssueKind::UnknownSection,
+                message: format!("47 CFR Part {part} is not in the built-in table"),
+            }),
+        }
+        return;
+    }
+    let Some(section) = c.section.as_deref() else {
+        return;
+    };
+    match reference::section(code, section) {
+        Some(entry) => {
+            c.heading = entry.heading.map(Cow::Borrowed);
+            c.url = Some(Cow::Borrowed(entry.url));
+        }
+        None => issues.push(Issue {
+            range: range.clone(),
+            kind: IssueKind::UnknownSection,
+            message: format!(
+                "47 {} § {section} is not in the built-in table of sections",
+                code.series()
+            ),
+        }),
+    }
+    if let Some(bad) = invalid_path(code, &c.paragraphs) {
+        issues.push(Issue {
+            range: range.clone(),
+            kind: IssueKind::InvalidPath,
+            message: format!(
+                "paragraph ({bad}) is out of the level order of {}",
+                c.canonical
+            ),
+        });
+    }
+}
+
+/// `7628-29`: a page range with the shared leading digits of its end dropped.
+fn write_range(s: &mut String, first: u32, end: Option<u32>) {
+    let _ = write!(s, "{first}");
+    if let Some(end) = end {
+        let (a, b) = (first.to_string(), end.to_string());
+        let shared = if a.len() == b.len() {
+            a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+        } else {
+            0
+        };
+        let keep = b.len() - shared.min(b.len().saturating_sub(2));
+        let _ = write!(s, "-{}", b.get(b.len() - keep..).unwrap_or(&b));
+    }
+}
+
+fn write_pins(s: &mut String, c: &Citation, lead: &str) {
+    if let Some(pin) = c.pin {
+        s.push_str(lead);
+        write_range(s, pin, c.pin_end);
+    }
+    if let Some(p) = c.paragraph_pin {
+        s.push_str(if c.paragraph_pin_end.is_some() {
+            ", paras. "
+        } else {
+            ", para. "
+        });
+        write_range(s, p, c.paragraph_pin_end);
+    }
+}
+
+/// The canonical form, from the citation's fields and the kind it cites as.
+pub(super) fn canonical(c: &Citation, kind: CitationKind) -> String {
+    let mut s = String::with_capacity(c.text.len() + 16);
+    let series = c.series.as_deref().unwrap_or("");
+    let number = c.number.as_deref().unwrap_or("");
+    if let (Some(title), Some(part)) = (c.title, &c.part) {
+        let _ = write!(s, "{title} {series} Part {part}");
+        if let Some(sub) = &c.subpart {
+            let _ = write!(s, ", Subpart {sub}");
+        }
+    } else if let (Some(title), Some(section)) = (c.title, &c.section) {
+        let _ = write!(s, "{title} {series} § {section}");
+        for p in &c.paragraphs {
+            let _ = write!(s, "({p})");
+        }
+        if c.et_seq {
+            s.push_str(" et seq.");
+        }
+    } else if kind == CitationKind::PublicLaw {
+        let _ = write!(s, "Pub. L. No. {number}");
+        if let (Some(v), Some(p)) = (c.volume, c.page) {
+            let _ = write!(s, ", {v} Stat. {p}");
+        }
+    } else if let (Some(v), Some(page)) = (c.volume, c.page) {
+        let _ = write!(s, "{v} {series} {page}");
+        write_pins(&mut s, c, ", ");
+    } else if let (Some(v), CitationKind::ShortForm) = (c.volume, kind) {
+        let _ = write!(s, "{v} {series} at ");
+        write_pins(&mut s, c, "");
+    } else {
+        match kind {
+            CitationKind::Docket => {
+                let _ = write!(s, "{series} No. {number}");
+            }
+            CitationKind::FileNumber => {
+                let _ = write!(s, "File No. {number}");
+            }
+            CitationKind::FccDocument => {
+                let _ = write!(s, "{series} {number}");
+            }
+            CitationKind::Supra => {
+                s.push_str("supra");
+                if !number.is_empty() {
+                    let _ = write!(s, " note {number}");
+                }
+                write_pins(&mut s, c, ", at ");
+            }
+            _ => {
+                s.push_str("Id.");
+                if let Some(section) = &c.section {
+                    let _ = write!(s, " § {section}");
+                    for p in &c.paragraphs {
+                        let _ = write!(s, "({p})");
+                    }
+                }
+                write_pins(&mut s, c, " at ");
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+
+    fn canon(text: &str) -> Vec<(String, Option<usize>)> {
+        scan(text, &[])
+            .citations
+            .iter()
+            .map(|c| (c.canonical.clone(), c.refers_to))
+            .collect()
+    }
+
+    #[test]
+    fn resolution() {
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<usize>)]);
+        let cases: &[Case] = &[
+            (
+                "Order, 35 FCC Rcd 7614 (2020) (Safe Harbor Order); 47 CFR § 64.1200(k)(4). Id. at 7630, para. 42.",
+                &[("35 FCC Rcd 7614", None), ("47 CFR § 64.1200(k)(4)", None), ("35 FCC Rcd 7614, 7630, para. 42", Some(0))],
+            ),
+            (
+                "See Safe Harbor Order, 35 FCC Rcd at 7630, para. 43. Later: Order, 35 FCC Rcd 7614 (2020) (Safe Harbor Order).",
+                &[("35 FCC Rcd 7614, 7630, para. 43", Some(1)), ("35 FCC Rcd 7614", None)],
+            ),
+            (
+                "See 47 CFR § 64.1200(n)(5)(iii). Id. § 64.1200(n)(6). Id.",
+                &[("47 CFR § 64.1200(n)(5)(iii)", None), ("47 CFR § 64.1200(n)(6)", Some(0)), ("47 CFR § 64.1200(n)(6)", Some(0))],
+            ),
+            ("Id. at 7630.", &[("Id. at 7630", None)]),
+            ("35 FCC Rcd at 7628-29, para. 39", &[("35 FCC Rcd at 7628-29, para. 39", None)]),
+            (
+                "Order, 36 FCC Rcd 1859, 1903, para. 83 & 1904, para. 86 (2020).",
+                &[("36 FCC Rcd 1859, 1903, para. 83", None), ("36 FCC Rcd 1859, 1904, para. 86", Some(0))],
+            ),
+            ("Safe Harbor Order, supra note 5, at 7630.", &[("supra note 5, at 7630", None)]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, Option<usize>)> =
+                want.iter().map(|(c, r)| ((*c).to_owned(), *r)).collect();
+            assert_eq!(canon(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn supra_by_footnote() {
+        let text = "Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
+        let found = scan(text, &[(1, 0..31)]);
+        assert_eq!(found.citations[1].refers_to, Some(0));
+        assert_eq!(found.citations[1].canonical, "35 FCC Rcd 7614, 7630");
+        assert!(found.issues.is_empty());
+    }
+
+    #[test]
+    fn headings_and_issues() {
+        let found = scan(
+            "47 CFR § 64.1200(4)(k); 47 CFR § 20.19; 47 CFR Part 64, Subpart L; Id. at 5",
+            &[],
+        );
+        let kinds: Vec<_> = found.issues.iter().map(|i| i.kind).collect();
+        use super::super::IssueKind::*;
+        assert_eq!(kinds, [Unresolved, InvalidPath, UnknownSection]);
+        assert_eq!(
+            found.citations[0].heading.as_deref(),
+            Some("Delivery restrictions.")
+        );
+        assert_eq!(found.citations[2].canonical, "47 CFR Part 64, Subpart L");
+        assert_eq!(
+            found.citations[2].url.as_deref(),
+            Some("https://www.ecfr.gov/current/title-47/part-64/subpart-L")
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! Short forms: `Id.` and `supra`.
+//!
+//! ```text
+//! id    = ("Id." | "id.") [WS "at" WS pin | [WS] ("§" | "§§") [WS] items | WS paragraph]
+//! supra = "supra" [WS "note" WS n] ["," WS "at" WS pin]     Order, supra note 5, at 7630
+//! ```
+//!
+//! What they refer to is decided when resolving: the nearest earlier citation that fits
+//! (`Id. at 7630` needs a reporter, `Id. §` a code), or the footnote and name of a `supra`.
+
+use super::reporter::{apply, name_before, pin};
+use super::statute::{items, Style};
+use super::{Hint, IdForm, Piece};
+use crate::model::{Citation, CitationKind};
+use crate::span::Span;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
+use nom::character::complete::char;
+use nom::combinator::{map_opt, opt};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn ws(input: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c == ' ' || c == '\u{a0}')(input)
+}
+
+fn at(text: &str, rest: &str) -> usize {
+    text.len() - rest.len()
+}
+
+fn new_piece(
+    text: &str,
+    range: std::ops::Range<usize>,
+    kind: CitationKind,
+    hint: Hint,
+) -> Option<Piece> {
+    let citation = Citation::new(kind, text.get(range.clone())?, Span::from(range.clone()));
+    Some(Piece {
+        range,
+        citation,
+        hint,
+    })
+}
+
+/// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)` at `start`.
+pub(super) fn id(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+    let input = text.get(start..)?;
+    let (rest, _) = (
+        alt((tag::<_, _, nom::error::Error<&str>>("Id."), tag("id."))),
+        take_while(|c| c == '*' || c == '_'),
+    )
+        .parse(input)
+        .ok()?;
+    let id_end = at(text, rest);
+    if let Ok((r, p)) = preceded((ws, tag("at"), ws), pin).parse(rest) {
+        let mut piece = new_piece(
+            text,
+            start..at(text, r),
+            CitationKind::Id,
+            Hint::Id(IdForm::Pin),
+        )?;
+        apply(&mut piece.citation, p);
+        return Some((piece.range.end, vec![piece]));
+    }
+    let mut sign = (opt(ws), alt((tag("§§"), tag("§"))), opt(ws));
+    if let Ok((r, (_, sign, _))) = sign.parse(rest) {
+        if let Some((r, found)) = items(text, r, Style::Any, sign == "§§") {
+            let pieces = found
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let range = if i == 0 {
+                        start..item.range.end
+                    } else {
+                        item.range.clone()
+                    };
+                    let mut piece =
+                        new_piece(text, range, CitationKind::Id, Hint::Id(IdForm::Section))?;
+                    piece.citation.section = Some(item.section.to_owned());
+                    piece.citation.paragraphs =
+                        item.paths.iter().map(|p| (*p).to_owned()).collect();
+                    piece.citation.et_seq = item.et_seq;
+                    Some(piece)
+                })
+                .collect();
+            return Some((at(text, r), pieces));
+        }
+    }
+    let piece = new_piece(
+        text,
+        start..id_end,
+        CitationKind::Id,
+        Hint::Id(IdForm::Bare),
+    )?;
+    Some((id_end, vec![piece]))
+}
+
+/// `supra note 5`, `supra note 5, at 7630`, after an optional name.
+pub(super) fn supra(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+    let input = text.get(start..)?;
+    let note = preceded(
+        (ws, tag("note"), ws),
+        map_opt(
+            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+            |d: &str| d.parse::<u32>().ok(),
+        ),
+    );
+    let (rest, (_, note, pin)) = (
+        tag("supra"),
+        opt(note),
+        opt(preceded((char(','), ws, tag("at"), ws), pin)),
+    )
+        .parse(input)
+        .ok()?;
+    let name = name_before(text, start);
+    if note.is_none() && name.is_none() {
+        return None;
+    }
+    let mut piece = new_piece(
+        text,
+        start..at(text, rest),
+        CitationKind::Supra,
+        Hint::Supra(note, name),
+    )?;
+    if let Some(p) = pin {
+        apply(&mut piece.citation, p);
+    }
+    piece.citation.number = note.map(|n| n.to_string());
+    Some((piece.range.end, vec![piece]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        type Want<'a> = Option<(&'a str, Hint, Option<u32>, Option<u32>, Option<&'a str>)>;
+        let cases: &[(&str, Want)] = &[
+            (
+                "Id. at 7630, para. 42; 47",
+                Some((
+                    "Id. at 7630, para. 42",
+                    Hint::Id(IdForm::Pin),
+                    Some(7630),
+                    Some(42),
+                    None,
+                )),
+            ),
+            (
+                "Id.* at 7630, para. 43",
+                Some((
+                    "Id.* at 7630, para. 43",
+                    Hint::Id(IdForm::Pin),
+                    Some(7630),
+                    Some(43),
+                    None,
+                )),
+            ),
+            (
+                "Id. § 64.1200(n)(6). II.",
+                Some((
+                    "Id. § 64.1200(n)(6)",
+                    Hint::Id(IdForm::Section),
+                    None,
+                    None,
+                    Some("64.1200"),
+                )),
+            ),
+            (
+                "id. at 5.",
+                Some(("id. at 5", Hint::Id(IdForm::Pin), Some(5), None, None)),
+            ),
+            (
+                "Id.",
+                Some(("Id.", Hint::Id(IdForm::Bare), None, None, None)),
+            ),
+            (
+                "Id. at",
+                Some(("Id.", Hint::Id(IdForm::Bare), None, None, None)),
+            ),
+            (
+                "Id. §",
+                Some(("Id.", Hint::Id(IdForm::Bare), None, None, None)),
+            ),
+            ("Idaho", None),
+        ];
+        for (text, want) in cases {
+            let got = id(text, 0).map(|(end, p)| {
+                let c = &p[0].citation;
+                (
+                    &text[..end],
+                    p[0].hint.clone(),
+                    c.pin,
+                    c.paragraph_pin,
+                    c.section.clone(),
+                )
+            });
+            let got = got
+                .as_ref()
+                .map(|(t, h, p, pp, s)| (*t, h.clone(), *p, *pp, s.as_deref()));
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn supras() {
+        let text = "See Call Blocking Order, supra note 5, at 7630.";
+        let (end, p) = supra(text, 25).unwrap();
+        assert_eq!(&text[25..end], "supra note 5, at 7630");
+        assert_eq!(p[0].citation.pin, Some(7630));
+        match &p[0].hint {
+            Hint::Supra(Some(5), Some(name)) => {
+                assert_eq!(&text[name.clone()], "Call Blocking Order")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(supra("the supra clause", 4).is_none());
+        assert!(supra("supra note", 0).is_none());
+    }
+}
