@@ -7,7 +7,7 @@
 //! document = ("DA" | "FCC") WS nn "-" n                              DA 22-1271, FCC 20-34
 //! ```
 
-use super::{Hint, Piece};
+use super::{Found, Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
@@ -70,23 +70,20 @@ fn piece(
     kind: CitationKind,
     series: Cow<'static, str>,
     number: &str,
-) -> Option<(usize, Vec<Piece>)> {
+) -> Option<Found> {
     let range = start..text.len() - rest.len();
     let mut c = Citation::new(kind, text.get(range.clone())?, Span::from(range.clone()));
     c.series = Some(series);
     c.number = Some(number.to_owned());
-    Some((
-        range.end,
-        vec![Piece {
-            range,
-            citation: c,
-            hint: Hint::Full,
-        }],
-    ))
+    Some(Found::one(Piece {
+        range,
+        citation: c,
+        hint: Hint::Full,
+    }))
 }
 
 /// `CG Docket No. 17-59` from `Docket` at `at` (the bureau is read backwards).
-pub(super) fn docket(text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn docket(text: &str, at: usize) -> Option<Found> {
     let before = text.get(..at)?;
     let trimmed = before.trim_end_matches([' ', '\u{a0}']);
     let letters = trimmed.len()
@@ -116,7 +113,7 @@ pub(super) fn docket(text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
 }
 
 /// `File No. EB-TCD-22-00034232` (also `File No. at EB-…`, a typo seen in a real copy).
-pub(super) fn file(text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn file(text: &str, at: usize) -> Option<Found> {
     let input = text.get(at..)?;
     let (rest, number) = preceded(
         (
@@ -141,7 +138,7 @@ pub(super) fn file(text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
 }
 
 /// A file number standing alone: `EB-TCD-20-00031678`.
-pub(super) fn bare_file(text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn bare_file(text: &str, at: usize) -> Option<Found> {
     let (rest, number) = file_number(text.get(at..)?).ok()?;
     piece(
         text,
@@ -154,7 +151,7 @@ pub(super) fn bare_file(text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
 }
 
 /// `DA 22-1271`, `FCC 20-34`.
-pub(super) fn document(text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn document(text: &str, at: usize) -> Option<Found> {
     let series = alt((tag("DA").map(|_| "DA"), tag("FCC").map(|_| "FCC")));
     let (rest, (series, _, number)) = (series, ws, year_number).parse(text.get(at..)?).ok()?;
     piece(
@@ -173,7 +170,7 @@ mod tests {
 
     #[test]
     fn numbers() {
-        type Finder = fn(&str, usize) -> Option<(usize, Vec<Piece>)>;
+        type Finder = fn(&str, usize) -> Option<Found>;
         type Want<'a> = Option<(&'a str, &'a str, &'a str)>;
         let cases: &[(Finder, &str, usize, Want)] = &[
             (
@@ -242,7 +239,8 @@ mod tests {
             (document, "FCC 2020-34", 0, None),
         ];
         for (find, text, at, want) in cases {
-            let got = find(text, *at).map(|(end, p)| {
+            let got = find(text, *at).map(|f| {
+                let (end, p) = (f.end, f.pieces());
                 let c = &p[0].citation;
                 (
                     &text[p[0].range.start..end],

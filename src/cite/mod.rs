@@ -4,12 +4,14 @@
 //!    `Docket`, `Id.`, `supra`, `section 1`…); the number a code or reporter needs is read
 //!    backwards from its anchor.
 //! 2. **Parse**: a nom grammar per family reads the whole cite from there: statutes and rules
-//!    with paragraph paths, lists and ranges ([`statute`]); reporters with pins and defined
-//!    names ([`reporter`]); dockets, file and document numbers ([`docket`]); `Id.` and
-//!    `supra` ([`short_form`]).
+//!    with paragraph paths, lists and ranges; reporters with pins and defined names; dockets,
+//!    file and document numbers; `Id.` and `supra`.
 //! 3. **Resolve**: short forms get the index of what they refer to, sections their heading and
-//!    URL from a built-in table, and paragraph paths are checked against the codes' level order
-//!    ([`resolve`]).
+//!    URL from a built-in table of 47 U.S.C. and 47 CFR sections, and paragraph paths are
+//!    checked against the codes' level order.
+//!
+//! [`extract`] serves any text, not only letters; `parse-notice --citations FILE` prints its
+//! result as JSON.
 
 mod docket;
 mod reference;
@@ -53,6 +55,42 @@ pub(crate) struct Piece {
     pub(crate) range: Range<usize>,
     pub(crate) citation: Citation,
     pub(crate) hint: Hint,
+}
+
+/// What a grammar read at one place: where its text ends and the pieces it found (the first
+/// kept inline, so the common single cite costs no extra allocation).
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub(crate) end: usize,
+    pub(crate) first: Piece,
+    pub(crate) rest: Vec<Piece>,
+}
+
+impl Found {
+    /// One piece, ending where its range ends.
+    fn one(piece: Piece) -> Self {
+        Found {
+            end: piece.range.end,
+            first: piece,
+            rest: Vec::new(),
+        }
+    }
+
+    /// The pieces of `iter`, the text read ending at `end`; `None` when there are none.
+    fn many(end: usize, mut iter: impl Iterator<Item = Piece>) -> Option<Self> {
+        let first = iter.next()?;
+        Some(Found {
+            end,
+            first,
+            rest: iter.collect(),
+        })
+    }
+
+    /// All the pieces, in order.
+    #[cfg(test)]
+    fn pieces(self) -> Vec<Piece> {
+        std::iter::once(self.first).chain(self.rest).collect()
+    }
 }
 
 /// How a piece finds its antecedent.

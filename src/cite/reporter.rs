@@ -14,7 +14,7 @@
 //! A short cite may follow a name (`Call Blocking Safe Harbor Report and Order, 35 FCC Rcd
 //! at 7630`); the name is noted here and matched against defined names when resolving.
 
-use super::{Hint, Piece};
+use super::{Found, Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
@@ -172,7 +172,7 @@ fn at(text: &str, rest: &str) -> usize {
 }
 
 /// A reporter cite from its volume at `start`.
-pub(super) fn reporter(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn reporter(text: &str, start: usize) -> Option<Found> {
     let input = text.get(start..)?;
     let (rest, (volume, _, (kind, name), _)) = (number, ws, series, ws).parse(input).ok()?;
     if let Ok((rest, pin)) = preceded((tag("at"), ws), pin).parse(rest) {
@@ -186,14 +186,11 @@ pub(super) fn reporter(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> 
         c.volume = Some(volume);
         apply(&mut c, pin);
         let hint = Hint::Short(name_before(text, start));
-        return Some((
-            range.end,
-            vec![Piece {
-                range,
-                citation: c,
-                hint,
-            }],
-        ));
+        return Some(Found::one(Piece {
+            range,
+            citation: c,
+            hint,
+        }));
     }
     let (mut rest, page) = number(rest).ok()?;
     if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
@@ -238,17 +235,20 @@ pub(super) fn reporter(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> 
     let range = start..if extra.is_empty() { end } else { first_end };
     c.text = text.get(range.clone())?.to_owned();
     c.span = Span::from(range.clone());
-    let mut pieces = vec![Piece {
+    let first = Piece {
         range,
         citation: c,
         hint: Hint::Full,
-    }];
-    pieces.extend(extra);
-    Some((end, pieces))
+    };
+    Some(Found {
+        end,
+        first,
+        rest: extra,
+    })
 }
 
 /// `Pub. L. No. 116-105, 133 Stat. 3274`.
-pub(super) fn public_law(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn public_law(text: &str, start: usize) -> Option<Found> {
     let input = text.get(start..)?;
     let law = recognize((digit1, char('-'), digit1));
     let stat = preceded((char(','), ws), (number, ws, tag("Stat."), ws, number));
@@ -274,14 +274,11 @@ pub(super) fn public_law(text: &str, start: usize) -> Option<(usize, Vec<Piece>)
         c.volume = Some(volume);
         c.page = Some(page);
     }
-    Some((
-        range.end,
-        vec![Piece {
-            range,
-            citation: c,
-            hint: Hint::Full,
-        }],
-    ))
+    Some(Found::one(Piece {
+        range,
+        citation: c,
+        hint: Hint::Full,
+    }))
 }
 
 /// Signals that may stand before a name: `See`, `see also`, `Cf.`.
@@ -376,7 +373,9 @@ mod tests {
             ("35 FCC Rcd 7614, paras. 39-40", &["FccRecord v35 p7614 pinNone-None para39-40 yNone nNone"]),
         ];
         for (text, want) in cases {
-            let (_, pieces) = reporter(text, 0).unwrap_or_else(|| panic!("{text}"));
+            let pieces = reporter(text, 0)
+                .unwrap_or_else(|| panic!("{text}"))
+                .pieces();
             let got: Vec<String> = pieces.iter().map(summary).collect();
             assert_eq!(got, *want, "{text}");
         }
@@ -388,7 +387,8 @@ mod tests {
         ] {
             assert!(reporter(text, 0).is_none(), "{text}");
         }
-        let (end, law) = public_law("Pub. L. No. 116-105, 133 Stat. 3274 (2019).", 0).unwrap();
+        let found = public_law("Pub. L. No. 116-105, 133 Stat. 3274 (2019).", 0).unwrap();
+        let (end, law) = (found.end, found.pieces());
         assert_eq!(end, 42);
         assert_eq!(
             (

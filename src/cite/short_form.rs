@@ -10,7 +10,7 @@
 
 use super::reporter::{apply, name_before, pin};
 use super::statute::{items, Style};
-use super::{Hint, IdForm, Piece};
+use super::{Found, Hint, IdForm, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
@@ -45,7 +45,7 @@ fn new_piece(
 }
 
 /// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)` at `start`.
-pub(super) fn id(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn id(text: &str, start: usize) -> Option<Found> {
     let input = text.get(start..)?;
     let (rest, _) = (
         alt((tag::<_, _, nom::error::Error<&str>>("Id."), tag("id."))),
@@ -62,30 +62,25 @@ pub(super) fn id(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
             Hint::Id(IdForm::Pin),
         )?;
         apply(&mut piece.citation, p);
-        return Some((piece.range.end, vec![piece]));
+        return Some(Found::one(piece));
     }
     let mut sign = (opt(ws), alt((tag("§§"), tag("§"))), opt(ws));
     if let Ok((r, (_, sign, _))) = sign.parse(rest) {
         if let Some((r, found)) = items(text, r, Style::Any, sign == "§§") {
-            let pieces = found
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| {
-                    let range = if i == 0 {
-                        start..item.range.end
-                    } else {
-                        item.range.clone()
-                    };
-                    let mut piece =
-                        new_piece(text, range, CitationKind::Id, Hint::Id(IdForm::Section))?;
-                    piece.citation.section = Some(item.section.to_owned());
-                    piece.citation.paragraphs =
-                        item.paths.iter().map(|p| (*p).to_owned()).collect();
-                    piece.citation.et_seq = item.et_seq;
-                    Some(piece)
-                })
-                .collect();
-            return Some((at(text, r), pieces));
+            let pieces = found.iter().enumerate().filter_map(|(i, item)| {
+                let range = if i == 0 {
+                    start..item.range.end
+                } else {
+                    item.range.clone()
+                };
+                let mut piece =
+                    new_piece(text, range, CitationKind::Id, Hint::Id(IdForm::Section))?;
+                piece.citation.section = Some(item.section.to_owned());
+                piece.citation.paragraphs = item.paths.iter().map(|p| (*p).to_owned()).collect();
+                piece.citation.et_seq = item.et_seq;
+                Some(piece)
+            });
+            return Found::many(at(text, r), pieces);
         }
     }
     let piece = new_piece(
@@ -94,11 +89,11 @@ pub(super) fn id(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
         CitationKind::Id,
         Hint::Id(IdForm::Bare),
     )?;
-    Some((id_end, vec![piece]))
+    Some(Found::one(piece))
 }
 
 /// `supra note 5`, `supra note 5, at 7630`, after an optional name.
-pub(super) fn supra(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn supra(text: &str, start: usize) -> Option<Found> {
     let input = text.get(start..)?;
     let note = preceded(
         (ws, tag("note"), ws),
@@ -128,7 +123,7 @@ pub(super) fn supra(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
         apply(&mut piece.citation, p);
     }
     piece.citation.number = note.map(|n| n.to_string());
-    Some((piece.range.end, vec![piece]))
+    Some(Found::one(piece))
 }
 
 #[cfg(test)]
@@ -188,7 +183,8 @@ mod tests {
             ("Idaho", None),
         ];
         for (text, want) in cases {
-            let got = id(text, 0).map(|(end, p)| {
+            let got = id(text, 0).map(|f| {
+                let (end, p) = (f.end, f.pieces());
                 let c = &p[0].citation;
                 (
                     &text[..end],
@@ -208,7 +204,8 @@ mod tests {
     #[test]
     fn supras() {
         let text = "See Call Blocking Order, supra note 5, at 7630.";
-        let (end, p) = supra(text, 25).unwrap();
+        let found = supra(text, 25).unwrap();
+        let (end, p) = (found.end, found.pieces());
         assert_eq!(&text[25..end], "supra note 5, at 7630");
         assert_eq!(p[0].citation.pin, Some(7630));
         match &p[0].hint {

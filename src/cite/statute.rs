@@ -20,7 +20,7 @@
 //! `(k)(4)` and `(f)(18)` is `(f)(18)`; levels follow each code's order (CFR: (a) → (1) →
 //! (i) → (A); U.S.C.: (a) → (1) → (A) → (i) → (I)).
 
-use super::{Hint, Piece};
+use super::{Found, Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
@@ -337,7 +337,7 @@ fn title(input: &str) -> Res<'_, u32> {
 }
 
 /// `47 CFR § 64.1200(k)(4)` and its lists, from the title at `start`.
-pub(super) fn code(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn code(text: &str, start: usize) -> Option<Found> {
     let input = text.get(start..)?;
     let (rest, (title, _, code)) = (title, ws, code_name).parse(input).ok()?;
     if code == Code::Cfr {
@@ -350,23 +350,19 @@ pub(super) fn code(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
         .ok()?;
     let plural = sign.1 == Some("§§");
     let (rest, items) = items(text, rest, code.into(), plural)?;
-    let pieces = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let range = if i == 0 {
-                start..item.range.end
-            } else {
-                item.range.clone()
-            };
-            piece(text, range, code, title, item)
-        })
-        .collect();
-    Some((at(text, rest), pieces))
+    let pieces = items.iter().enumerate().map(|(i, item)| {
+        let range = if i == 0 {
+            start..item.range.end
+        } else {
+            item.range.clone()
+        };
+        piece(text, range, code, title, item)
+    });
+    Found::many(at(text, rest), pieces)
 }
 
 /// `47 CFR Part 64, Subpart L`.
-fn part(text: &str, start: usize, input: &str, title: u32) -> Option<(usize, Vec<Piece>)> {
+fn part(text: &str, start: usize, input: &str, title: u32) -> Option<Found> {
     let subpart = preceded(
         (char(','), ws0, tag("Subpart"), ws),
         take_while_m_n(1, 3, |c: char| c.is_ascii_uppercase()),
@@ -384,14 +380,11 @@ fn part(text: &str, start: usize, input: &str, title: u32) -> Option<(usize, Vec
     c.series = Some(Cow::Borrowed(Code::Cfr.series()));
     c.part = Some(part.to_owned());
     c.subpart = subpart.map(str::to_owned);
-    Some((
-        range.end,
-        vec![Piece {
-            range,
-            citation: c,
-            hint: Hint::Full,
-        }],
-    ))
+    Some(Found::one(Piece {
+        range,
+        citation: c,
+        hint: Hint::Full,
+    }))
 }
 
 /// `of the Commission's rules` → CFR; `of the Communications Act`, `of the Act` → U.S.C.
@@ -416,7 +409,7 @@ fn prose_tail(input: &str) -> Res<'_, Code> {
 }
 
 /// `section 64.1200(k)(4) of the Commission's rules`, `section 227(b) of the Act`.
-pub(super) fn prose(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
+pub(super) fn prose(text: &str, start: usize) -> Option<Found> {
     let input = text.get(start..)?;
     let (rest, word) = (
         alt((
@@ -439,16 +432,12 @@ pub(super) fn prose(text: &str, start: usize) -> Option<(usize, Vec<Piece>)> {
     }
     let end = at(text, rest);
     let last = items.len().saturating_sub(1);
-    let pieces = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let from = if i == 0 { start } else { item.range.start };
-            let to = if i == last { end } else { item.range.end };
-            piece(text, from..to, code, 47, item)
-        })
-        .collect();
-    Some((end, pieces))
+    let pieces = items.iter().enumerate().map(|(i, item)| {
+        let from = if i == 0 { start } else { item.range.start };
+        let to = if i == last { end } else { item.range.end };
+        piece(text, from..to, code, 47, item)
+    });
+    Found::many(end, pieces)
 }
 
 #[cfg(test)]
@@ -575,7 +564,9 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let (_, pieces) = code(text, 0).unwrap_or_else(|| panic!("no cite in {text:?}"));
+            let pieces = code(text, 0)
+                .unwrap_or_else(|| panic!("no cite in {text:?}"))
+                .pieces();
             let got: Vec<(String, String)> = pieces
                 .iter()
                 .map(|p| (text[p.range.clone()].to_owned(), canon(p)))
@@ -629,7 +620,7 @@ mod tests {
             ("section 1.17 of", None),
         ];
         for (text, want) in cases {
-            let got = prose(text, 0).map(|(end, _)| &text[..end]);
+            let got = prose(text, 0).map(|f| &text[..f.end]);
             assert_eq!(got, *want, "{text:?}");
         }
     }

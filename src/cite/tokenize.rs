@@ -33,11 +33,10 @@ pub(super) fn pieces(text: &str) -> Vec<Piece> {
             Some(b's' | b'S') => statute::prose(text, m.start()),
             _ => None,
         };
-        if let Some((end, found)) = found {
-            if found.first().is_some_and(|p| p.range.start >= consumed) {
-                consumed = end;
-                out.extend(found);
-            }
+        if let Some(found) = found.filter(|f| f.first.range.start >= consumed) {
+            consumed = found.end;
+            out.push(found.first);
+            out.extend(found.rest);
         }
     }
     out
