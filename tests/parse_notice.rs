@@ -75,6 +75,24 @@ fn reads_stdin_and_reports_diagnostics_on_stderr() {
 }
 
 #[test]
+fn citations_of_any_text() {
+    let out = run(&["--citations", SAMPLE], None);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cites = json.as_array().unwrap();
+    assert_eq!(cites.len(), 63);
+    assert_eq!(cites[0]["canonical"], "47 CFR § 64.1200(k)(4)");
+    assert_eq!(cites[0]["heading"], "Delivery restrictions.");
+
+    // Not a letter at all: still its citations.
+    let out = run(&["--citations", "-"], Some("Id. at 5. See 47 U.S.C. § 227(b)(1)(A); CG Docket No. 02-278.".as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let canonical: Vec<&str> = json.as_array().unwrap().iter().map(|c| c["canonical"].as_str().unwrap()).collect();
+    assert_eq!(canonical, ["Id. at 5", "47 U.S.C. § 227(b)(1)(A)", "CG Docket No. 02-278"]);
+}
+
+#[test]
 fn exit_codes() {
     let not_a_notice = run(&["-"], Some(b"just some text"));
     assert_eq!(not_a_notice.status.code(), Some(1));
@@ -87,4 +105,6 @@ fn exit_codes() {
 
     assert_eq!(run(&[], None).status.code(), Some(2));
     assert_eq!(run(&[SAMPLE, SAMPLE], None).status.code(), Some(2));
+    assert_eq!(run(&["--frobnicate", SAMPLE], None).status.code(), Some(2));
+    assert_eq!(run(&["--citations"], None).status.code(), Some(2));
 }

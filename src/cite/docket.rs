@@ -7,7 +7,7 @@
 //! document = ("DA" | "FCC") WS nn "-" n                              DA 22-1271, FCC 20-34
 //! ```
 
-use super::{Found, Hint, Piece};
+use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
@@ -70,20 +70,22 @@ fn piece(
     kind: CitationKind,
     series: Cow<'static, str>,
     number: &str,
-) -> Option<Found> {
+    out: &mut Vec<Piece>,
+) -> Option<usize> {
     let range = start..text.len() - rest.len();
     let mut c = Citation::new(kind, text.get(range.clone())?, Span::from(range.clone()));
     c.series = Some(series);
     c.number = Some(number.to_owned());
-    Some(Found::one(Piece {
-        range,
+    out.push(Piece {
+        range: range.clone(),
         citation: c,
         hint: Hint::Full,
-    }))
+    });
+    Some(range.end)
 }
 
 /// `CG Docket No. 17-59` from `Docket` at `at` (the bureau is read backwards).
-pub(super) fn docket(text: &str, at: usize) -> Option<Found> {
+pub(super) fn docket(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let before = text.get(..at)?;
     let trimmed = before.trim_end_matches([' ', '\u{a0}']);
     let letters = trimmed.len()
@@ -109,11 +111,11 @@ pub(super) fn docket(text: &str, at: usize) -> Option<Found> {
         Some(b) => (bureau_start, Cow::Owned(format!("{b} Docket"))),
         None => (at, Cow::Borrowed("Docket")),
     };
-    piece(text, start, rest, CitationKind::Docket, series, number)
+    piece(text, start, rest, CitationKind::Docket, series, number, out)
 }
 
 /// `File No. EB-TCD-22-00034232` (also `File No. at EB-…`, a typo seen in a real copy).
-pub(super) fn file(text: &str, at: usize) -> Option<Found> {
+pub(super) fn file(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(at..)?;
     let (rest, number) = preceded(
         (
@@ -134,11 +136,12 @@ pub(super) fn file(text: &str, at: usize) -> Option<Found> {
         CitationKind::FileNumber,
         Cow::Borrowed("File"),
         number,
+        out,
     )
 }
 
 /// A file number standing alone: `EB-TCD-20-00031678`.
-pub(super) fn bare_file(text: &str, at: usize) -> Option<Found> {
+pub(super) fn bare_file(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let (rest, number) = file_number(text.get(at..)?).ok()?;
     piece(
         text,
@@ -147,11 +150,12 @@ pub(super) fn bare_file(text: &str, at: usize) -> Option<Found> {
         CitationKind::FileNumber,
         Cow::Borrowed("File"),
         number,
+        out,
     )
 }
 
 /// `DA 22-1271`, `FCC 20-34`.
-pub(super) fn document(text: &str, at: usize) -> Option<Found> {
+pub(super) fn document(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let series = alt((tag("DA").map(|_| "DA"), tag("FCC").map(|_| "FCC")));
     let (rest, (series, _, number)) = (series, ws, year_number).parse(text.get(at..)?).ok()?;
     piece(
@@ -161,6 +165,7 @@ pub(super) fn document(text: &str, at: usize) -> Option<Found> {
         CitationKind::FccDocument,
         Cow::Borrowed(series),
         number,
+        out,
     )
 }
 
@@ -170,7 +175,7 @@ mod tests {
 
     #[test]
     fn numbers() {
-        type Finder = fn(&str, usize) -> Option<Found>;
+        type Finder = super::super::Grammar;
         type Want<'a> = Option<(&'a str, &'a str, &'a str)>;
         let cases: &[(Finder, &str, usize, Want)] = &[
             (
@@ -239,8 +244,7 @@ mod tests {
             (document, "FCC 2020-34", 0, None),
         ];
         for (find, text, at, want) in cases {
-            let got = find(text, *at).map(|f| {
-                let (end, p) = (f.end, f.pieces());
+            let got = super::super::run(*find, text, *at).map(|(end, p)| {
                 let c = &p[0].citation;
                 (
                     &text[p[0].range.start..end],

@@ -57,40 +57,15 @@ pub(crate) struct Piece {
     pub(crate) hint: Hint,
 }
 
-/// What a grammar read at one place: where its text ends and the pieces it found (the first
-/// kept inline, so the common single cite costs no extra allocation).
-#[derive(Debug, Clone)]
-pub(crate) struct Found {
-    pub(crate) end: usize,
-    pub(crate) first: Piece,
-    pub(crate) rest: Vec<Piece>,
-}
+/// A grammar: reads the citation at a position of the text, pushes what it found and
+/// returns where its text ends; pushes nothing when there is no citation there.
+pub(crate) type Grammar = fn(&str, usize, &mut Vec<Piece>) -> Option<usize>;
 
-impl Found {
-    /// One piece, ending where its range ends.
-    fn one(piece: Piece) -> Self {
-        Found {
-            end: piece.range.end,
-            first: piece,
-            rest: Vec::new(),
-        }
-    }
-
-    /// The pieces of `iter`, the text read ending at `end`; `None` when there are none.
-    fn many(end: usize, mut iter: impl Iterator<Item = Piece>) -> Option<Self> {
-        let first = iter.next()?;
-        Some(Found {
-            end,
-            first,
-            rest: iter.collect(),
-        })
-    }
-
-    /// All the pieces, in order.
-    #[cfg(test)]
-    fn pieces(self) -> Vec<Piece> {
-        std::iter::once(self.first).chain(self.rest).collect()
-    }
+/// Runs a grammar on its own (for tests): the end and the pieces.
+#[cfg(test)]
+fn run(grammar: Grammar, text: &str, at: usize) -> Option<(usize, Vec<Piece>)> {
+    let mut out = Vec::new();
+    grammar(text, at, &mut out).map(|end| (end, out))
 }
 
 /// How a piece finds its antecedent.

@@ -24,7 +24,7 @@ const TABLE: &str = include_str!("sections.tsv");
 fn table() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| {
-        TABLE
+        let mut entries = TABLE
             .lines()
             .skip(1)
             .filter_map(|line| {
@@ -47,15 +47,19 @@ fn table() -> &'static [Entry] {
                     url,
                 })
             })
-            .collect()
+            .collect::<Vec<_>>();
+        entries.sort_by(|a, b| (a.code, a.section).cmp(&(b.code, b.section)));
+        entries
     })
 }
 
 /// The row of title 47 `code` § `section`.
 pub(super) fn section(code: Code, section: &str) -> Option<&'static Entry> {
-    table()
-        .iter()
-        .find(|e| e.code == code && e.section == section)
+    let table = table();
+    let i = table
+        .binary_search_by(|e| (e.code, e.section).cmp(&(code, section)))
+        .ok()?;
+    table.get(i)
 }
 
 /// The name and eCFR URL of 47 CFR Part `part` (and Subpart `subpart`), when the table

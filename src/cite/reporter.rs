@@ -14,7 +14,7 @@
 //! A short cite may follow a name (`Call Blocking Safe Harbor Report and Order, 35 FCC Rcd
 //! at 7630`); the name is noted here and matched against defined names when resolving.
 
-use super::{Found, Hint, Piece};
+use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
@@ -172,7 +172,7 @@ fn at(text: &str, rest: &str) -> usize {
 }
 
 /// A reporter cite from its volume at `start`.
-pub(super) fn reporter(text: &str, start: usize) -> Option<Found> {
+pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let (rest, (volume, _, (kind, name), _)) = (number, ws, series, ws).parse(input).ok()?;
     if let Ok((rest, pin)) = preceded((tag("at"), ws), pin).parse(rest) {
@@ -186,11 +186,12 @@ pub(super) fn reporter(text: &str, start: usize) -> Option<Found> {
         c.volume = Some(volume);
         apply(&mut c, pin);
         let hint = Hint::Short(name_before(text, start));
-        return Some(Found::one(Piece {
-            range,
+        out.push(Piece {
+            range: range.clone(),
             citation: c,
             hint,
-        }));
+        });
+        return Some(range.end);
     }
     let (mut rest, page) = number(rest).ok()?;
     if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
@@ -235,20 +236,17 @@ pub(super) fn reporter(text: &str, start: usize) -> Option<Found> {
     let range = start..if extra.is_empty() { end } else { first_end };
     c.text = text.get(range.clone())?.to_owned();
     c.span = Span::from(range.clone());
-    let first = Piece {
+    out.push(Piece {
         range,
         citation: c,
         hint: Hint::Full,
-    };
-    Some(Found {
-        end,
-        first,
-        rest: extra,
-    })
+    });
+    out.extend(extra);
+    Some(end)
 }
 
 /// `Pub. L. No. 116-105, 133 Stat. 3274`.
-pub(super) fn public_law(text: &str, start: usize) -> Option<Found> {
+pub(super) fn public_law(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let law = recognize((digit1, char('-'), digit1));
     let stat = preceded((char(','), ws), (number, ws, tag("Stat."), ws, number));
@@ -274,11 +272,12 @@ pub(super) fn public_law(text: &str, start: usize) -> Option<Found> {
         c.volume = Some(volume);
         c.page = Some(page);
     }
-    Some(Found::one(Piece {
-        range,
+    out.push(Piece {
+        range: range.clone(),
         citation: c,
         hint: Hint::Full,
-    }))
+    });
+    Some(range.end)
 }
 
 /// Signals that may stand before a name: `See`, `see also`, `Cf.`.
@@ -373,9 +372,8 @@ mod tests {
             ("35 FCC Rcd 7614, paras. 39-40", &["FccRecord v35 p7614 pinNone-None para39-40 yNone nNone"]),
         ];
         for (text, want) in cases {
-            let pieces = reporter(text, 0)
-                .unwrap_or_else(|| panic!("{text}"))
-                .pieces();
+            let (_, pieces) =
+                super::super::run(reporter, text, 0).unwrap_or_else(|| panic!("{text}"));
             let got: Vec<String> = pieces.iter().map(summary).collect();
             assert_eq!(got, *want, "{text}");
         }
@@ -385,10 +383,11 @@ mod tests {
             "35 FCC Rcd 76x",
             "35 FCC Rcd at 7630-20",
         ] {
-            assert!(reporter(text, 0).is_none(), "{text}");
+            assert!(super::super::run(reporter, text, 0).is_none(), "{text}");
         }
-        let found = public_law("Pub. L. No. 116-105, 133 Stat. 3274 (2019).", 0).unwrap();
-        let (end, law) = (found.end, found.pieces());
+        let (end, law) =
+            super::super::run(public_law, "Pub. L. No. 116-105, 133 Stat. 3274 (2019).", 0)
+                .unwrap();
         assert_eq!(end, 42);
         assert_eq!(
             (

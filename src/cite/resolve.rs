@@ -16,7 +16,6 @@ use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::ops::Range;
 
 /// A name compared loosely: letters and digits only, lower case.
@@ -241,25 +240,58 @@ fn look_up(c: &mut Citation, range: &Range<usize>, issues: &mut Vec<Issue>) {
     }
 }
 
+/// The decimal digits of `n`, in a stack buffer.
+fn digits(n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut i = buf.len();
+    let mut n = n;
+    while let Some(slot) = i.checked_sub(1).and_then(|j| buf.get_mut(j)) {
+        *slot = b'0' + (n % 10) as u8;
+        i -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.get(i..)
+        .and_then(|d| std::str::from_utf8(d).ok())
+        .unwrap_or("")
+}
+
+/// Appends `parts` and numbers to `s` without the formatting machinery (this runs for every
+/// citation).
+fn push(s: &mut String, parts: &[&str]) {
+    parts.iter().for_each(|p| s.push_str(p));
+}
+
+fn push_num(s: &mut String, n: u32) {
+    s.push_str(digits(n, &mut [0; 10]));
+}
+
 /// `7628-29`: a page range with the shared leading digits of its end dropped.
-fn write_range(s: &mut String, first: u32, end: Option<u32>) {
-    let _ = write!(s, "{first}");
+fn push_range(s: &mut String, first: u32, end: Option<u32>) {
+    let (mut a, mut b) = ([0; 10], [0; 10]);
+    let first = digits(first, &mut a);
+    s.push_str(first);
     if let Some(end) = end {
-        let (a, b) = (first.to_string(), end.to_string());
-        let shared = if a.len() == b.len() {
-            a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+        let end = digits(end, &mut b);
+        let shared = if first.len() == end.len() {
+            first
+                .bytes()
+                .zip(end.bytes())
+                .take_while(|(x, y)| x == y)
+                .count()
         } else {
             0
         };
-        let keep = b.len() - shared.min(b.len().saturating_sub(2));
-        let _ = write!(s, "-{}", b.get(b.len() - keep..).unwrap_or(&b));
+        let keep = end.len() - shared.min(end.len().saturating_sub(2));
+        push(s, &["-", end.get(end.len() - keep..).unwrap_or(end)]);
     }
 }
 
-fn write_pins(s: &mut String, c: &Citation, lead: &str) {
+fn push_pins(s: &mut String, c: &Citation, lead: &str) {
     if let Some(pin) = c.pin {
         s.push_str(lead);
-        write_range(s, pin, c.pin_end);
+        push_range(s, pin, c.pin_end);
     }
     if let Some(p) = c.paragraph_pin {
         s.push_str(if c.paragraph_pin_end.is_some() {
@@ -267,7 +299,13 @@ fn write_pins(s: &mut String, c: &Citation, lead: &str) {
         } else {
             ", para. "
         });
-        write_range(s, p, c.paragraph_pin_end);
+        push_range(s, p, c.paragraph_pin_end);
+    }
+}
+
+fn push_path(s: &mut String, c: &Citation) {
+    for p in &c.paragraphs {
+        push(s, &["(", p, ")"]);
     }
 }
 
@@ -277,56 +315,54 @@ pub(super) fn canonical(c: &Citation, kind: CitationKind) -> String {
     let series = c.series.as_deref().unwrap_or("");
     let number = c.number.as_deref().unwrap_or("");
     if let (Some(title), Some(part)) = (c.title, &c.part) {
-        let _ = write!(s, "{title} {series} Part {part}");
+        push_num(&mut s, title);
+        push(&mut s, &[" ", series, " Part ", part]);
         if let Some(sub) = &c.subpart {
-            let _ = write!(s, ", Subpart {sub}");
+            push(&mut s, &[", Subpart ", sub]);
         }
     } else if let (Some(title), Some(section)) = (c.title, &c.section) {
-        let _ = write!(s, "{title} {series} § {section}");
-        for p in &c.paragraphs {
-            let _ = write!(s, "({p})");
-        }
+        push_num(&mut s, title);
+        push(&mut s, &[" ", series, " § ", section]);
+        push_path(&mut s, c);
         if c.et_seq {
             s.push_str(" et seq.");
         }
     } else if kind == CitationKind::PublicLaw {
-        let _ = write!(s, "Pub. L. No. {number}");
+        push(&mut s, &["Pub. L. No. ", number]);
         if let (Some(v), Some(p)) = (c.volume, c.page) {
-            let _ = write!(s, ", {v} Stat. {p}");
+            s.push_str(", ");
+            push_num(&mut s, v);
+            s.push_str(" Stat. ");
+            push_num(&mut s, p);
         }
     } else if let (Some(v), Some(page)) = (c.volume, c.page) {
-        let _ = write!(s, "{v} {series} {page}");
-        write_pins(&mut s, c, ", ");
+        push_num(&mut s, v);
+        push(&mut s, &[" ", series, " "]);
+        push_num(&mut s, page);
+        push_pins(&mut s, c, ", ");
     } else if let (Some(v), CitationKind::ShortForm) = (c.volume, kind) {
-        let _ = write!(s, "{v} {series} at ");
-        write_pins(&mut s, c, "");
+        push_num(&mut s, v);
+        push(&mut s, &[" ", series, " at "]);
+        push_pins(&mut s, c, "");
     } else {
         match kind {
-            CitationKind::Docket => {
-                let _ = write!(s, "{series} No. {number}");
-            }
-            CitationKind::FileNumber => {
-                let _ = write!(s, "File No. {number}");
-            }
-            CitationKind::FccDocument => {
-                let _ = write!(s, "{series} {number}");
-            }
+            CitationKind::Docket => push(&mut s, &[series, " No. ", number]),
+            CitationKind::FileNumber => push(&mut s, &["File No. ", number]),
+            CitationKind::FccDocument => push(&mut s, &[series, " ", number]),
             CitationKind::Supra => {
                 s.push_str("supra");
                 if !number.is_empty() {
-                    let _ = write!(s, " note {number}");
+                    push(&mut s, &[" note ", number]);
                 }
-                write_pins(&mut s, c, ", at ");
+                push_pins(&mut s, c, ", at ");
             }
             _ => {
                 s.push_str("Id.");
                 if let Some(section) = &c.section {
-                    let _ = write!(s, " § {section}");
-                    for p in &c.paragraphs {
-                        let _ = write!(s, "({p})");
-                    }
+                    push(&mut s, &[" § ", section]);
+                    push_path(&mut s, c);
                 }
-                write_pins(&mut s, c, " at ");
+                push_pins(&mut s, c, " at ");
             }
         }
     }
@@ -374,6 +410,17 @@ mod tests {
                 want.iter().map(|(c, r)| ((*c).to_owned(), *r)).collect();
             assert_eq!(canon(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn numbers() {
+        for n in [0, 7, 10, 7630, 4_294_967_295] {
+            assert_eq!(super::digits(n, &mut [0; 10]), n.to_string());
+        }
+        let mut s = String::new();
+        super::push_range(&mut s, 7628, Some(7629));
+        super::push_range(&mut s, 39, Some(140));
+        assert_eq!(s, "7628-2939-140");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use super::reporter::{apply, name_before, pin};
 use super::statute::{items, Style};
-use super::{Found, Hint, IdForm, Piece};
+use super::{Hint, IdForm, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
@@ -45,7 +45,7 @@ fn new_piece(
 }
 
 /// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)` at `start`.
-pub(super) fn id(text: &str, start: usize) -> Option<Found> {
+pub(super) fn id(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let (rest, _) = (
         alt((tag::<_, _, nom::error::Error<&str>>("Id."), tag("id."))),
@@ -62,25 +62,30 @@ pub(super) fn id(text: &str, start: usize) -> Option<Found> {
             Hint::Id(IdForm::Pin),
         )?;
         apply(&mut piece.citation, p);
-        return Some(Found::one(piece));
+        let end = piece.range.end;
+        out.push(piece);
+        return Some(end);
     }
     let mut sign = (opt(ws), alt((tag("§§"), tag("§"))), opt(ws));
     if let Ok((r, (_, sign, _))) = sign.parse(rest) {
-        if let Some((r, found)) = items(text, r, Style::Any, sign == "§§") {
-            let pieces = found.iter().enumerate().filter_map(|(i, item)| {
-                let range = if i == 0 {
-                    start..item.range.end
-                } else {
-                    item.range.clone()
-                };
-                let mut piece =
-                    new_piece(text, range, CitationKind::Id, Hint::Id(IdForm::Section))?;
+        let mut first = true;
+        let found = items(text, r, Style::Any, sign == "§§", |item| {
+            let range = if first {
+                start..item.range.end
+            } else {
+                item.range.clone()
+            };
+            first = false;
+            let hint = Hint::Id(IdForm::Section);
+            if let Some(mut piece) = new_piece(text, range, CitationKind::Id, hint) {
                 piece.citation.section = Some(item.section.to_owned());
-                piece.citation.paragraphs = item.paths.iter().map(|p| (*p).to_owned()).collect();
+                piece.citation.paragraphs = item.paths.to_vec();
                 piece.citation.et_seq = item.et_seq;
-                Some(piece)
-            });
-            return Found::many(at(text, r), pieces);
+                out.push(piece);
+            }
+        });
+        if let Some(r) = found {
+            return Some(at(text, r));
         }
     }
     let piece = new_piece(
@@ -89,11 +94,13 @@ pub(super) fn id(text: &str, start: usize) -> Option<Found> {
         CitationKind::Id,
         Hint::Id(IdForm::Bare),
     )?;
-    Some(Found::one(piece))
+    let end = piece.range.end;
+    out.push(piece);
+    Some(end)
 }
 
 /// `supra note 5`, `supra note 5, at 7630`, after an optional name.
-pub(super) fn supra(text: &str, start: usize) -> Option<Found> {
+pub(super) fn supra(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let note = preceded(
         (ws, tag("note"), ws),
@@ -123,7 +130,9 @@ pub(super) fn supra(text: &str, start: usize) -> Option<Found> {
         apply(&mut piece.citation, p);
     }
     piece.citation.number = note.map(|n| n.to_string());
-    Some(Found::one(piece))
+    let end = piece.range.end;
+    out.push(piece);
+    Some(end)
 }
 
 #[cfg(test)]
@@ -183,8 +192,7 @@ mod tests {
             ("Idaho", None),
         ];
         for (text, want) in cases {
-            let got = id(text, 0).map(|f| {
-                let (end, p) = (f.end, f.pieces());
+            let got = super::super::run(id, text, 0).map(|(end, p)| {
                 let c = &p[0].citation;
                 (
                     &text[..end],
@@ -204,8 +212,7 @@ mod tests {
     #[test]
     fn supras() {
         let text = "See Call Blocking Order, supra note 5, at 7630.";
-        let found = supra(text, 25).unwrap();
-        let (end, p) = (found.end, found.pieces());
+        let (end, p) = super::super::run(supra, text, 25).unwrap();
         assert_eq!(&text[25..end], "supra note 5, at 7630");
         assert_eq!(p[0].citation.pin, Some(7630));
         match &p[0].hint {
@@ -214,7 +221,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(supra("the supra clause", 4).is_none());
-        assert!(supra("supra note", 0).is_none());
+        assert!(super::super::run(supra, "the supra clause", 4).is_none());
+        assert!(super::super::run(supra, "supra note", 0).is_none());
     }
 }

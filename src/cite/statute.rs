@@ -20,21 +20,20 @@
 //! `(k)(4)` and `(f)(18)` is `(f)(18)`; levels follow each code's order (CFR: (a) → (1) →
 //! (i) → (A); U.S.C.: (a) → (1) → (A) → (i) → (I)).
 
-use super::{Found, Hint, Piece};
+use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{map_opt, opt, recognize, verify};
-use nom::multi::many1;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 use std::borrow::Cow;
 use std::ops::Range;
 
 /// Which code a statute cite is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Code {
     Usc,
     Cfr,
@@ -106,16 +105,53 @@ pub(super) fn invalid_path(code: Code, path: &[String]) -> Option<&str> {
         .map(|(_, p)| p.as_str())
 }
 
+/// A paragraph path of up to eight levels (`(n)(5)(i)(A)`), kept inline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Path<'a> {
+    tokens: [&'a str; 8],
+    len: usize,
+}
+
+impl<'a> Path<'a> {
+    /// Adds a level; false when the path is full.
+    fn push(&mut self, token: &'a str) -> bool {
+        match self.tokens.get_mut(self.len) {
+            Some(slot) => {
+                *slot = token;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub(super) fn as_slice(&self) -> &[&'a str] {
+        self.tokens.get(..self.len).unwrap_or(&[])
+    }
+
+    /// The path as owned strings, for a citation.
+    pub(super) fn to_vec(self) -> Vec<String> {
+        self.as_slice().iter().map(|p| (*p).to_owned()).collect()
+    }
+}
+
 /// A continuation path (`(4)` after `(k)(3)`) put in place: it replaces `base` from the
 /// deepest level its first token can stand at.
-fn merge<'a>(code: Option<Code>, base: &[&'a str], cont: &[&'a str]) -> Vec<&'a str> {
+fn merge<'a>(code: Option<Code>, base: Path<'a>, cont: Path<'a>) -> Path<'a> {
     let levels = code.map_or(Code::Cfr.levels(), Code::levels);
-    let first = cont.first().copied().unwrap_or("");
-    let depth = (0..base.len().min(levels.len()))
+    let first = cont.as_slice().first().copied().unwrap_or("");
+    let depth = (0..base.len.min(levels.len()))
         .rev()
         .find(|&l| levels.get(l).is_some_and(|level| level.fits(first)))
         .unwrap_or(0);
-    base.iter().take(depth).chain(cont).copied().collect()
+    let mut path = Path {
+        tokens: base.tokens,
+        len: depth,
+    };
+    for token in cont.as_slice() {
+        path.push(token);
+    }
+    path
 }
 
 /// How a section number may look.
@@ -143,7 +179,7 @@ impl From<Code> for Style {
 pub(super) struct Item<'a> {
     pub(super) range: Range<usize>,
     pub(super) section: &'a str,
-    pub(super) paths: Vec<&'a str>,
+    pub(super) paths: Path<'a>,
     pub(super) et_seq: bool,
 }
 
@@ -204,8 +240,18 @@ fn path(input: &str) -> Res<'_, &str> {
     .parse(input)
 }
 
-fn paths1(input: &str) -> Res<'_, Vec<&str>> {
-    many1(path).parse(input)
+/// One to eight paragraph designations: `(k)(4)`.
+fn paths1(input: &str) -> Res<'_, Path<'_>> {
+    let (mut rest, first) = path(input)?;
+    let mut out = Path::default();
+    out.push(first);
+    while let Ok((r, token)) = path(rest) {
+        if !out.push(token) {
+            break;
+        }
+        rest = r;
+    }
+    Ok((rest, out))
 }
 
 fn dash(input: &str) -> Res<'_, &str> {
@@ -242,59 +288,61 @@ fn item<'a>(text: &'a str, input: &'a str, style: Style) -> Option<(&'a str, Ite
     Some((rest, item))
 }
 
-/// A list of items (`§§ 1.16, 1.17`, `(k)(3)-(4)`, `227 et seq.`); new sections after the
-/// first only when the sign was plural or in prose.
+/// A list of items (`§§ 1.16, 1.17`, `(k)(3)-(4)`, `227 et seq.`), each given to `emit` in
+/// order; new sections after the first only when the sign was plural or in prose. Returns
+/// the text after the list, or `None` (having emitted nothing) when there is no first item.
 pub(super) fn items<'a>(
     text: &'a str,
     input: &'a str,
     style: Style,
     plural: bool,
-) -> Option<(&'a str, Vec<Item<'a>>)> {
+    mut emit: impl FnMut(Item<'a>),
+) -> Option<&'a str> {
     let code = match style {
         Style::Usc => Some(Code::Usc),
         Style::Cfr => Some(Code::Cfr),
         Style::Any => None,
     };
-    let (mut rest, first) = item(text, input, style)?;
-    let mut out = vec![first];
-    while let Some(last) = out.last_mut() {
+    let (mut rest, mut last) = item(text, input, style)?;
+    loop {
         if let Ok((r, _)) = et_seq(rest) {
             last.et_seq = true;
             last.range.end = at(text, r);
             rest = r;
             break;
         }
-        let (section, base) = (last.section, last.paths.clone());
         let after_sep = dash(rest)
             .map(|(r, _)| (r, true))
             .or_else(|_| list_sep(rest).map(|(r, _)| (r, false)));
         let Ok((r, is_range)) = after_sep else { break };
         if let Ok((r2, cont)) = paths1(r) {
-            if base.is_empty() {
+            if last.paths.len == 0 {
                 break;
             }
-            out.push(Item {
+            let next = Item {
                 range: at(text, r)..at(text, r2),
-                section,
-                paths: merge(code, &base, &cont),
+                section: last.section,
+                paths: merge(code, last.paths, cont),
                 et_seq: false,
-            });
+            };
+            emit(std::mem::replace(&mut last, next));
             rest = r2;
             continue;
         }
         if plural || is_range {
             if let Some((r2, next)) = item(text, r, style) {
-                out.push(next);
+                emit(std::mem::replace(&mut last, next));
                 rest = r2;
                 continue;
             }
         }
         break;
     }
-    Some((rest, out))
+    emit(last);
+    Some(rest)
 }
 
-/// A citation piece for one item.
+/// A citation piece for one item, standing at `range`.
 pub(super) fn piece(
     text: &str,
     range: Range<usize>,
@@ -310,7 +358,7 @@ pub(super) fn piece(
     c.title = Some(title);
     c.series = Some(Cow::Borrowed(code.series()));
     c.section = Some(item.section.to_owned());
-    c.paragraphs = item.paths.iter().map(|p| (*p).to_owned()).collect();
+    c.paragraphs = item.paths.to_vec();
     c.et_seq = item.et_seq;
     Piece {
         range,
@@ -337,32 +385,34 @@ fn title(input: &str) -> Res<'_, u32> {
 }
 
 /// `47 CFR § 64.1200(k)(4)` and its lists, from the title at `start`.
-pub(super) fn code(text: &str, start: usize) -> Option<Found> {
+pub(super) fn code(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let (rest, (title, _, code)) = (title, ws, code_name).parse(input).ok()?;
     if code == Code::Cfr {
-        if let Some(found) = part(text, start, rest, title) {
-            return Some(found);
+        if let Some(end) = part(text, start, rest, title, out) {
+            return Some(end);
         }
     }
     let (rest, sign) = (ws0, opt(alt((tag("§§"), tag("§")))), ws0)
         .parse(rest)
         .ok()?;
     let plural = sign.1 == Some("§§");
-    let (rest, items) = items(text, rest, code.into(), plural)?;
-    let pieces = items.iter().enumerate().map(|(i, item)| {
-        let range = if i == 0 {
+    let mut first = true;
+    let rest = items(text, rest, code.into(), plural, |item| {
+        // The first cite starts at the title; the others are their own text.
+        let range = if first {
             start..item.range.end
         } else {
             item.range.clone()
         };
-        piece(text, range, code, title, item)
-    });
-    Found::many(at(text, rest), pieces)
+        first = false;
+        out.push(piece(text, range, code, title, &item));
+    })?;
+    Some(at(text, rest))
 }
 
 /// `47 CFR Part 64, Subpart L`.
-fn part(text: &str, start: usize, input: &str, title: u32) -> Option<Found> {
+fn part(text: &str, start: usize, input: &str, title: u32, out: &mut Vec<Piece>) -> Option<usize> {
     let subpart = preceded(
         (char(','), ws0, tag("Subpart"), ws),
         take_while_m_n(1, 3, |c: char| c.is_ascii_uppercase()),
@@ -380,11 +430,12 @@ fn part(text: &str, start: usize, input: &str, title: u32) -> Option<Found> {
     c.series = Some(Cow::Borrowed(Code::Cfr.series()));
     c.part = Some(part.to_owned());
     c.subpart = subpart.map(str::to_owned);
-    Some(Found::one(Piece {
-        range,
+    out.push(Piece {
+        range: range.clone(),
         citation: c,
         hint: Hint::Full,
-    }))
+    });
+    Some(range.end)
 }
 
 /// `of the Commission's rules` → CFR; `of the Communications Act`, `of the Act` → U.S.C.
@@ -409,7 +460,7 @@ fn prose_tail(input: &str) -> Res<'_, Code> {
 }
 
 /// `section 64.1200(k)(4) of the Commission's rules`, `section 227(b) of the Act`.
-pub(super) fn prose(text: &str, start: usize) -> Option<Found> {
+pub(super) fn prose(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let (rest, word) = (
         alt((
@@ -423,25 +474,29 @@ pub(super) fn prose(text: &str, start: usize) -> Option<Found> {
         .parse(input)
         .ok()?;
     let plural = word.0.ends_with('s');
-    let (rest, items) = items(text, rest, Style::Any, plural)?;
+    // Which code it is shows only at the end (`of the Act`): gather the items first.
+    let mut found = Vec::new();
+    let rest = items(text, rest, Style::Any, plural, |item| found.push(item))?;
     let (rest, code) = prose_tail(rest).ok()?;
-    let dotted = |i: &Item<'_>| i.section.contains('.');
-    let fits = items.iter().all(|i| dotted(i) == (code == Code::Cfr));
-    if !fits {
+    if !found
+        .iter()
+        .all(|i| i.section.contains('.') == (code == Code::Cfr))
+    {
         return None;
     }
     let end = at(text, rest);
-    let last = items.len().saturating_sub(1);
-    let pieces = items.iter().enumerate().map(|(i, item)| {
+    let last = found.len().saturating_sub(1);
+    for (i, item) in found.iter().enumerate() {
         let from = if i == 0 { start } else { item.range.start };
         let to = if i == last { end } else { item.range.end };
-        piece(text, from..to, code, 47, item)
-    });
-    Found::many(end, pieces)
+        out.push(piece(text, from..to, code, 47, item));
+    }
+    Some(end)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::run;
     use super::*;
 
     fn canon(p: &Piece) -> String {
@@ -564,9 +619,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let pieces = code(text, 0)
-                .unwrap_or_else(|| panic!("no cite in {text:?}"))
-                .pieces();
+            let (_, pieces) = run(code, text, 0).unwrap_or_else(|| panic!("no cite in {text:?}"));
             let got: Vec<(String, String)> = pieces
                 .iter()
                 .map(|p| (text[p.range.clone()].to_owned(), canon(p)))
@@ -587,7 +640,7 @@ mod tests {
             "47 CFR Part",
             "47 CFR § (k)",
         ] {
-            assert!(code(text, 0).is_none(), "{text:?}");
+            assert!(run(code, text, 0).is_none(), "{text:?}");
         }
     }
 
@@ -620,7 +673,7 @@ mod tests {
             ("section 1.17 of", None),
         ];
         for (text, want) in cases {
-            let got = prose(text, 0).map(|f| &text[..f.end]);
+            let got = run(prose, text, 0).map(|(end, _)| &text[..end]);
             assert_eq!(got, *want, "{text:?}");
         }
     }
@@ -634,11 +687,15 @@ mod tests {
         assert_eq!(invalid_path(Code::Cfr, &p(&["a", "b"])), Some("b"));
         assert_eq!(invalid_path(Code::Usc, &p(&["b", "1", "A", "iii"])), None);
         assert_eq!(invalid_path(Code::Usc, &p(&["b", "1", "i"])), Some("i"));
-        assert_eq!(merge(Some(Code::Cfr), &["k", "3"], &["4"]), ["k", "4"]);
-        assert_eq!(
-            merge(Some(Code::Cfr), &["k", "4"], &["f", "18"]),
-            ["f", "18"]
-        );
-        assert_eq!(merge(None, &["a", "1", "iii"], &["a", "2"]), ["a", "2"]);
+        let path = |tokens: &[&'static str]| {
+            let mut p = Path::default();
+            tokens.iter().for_each(|t| assert!(p.push(t)));
+            p
+        };
+        let merged = |base, cont| merge(Some(Code::Cfr), path(base), path(cont)).to_vec();
+        assert_eq!(merged(&["k", "3"], &["4"]), ["k", "4"]);
+        assert_eq!(merged(&["k", "4"], &["f", "18"]), ["f", "18"]);
+        assert_eq!(merged(&["a", "1", "iii"], &["a", "2"]), ["a", "2"]);
+        assert_eq!(merged(&["a", "1", "i", "A", "1", "i"], &["B"]).len(), 4);
     }
 }

@@ -1,7 +1,7 @@
 //! Finds where citations may start with one regex of anchors, then hands each anchor to the
 //! grammar of its family.
 
-use super::{docket, reporter, short_form, statute, Piece};
+use super::{docket, reporter, short_form, statute, Grammar, Piece};
 use crate::text::regex;
 
 /// Every citation piece in `text`, in order, not yet resolved.
@@ -16,27 +16,32 @@ pub(super) fn pieces(text: &str) -> Vec<Piece> {
             continue;
         }
         let anchor = m.as_str();
-        let found = match anchor.as_bytes().first() {
-            Some(b'U' | b'C') => {
-                number_before(text, m.start()).and_then(|start| statute::code(text, start))
-            }
+        // The grammar for this anchor, and where its citation starts.
+        let (grammar, start): (Grammar, Option<usize>) = match anchor.as_bytes().first() {
+            Some(b'U' | b'C') => (statute::code, number_before(text, m.start())),
             Some(b'F' | b'S' | b'W') if is_reporter(anchor) => {
-                number_before(text, m.start()).and_then(|start| reporter::reporter(text, start))
+                (reporter::reporter, number_before(text, m.start()))
             }
-            Some(b'P') => reporter::public_law(text, m.start()),
-            Some(b'D') if anchor.starts_with("Docket") => docket::docket(text, m.start()),
-            Some(b'F') if anchor.starts_with("File") => docket::file(text, m.start()),
-            Some(b'E') => docket::bare_file(text, m.start()),
-            Some(b'D' | b'F') => docket::document(text, m.start()),
-            Some(b'I' | b'i') => short_form::id(text, m.start()),
-            Some(b's') if anchor.starts_with("supra") => short_form::supra(text, m.start()),
-            Some(b's' | b'S') => statute::prose(text, m.start()),
-            _ => None,
+            Some(b'P') => (reporter::public_law, Some(m.start())),
+            Some(b'D') if anchor.starts_with("Docket") => (docket::docket, Some(m.start())),
+            Some(b'F') if anchor.starts_with("File") => (docket::file, Some(m.start())),
+            Some(b'E') => (docket::bare_file, Some(m.start())),
+            Some(b'D' | b'F') => (docket::document, Some(m.start())),
+            Some(b'I' | b'i') => (short_form::id, Some(m.start())),
+            Some(b's') if anchor.starts_with("supra") => (short_form::supra, Some(m.start())),
+            Some(b's' | b'S') => (statute::prose, Some(m.start())),
+            _ => continue,
         };
-        if let Some(found) = found.filter(|f| f.first.range.start >= consumed) {
-            consumed = found.end;
-            out.push(found.first);
-            out.extend(found.rest);
+        let Some(start) = start.filter(|&s| s >= consumed) else {
+            continue;
+        };
+        let before = out.len();
+        match grammar(text, start, &mut out) {
+            // A docket's bureau is read backwards and may reach into an earlier cite.
+            Some(end) if out.get(before).is_some_and(|p| p.range.start >= consumed) => {
+                consumed = end
+            }
+            _ => out.truncate(before),
         }
     }
     out
