@@ -85,11 +85,26 @@ fn citations_of_any_text() {
     assert_eq!(cites[0]["heading"], "Delivery restrictions.");
 
     // Not a letter at all: still its citations.
-    let out = run(&["--citations", "-"], Some("Id. at 5. See 47 U.S.C. § 227(b)(1)(A); CG Docket No. 02-278.".as_bytes()));
+    let out = run(
+        &["--citations", "-"],
+        Some("Id. at 5. See 47 U.S.C. § 227(b)(1)(A); CG Docket No. 02-278.".as_bytes()),
+    );
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let canonical: Vec<&str> = json.as_array().unwrap().iter().map(|c| c["canonical"].as_str().unwrap()).collect();
-    assert_eq!(canonical, ["Id. at 5", "47 U.S.C. § 227(b)(1)(A)", "CG Docket No. 02-278"]);
+    let canonical: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["canonical"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        canonical,
+        [
+            "Id. at 5",
+            "47 U.S.C. § 227(b)(1)(A)",
+            "CG Docket No. 02-278"
+        ]
+    );
 }
 
 #[test]
