@@ -1,7 +1,7 @@
 //! `parse-notice [--citations] FILE`: parse an FCC robocall letter and print it as JSON.
 //!
-//! `-` reads standard input. `--citations` prints only the citations of any text, as a JSON
-//! array. Diagnostics go to standard error. Exit status: 0 on success, 1 when the input is
+//! FILE may be text or a PDF (known by its `%PDF-` magic bytes); `-` reads standard input.
+//! `--citations` prints only the citations, as a JSON array. Diagnostics go to standard error. Exit status: 0 on success, 1 when the input is
 //! not a notice, 2 on usage or I/O errors.
 
 use std::io::Read;
@@ -29,16 +29,25 @@ fn main() -> ExitCode {
         eprintln!("parse-notice: {path}: {e}");
         return ExitCode::from(2);
     }
+    // A PDF is known by its magic bytes, not its name.
+    let pdf = bytes.starts_with(b"%PDF-");
     let text = String::from_utf8_lossy(&bytes);
-    let json = if citations {
+    let json = if citations && !pdf {
         serde_json::to_string_pretty(&fcc_notice::cite::extract(&text))
     } else {
-        match fcc_notice::parse_text(&text) {
+        let parsed = if pdf { fcc_notice::parse_pdf(&bytes) } else { fcc_notice::parse_text(&text) };
+        match parsed {
             Ok(parsed) => {
+                // Spans of a PDF parse index the text extracted from it.
+                let source = parsed.text.as_deref().unwrap_or(&text);
                 for d in &parsed.diagnostics {
-                    eprintln!("{}", d.render(&text).with_name(path));
+                    eprintln!("{}", d.render(source).with_name(path));
                 }
-                serde_json::to_string_pretty(&parsed)
+                if citations {
+                    serde_json::to_string_pretty(&parsed.notice.citations)
+                } else {
+                    serde_json::to_string_pretty(&parsed)
+                }
             }
             Err(e) => {
                 eprintln!("parse-notice: {path}: {e}");

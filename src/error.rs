@@ -19,6 +19,21 @@ pub enum Error {
         /// The part of the input that was examined.
         span: Span,
     },
+    /// The PDF could not be read: broken, truncated, or using a feature lopdf lacks.
+    Pdf {
+        /// What went wrong, as the PDF reader put it.
+        reason: String,
+    },
+    /// The PDF is encrypted with a password that is not empty; documents that open without
+    /// a password (RC4, AES-128, AES-256) are read.
+    Encrypted,
+    /// The PDF has no text to extract (scanned pages: images only); OCR is out of scope.
+    NoText {
+        /// How many pages it has.
+        pages: usize,
+        /// How many images they draw.
+        images: usize,
+    },
     /// The text given to `Citation::from_str` is not exactly one citation.
     NotACitation {
         /// The text examined.
@@ -37,6 +52,7 @@ impl Error {
         match self {
             Error::NotANotice { span, .. } | Error::NotACitation { span } => Some(*span),
             Error::Strict { diagnostics } => diagnostics.first().map(|d| d.span),
+            Error::Pdf { .. } | Error::Encrypted | Error::NoText { .. } => None,
         }
     }
 }
@@ -46,6 +62,12 @@ impl fmt::Display for Error {
         match self {
             Error::NotANotice { reason, .. } => write!(f, "not an FCC notice: {reason}"),
             Error::NotACitation { span } => write!(f, "not exactly one citation (at {span})"),
+            Error::Pdf { reason } => write!(f, "cannot read the PDF: {reason}"),
+            Error::Encrypted => f.write_str("the PDF is encrypted with a password"),
+            Error::NoText { pages, images } => write!(
+                f,
+                "no extractable text (scanned?): {pages} page(s), {images} image(s), no text layer"
+            ),
             Error::Strict { diagnostics } => {
                 write!(f, "strict mode: {} problem(s)", diagnostics.len())?;
                 if let Some(first) = diagnostics.first() {

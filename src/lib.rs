@@ -48,7 +48,6 @@
 //!
 //! # Limitations
 //!
-//! - Text input only so far; the PDF reader is yet to come.
 //! - Collapsed one-line copies (the FCC's own `.txt` renditions) give their header facts, but
 //!   their inline footnotes are not separated from the body.
 //! - Section headings and URLs come from a built-in table of the 47 U.S.C. and 47 CFR sections
@@ -84,6 +83,16 @@ pub use span::Span;
 /// [`Error::NotANotice`] when the text does not read as an FCC letter, notice or order.
 pub fn parse_text(text: &str) -> Result<Parsed, Error> {
     Parser::new().parse_text(text)
+}
+
+/// Parses a letter from its PDF leniently; the same as `Parser::new().parse_pdf(bytes)`.
+///
+/// # Errors
+/// [`Error::Pdf`], [`Error::Encrypted`] or [`Error::NoText`] when no text can be read, and
+/// [`Error::NotANotice`] when the text does not read as an FCC letter.
+#[cfg(feature = "pdf")]
+pub fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Error> {
+    Parser::new().parse_pdf(bytes)
 }
 
 #[cfg(doctest)]

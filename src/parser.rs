@@ -38,6 +38,25 @@ impl Parser {
     /// [`Error::NotANotice`] when the text does not read as an FCC letter, notice or order;
     /// [`Error::Strict`] in strict mode when anything was tolerated.
     pub fn parse_text(&self, text: &str) -> Result<Parsed, Error> {
+        self.parse_document(text)
+    }
+
+    /// Parses a letter from its PDF: the text is extracted with lopdf (tables from their
+    /// rulings, footnote marks from raised small glyphs), then parsed as text. Spans index
+    /// that text, kept in [`Parsed::text`].
+    ///
+    /// # Errors
+    /// [`Error::Pdf`] for a broken file, [`Error::Encrypted`] when it needs a password,
+    /// [`Error::NoText`] for scanned pages, and the errors of [`Parser::parse_text`].
+    #[cfg(feature = "pdf")]
+    pub fn parse_pdf(&self, bytes: &[u8]) -> Result<Parsed, Error> {
+        let text = crate::source::pdf::to_text(bytes)?;
+        let mut parsed = self.parse_document(&text)?;
+        parsed.text = Some(text);
+        Ok(parsed)
+    }
+
+    fn parse_document(&self, text: &str) -> Result<Parsed, Error> {
         let doc = Document::from_text(text);
         let layout = crate::layout::layout(&doc);
         let mut diagnostics = Vec::new();
@@ -47,10 +66,7 @@ impl Parser {
             diagnostics.retain(|d| d.severity >= Severity::Warning);
             return Err(Error::Strict { diagnostics });
         }
-        Ok(Parsed {
-            notice,
-            diagnostics,
-        })
+        Ok(Parsed { notice, diagnostics, text: None })
     }
 }
 
@@ -65,6 +81,9 @@ pub struct Parsed {
     pub notice: Notice,
     /// Problems found and worked around, in input order.
     pub diagnostics: Vec<Diagnostic>,
+    /// For PDF input, the text extracted from the PDF, which every span indexes; `None` for
+    /// text input, whose spans index the caller's text.
+    pub text: Option<String>,
 }
 
 impl Serialize for Parsed {

@@ -6,6 +6,9 @@
 //! rewritten: the clean text is built from verbatim slices of the input plus a segment map,
 //! so every clean offset translates back to a byte offset in the caller's input.
 
+#[cfg(feature = "pdf")]
+pub(crate) mod pdf;
+
 use crate::span::Span;
 use std::ops::Range;
 

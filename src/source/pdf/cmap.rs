@@ -1,0 +1,1119 @@
+//! A parser for PDF `/ToUnicode` CMap streams (ISO 32000-1, 9.10.3 and 9.7.5).
+//!
+//! A font's `/ToUnicode` stream is a small PostScript program that says how the bytes of a
+//! shown string split into character codes (`codespacerange`) and which text each code
+//! stands for (`bfchar`, `bfrange`):
+//!
+//! ```text
+//! /CIDInit /ProcSet findresource begin
+//! 12 dict begin
+//! begincmap
+//! /CMapName /Adobe-Identity-UCS def
+//! /CMapType 2 def
+//! 1 begincodespacerange
+//! <0000> <FFFF>
+//! endcodespacerange
+//! 2 beginbfchar
+//! <0003> <0020>            % code 3 is a space
+//! <0011> <00660069>        % code 0x11 is the ligature "fi", as two UTF-16 units
+//! endbfchar
+//! 2 beginbfrange
+//! <0024> <0026> <0041>     % 0x24..0x26 are "A", "B", "C"
+//! <005F> <0061> [<00660066> <00660069> <00660066006C>]   % "ff", "fi", "ffl"
+//! endbfrange
+//! endcmap
+//! CMapName currentdict /CMap defineresource pop
+//! end
+//! end
+//! ```
+//!
+//! Only the operators that matter for text extraction are interpreted; everything else
+//! (`usecmap`, `def`, `findresource`, dictionaries, CID mappings) is tokenized and skipped.
+//! The parser never fails and never panics: malformed or truncated input gives whatever
+//! mappings could be read before the damage, and huge ranges are capped.
+
+use std::collections::HashMap;
+
+/// Most codes a single `bfrange` line may map; the rest of the range is ignored.
+const MAX_RANGE_CODES: u32 = 65_536;
+
+/// Most entries a whole map may hold; later mappings of new codes are ignored.
+const MAX_ENTRIES: usize = 1_000_000;
+
+/// Most codespace ranges kept; real CMaps have a handful.
+const MAX_CODESPACE_RANGES: usize = 256;
+
+/// Most UTF-16 units kept from one destination string.
+const MAX_DEST_UNITS: usize = 512;
+
+/// A parsed /ToUnicode CMap: how many bytes each character code takes, and code → text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ToUnicode {
+    /// Codespace ranges in the order they appeared; empty means "use the default width".
+    ranges: Vec<CodespaceRange>,
+    /// Character code → the text it stands for.
+    map: HashMap<u32, String>,
+}
+
+/// One `begincodespacerange` entry: codes of `width` bytes whose every byte lies between
+/// the corresponding bytes of `low` and `high`.
+#[derive(Debug, Clone, Copy)]
+struct CodespaceRange {
+    /// Lowest byte at each position (only the first `width` are meaningful).
+    low: [u8; 4],
+    /// Highest byte at each position (only the first `width` are meaningful).
+    high: [u8; 4],
+    /// Code length in bytes, 1 to 4.
+    width: usize,
+}
+
+impl CodespaceRange {
+    /// How many leading bytes of `bytes` fall inside this range, byte by byte
+    /// (at most `width`, and at most `bytes.len()`).
+    fn matched_prefix(&self, bytes: &[u8]) -> usize {
+        self.low
+            .iter()
+            .zip(self.high.iter())
+            .zip(bytes.iter())
+            .take(self.width)
+            .take_while(|((lo, hi), b)| (**lo..=**hi).contains(*b))
+            .count()
+    }
+}
+
+impl ToUnicode {
+    /// Parses the (already decompressed) stream bytes. Never fails: garbage gives an empty map.
+    pub(crate) fn parse(data: &[u8]) -> Self {
+        let mut cmap = Self::default();
+        let mut lexer = Lexer::new(data);
+        while let Some(token) = lexer.next_token() {
+            let Token::Word(word) = token else { continue };
+            match word {
+                b"begincodespacerange" => {
+                    let items = collect_items(&mut lexer, b"endcodespacerange");
+                    cmap.add_codespace_ranges(&items);
+                }
+                b"beginbfchar" => {
+                    let items = collect_items(&mut lexer, b"endbfchar");
+                    cmap.add_bfchars(&items);
+                }
+                b"beginbfrange" => {
+                    let items = collect_items(&mut lexer, b"endbfrange");
+                    cmap.add_bfranges(&items);
+                }
+                _ => {}
+            }
+        }
+        cmap
+    }
+
+    /// Text for a character code (None if unmapped).
+    pub(crate) fn get(&self, code: u32) -> Option<&str> {
+        self.map.get(&code).map(String::as_str)
+    }
+
+    /// Splits a shown string (the bytes of a Tj operand) into character codes using the
+    /// codespace ranges: returns (code, number of bytes). Without codespace ranges, use
+    /// `default_width` bytes per code (1 for simple fonts, 2 for Type0 fonts). A trailing
+    /// incomplete code is dropped.
+    pub(crate) fn codes<'a>(
+        &'a self,
+        bytes: &'a [u8],
+        default_width: usize,
+    ) -> impl Iterator<Item = (u32, usize)> + 'a {
+        let default_width = default_width.clamp(1, 4);
+        let mut rest = bytes;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let width = self.code_width(rest, default_width);
+            let (code, tail) = (rest.get(..width)?, rest.get(width..)?);
+            rest = tail;
+            Some((be_code(code)?, width))
+        })
+    }
+
+    /// Whether the map has no entries.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Byte length (1 to 4) of the code at the start of `bytes`, per ISO 32000-1 9.7.6.2:
+    /// the shortest codespace range that matches completely wins; failing that, the range
+    /// with the longest partial match (shorter on ties); failing that, the shortest range.
+    fn code_width(&self, bytes: &[u8], default_width: usize) -> usize {
+        // (matched bytes, complete?, width) of the best candidate so far.
+        let mut best: Option<(usize, bool, usize)> = None;
+        for range in &self.ranges {
+            let matched = range.matched_prefix(bytes);
+            let complete = matched == range.width;
+            let better = match best {
+                None => true,
+                Some((b_matched, b_complete, b_width)) => {
+                    if complete != b_complete {
+                        complete
+                    } else if complete {
+                        range.width < b_width
+                    } else if matched != b_matched {
+                        matched > b_matched
+                    } else {
+                        range.width < b_width
+                    }
+                }
+            };
+            if better {
+                best = Some((matched, complete, range.width));
+            }
+        }
+        best.map_or(default_width, |(_, _, width)| width.clamp(1, 4))
+    }
+
+    /// Adds `code → text` unless the map is full (then returns false). Later mappings of a
+    /// code replace earlier ones.
+    fn insert(&mut self, code: u32, text: String) -> bool {
+        if self.map.len() >= MAX_ENTRIES && !self.map.contains_key(&code) {
+            return false;
+        }
+        self.map.insert(code, text);
+        true
+    }
+
+    /// Handles the operands of `begincodespacerange`: pairs of `<low> <high>`.
+    fn add_codespace_ranges(&mut self, items: &[Item]) {
+        for pair in items.chunks_exact(2) {
+            let (Some(low), Some(high)) = (
+                pair.first().and_then(Item::bytes),
+                pair.get(1).and_then(Item::bytes),
+            ) else {
+                continue;
+            };
+            let width = low.len();
+            if width == 0 || width > 4 || high.len() != width {
+                continue;
+            }
+            if self.ranges.len() >= MAX_CODESPACE_RANGES {
+                return;
+            }
+            let mut range = CodespaceRange {
+                low: [0; 4],
+                high: [0; 4],
+                width,
+            };
+            for (dst, src) in range.low.iter_mut().zip(low.iter()) {
+                *dst = *src;
+            }
+            for (dst, src) in range.high.iter_mut().zip(high.iter()) {
+                *dst = *src;
+            }
+            self.ranges.push(range);
+        }
+    }
+
+    /// Handles the operands of `beginbfchar`: pairs of `<code> <destination>`.
+    fn add_bfchars(&mut self, items: &[Item]) {
+        for pair in items.chunks_exact(2) {
+            let (Some(src), Some(dst)) = (pair.first().and_then(Item::bytes), pair.get(1)) else {
+                continue;
+            };
+            let (Some(code), Some(text)) = (be_code(src), dst.text()) else {
+                continue;
+            };
+            if !self.insert(code, text) {
+                return;
+            }
+        }
+    }
+
+    /// Handles the operands of `beginbfrange`: triples of `<low> <high> <destination>` or
+    /// `<low> <high> [<dest> <dest> ...]`.
+    fn add_bfranges(&mut self, items: &[Item]) {
+        for triple in items.chunks_exact(3) {
+            let (Some(low), Some(high), Some(dst)) = (
+                triple.first().and_then(Item::bytes),
+                triple.get(1).and_then(Item::bytes),
+                triple.get(2),
+            ) else {
+                continue;
+            };
+            let (Some(low), Some(high)) = (be_code(low), be_code(high)) else {
+                continue;
+            };
+            if high < low {
+                continue;
+            }
+            // Inclusive offset of the last code mapped.
+            let last = (high - low).min(MAX_RANGE_CODES - 1);
+            let keep_going = match dst {
+                Item::Str(dst) => self.add_incrementing_range(low, last, &utf16_units(dst)),
+                Item::Array(dsts) => self.add_array_range(low, last, dsts),
+                Item::Literal(dst) => {
+                    let units: Vec<u16> = literal_text(dst).encode_utf16().collect();
+                    self.add_incrementing_range(low, last, &units)
+                }
+                Item::Other => true,
+            };
+            if !keep_going {
+                return;
+            }
+        }
+    }
+
+    /// Maps `low + i` for `i` in `0..=last` to `units` with `i` added to the last UTF-16
+    /// unit, stopping if that unit would pass U+FFFF. Returns false once the map is full.
+    fn add_incrementing_range(&mut self, low: u32, last: u32, units: &[u16]) -> bool {
+        let Some((&last_unit, prefix)) = units.split_last() else {
+            return true;
+        };
+        let mut buf = prefix.to_vec();
+        for offset in 0..=last {
+            let Ok(unit) = u16::try_from(u32::from(last_unit) + offset) else {
+                break;
+            };
+            buf.truncate(prefix.len());
+            buf.push(unit);
+            // `offset <= high - low`, so this cannot overflow.
+            let code = low.saturating_add(offset);
+            if !self.insert(code, decode_utf16(&buf)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Maps `low + i` to the `i`-th destination of an array, for `i` in `0..=last`.
+    /// Returns false once the map is full.
+    fn add_array_range(&mut self, low: u32, last: u32, dsts: &[Item]) -> bool {
+        for (offset, dst) in (0..=last).zip(dsts.iter()) {
+            let Some(text) = dst.text() else { continue };
+            if !self.insert(low.saturating_add(offset), text) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Big-endian value of a 1- to 4-byte code; None for empty or longer strings.
+fn be_code(bytes: &[u8]) -> Option<u32> {
+    if bytes.is_empty() || bytes.len() > 4 {
+        return None;
+    }
+    Some(bytes.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
+}
+
+/// Reads bytes as UTF-16BE code units; an odd byte count gets a leading zero byte, so a
+/// one-byte destination `<41>` means U+0041. Keeps at most [`MAX_DEST_UNITS`] units.
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    let padded: Vec<u8>;
+    let bytes = if bytes.len() & 1 == 1 {
+        padded = std::iter::once(0).chain(bytes.iter().copied()).collect();
+        &padded
+    } else {
+        bytes
+    };
+    bytes
+        .chunks_exact(2)
+        .take(MAX_DEST_UNITS)
+        .map(|pair| pair.iter().fold(0u16, |acc, &b| (acc << 8) | u16::from(b)))
+        .collect()
+}
+
+/// Decodes UTF-16 units, replacing unpaired surrogates with U+FFFD.
+fn decode_utf16(units: &[u16]) -> String {
+    char::decode_utf16(units.iter().copied())
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// An operand collected between a `begin…` and its `end…` keyword.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    /// A hex or literal string's bytes.
+    Str(Vec<u8>),
+    /// A literal string that appeared as a destination, kept apart because its bytes are
+    /// not necessarily UTF-16.
+    Literal(Vec<u8>),
+    /// An array `[...]` of strings (non-string elements become [`Item::Other`]).
+    Array(Vec<Item>),
+    /// Any other operand (number, name, dictionary bracket…): kept so pairs stay aligned.
+    Other,
+}
+
+impl Item {
+    /// The bytes of a string operand (hex or literal), as used for source codes.
+    fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            Item::Str(bytes) | Item::Literal(bytes) => Some(bytes),
+            Item::Array(_) | Item::Other => None,
+        }
+    }
+
+    /// The text a destination operand stands for, if it is a string.
+    fn text(&self) -> Option<String> {
+        match self {
+            Item::Str(bytes) => Some(decode_utf16(&utf16_units(bytes))),
+            Item::Literal(bytes) => Some(literal_text(bytes)),
+            Item::Array(_) | Item::Other => None,
+        }
+    }
+}
+
+/// Text of a literal-string destination: UTF-16BE when it carries a byte-order mark or
+/// looks like UTF-16 (even length, leading zero byte), else Latin-1 (e.g. `(x)`).
+fn literal_text(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(&utf16_units(rest));
+    }
+    if bytes.len() & 1 == 0 && bytes.first() == Some(&0) {
+        return decode_utf16(&utf16_units(bytes));
+    }
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// Reads operands up to the keyword `end` (consumed). Stops early, without consuming it,
+/// at any other `begin…`/`end…` keyword, so a missing `end…` loses nothing that follows.
+fn collect_items(lexer: &mut Lexer<'_>, end: &[u8]) -> Vec<Item> {
+    let mut items = Vec::new();
+    loop {
+        let before = lexer.pos;
+        let Some(token) = lexer.next_token() else {
+            break;
+        };
+        match token {
+            Token::Word(word) if word == end => break,
+            Token::Word(word) if word.starts_with(b"begin") || word.starts_with(b"end") => {
+                lexer.pos = before;
+                break;
+            }
+            Token::ArrayOpen => items.push(Item::Array(collect_array(lexer))),
+            other => items.push(other.into_item()),
+        }
+    }
+    items
+}
+
+/// Reads array elements after `[` up to the matching `]` (consumed). Stops, without
+/// consuming it, at any `begin…`/`end…` keyword, so a missing `]` cannot swallow `endbfrange`. Nested
+/// arrays are skipped as a whole.
+fn collect_array(lexer: &mut Lexer<'_>) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        let before = lexer.pos;
+        let Some(token) = lexer.next_token() else {
+            break;
+        };
+        match token {
+            Token::Word(word) if word.starts_with(b"begin") || word.starts_with(b"end") => {
+                lexer.pos = before;
+                break;
+            }
+            Token::ArrayOpen => {
+                depth = depth.saturating_add(1);
+                if depth == 1 {
+                    items.push(Item::Other);
+                }
+            }
+            Token::ArrayClose if depth == 0 => break,
+            Token::ArrayClose => depth -= 1,
+            other if depth == 0 => items.push(other.into_item()),
+            _ => {}
+        }
+    }
+    items
+}
+
+/// A PostScript token of a CMap stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token<'a> {
+    /// `<...>`: the decoded bytes.
+    Hex(Vec<u8>),
+    /// `(...)`: the decoded bytes.
+    Literal(Vec<u8>),
+    /// `/Name` (without the slash).
+    Name(&'a [u8]),
+    /// A bare word: an operator such as `beginbfchar`, or a number.
+    Word(&'a [u8]),
+    /// `[`
+    ArrayOpen,
+    /// `]`
+    ArrayClose,
+    /// `<<`, `>>`, `{`, `}` or a stray delimiter.
+    Other,
+}
+
+impl Token<'_> {
+    /// The operand this token contributes inside a `begin…`/`end…` block.
+    fn into_item(self) -> Item {
+        match self {
+            Token::Hex(bytes) => Item::Str(bytes),
+            Token::Literal(bytes) => Item::Literal(bytes),
+            Token::Name(_) | Token::Word(_) | Token::ArrayOpen | Token::ArrayClose => Item::Other,
+            Token::Other => Item::Other,
+        }
+    }
+}
+
+/// A forgiving PostScript tokenizer: every call consumes at least one byte or returns None.
+#[derive(Debug)]
+struct Lexer<'a> {
+    /// The whole stream.
+    data: &'a [u8],
+    /// Offset of the next unread byte.
+    pos: usize,
+}
+
+/// PostScript white-space characters.
+fn is_whitespace(b: u8) -> bool {
+    matches!(b, b'\0' | b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+/// PostScript delimiter characters.
+fn is_delimiter(b: u8) -> bool {
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+/// Value of a hex digit, either case.
+fn hex_value(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+impl<'a> Lexer<'a> {
+    /// A lexer at the start of `data`.
+    fn new(data: &'a [u8]) -> Self {
+        Self { data, pos: 0 }
+    }
+
+    /// The byte at the current position.
+    fn peek(&self) -> Option<u8> {
+        self.data.get(self.pos).copied()
+    }
+
+    /// The byte at the current position, advancing past it.
+    fn bump(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    /// Skips white space and `%` comments.
+    fn skip_space(&mut self) {
+        while let Some(b) = self.peek() {
+            if is_whitespace(b) {
+                self.pos += 1;
+            } else if b == b'%' {
+                while let Some(b) = self.bump() {
+                    if b == b'\n' || b == b'\r' {
+                        break;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// The next token, or None at the end of the data (or inside an unterminated string).
+    fn next_token(&mut self) -> Option<Token<'a>> {
+        self.skip_space();
+        let b = self.bump()?;
+        let token = match b {
+            b'<' if self.peek() == Some(b'<') => {
+                self.pos += 1;
+                Token::Other
+            }
+            b'>' if self.peek() == Some(b'>') => {
+                self.pos += 1;
+                Token::Other
+            }
+            b'<' => Token::Hex(self.hex_string()?),
+            b'(' => Token::Literal(self.literal_string()?),
+            b'[' => Token::ArrayOpen,
+            b']' => Token::ArrayClose,
+            b'/' => Token::Name(self.regular_run()),
+            b'{' | b'}' | b')' | b'>' => Token::Other,
+            _ => {
+                self.pos -= 1;
+                Token::Word(self.regular_run())
+            }
+        };
+        Some(token)
+    }
+
+    /// Bytes up to the next white space or delimiter (possibly none).
+    fn regular_run(&mut self) -> &'a [u8] {
+        let start = self.pos;
+        while let Some(b) = self.peek() {
+            if is_whitespace(b) || is_delimiter(b) {
+                break;
+            }
+            self.pos += 1;
+        }
+        self.data.get(start..self.pos).unwrap_or_default()
+    }
+
+    /// The body of a hex string after `<`: white space and stray characters are skipped,
+    /// an odd final digit is padded with 0. None if `>` never comes.
+    fn hex_string(&mut self) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut high: Option<u8> = None;
+        loop {
+            let b = self.bump()?;
+            if b == b'>' {
+                break;
+            }
+            let Some(v) = hex_value(b) else { continue };
+            match high.take() {
+                Some(h) => out.push((h << 4) | v),
+                None => high = Some(v),
+            }
+        }
+        if let Some(h) = high {
+            out.push(h << 4);
+        }
+        Some(out)
+    }
+
+    /// The body of a literal string after `(`, with nested parentheses and escapes.
+    /// None if the closing `)` never comes.
+    fn literal_string(&mut self) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        loop {
+            let b = self.bump()?;
+            match b {
+                b'(' => {
+                    depth += 1;
+                    out.push(b);
+                }
+                b')' if depth == 0 => break,
+                b')' => {
+                    depth -= 1;
+                    out.push(b);
+                }
+                b'\\' => {
+                    let e = self.bump()?;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(b'\x08'),
+                        b'f' => out.push(b'\x0C'),
+                        b'0'..=b'7' => {
+                            let mut value = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.peek() {
+                                    Some(d @ b'0'..=b'7') => {
+                                        value = value * 8 + u32::from(d - b'0');
+                                        self.pos += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push((value & 0xFF) as u8);
+                        }
+                        b'\r' => {
+                            if self.peek() == Some(b'\n') {
+                                self.pos += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        other => out.push(other),
+                    }
+                }
+                b'\r' => {
+                    // An end-of-line in a literal string reads as a single \n.
+                    if self.peek() == Some(b'\n') {
+                        self.pos += 1;
+                    }
+                    out.push(b'\n');
+                }
+                other => out.push(other),
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A realistic CMap, as written by common PDF producers.
+    const REALISTIC: &str = "%!PS-Adobe-3.0 Resource-CMap
+%%DocumentNeededResources: ProcSet (CIDInit)
+/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+3 beginbfchar
+<0003> <0020>
+<0011> <00660069>
+<0012> <D835DC00>
+endbfchar
+2 beginbfrange
+<0024> <0026> <0041>
+<005F> <0061> [<00660066> <00660069> <00660066006C>]
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+";
+
+    /// Wraps body lines in the usual PostScript boilerplate.
+    fn wrap(body: &str) -> String {
+        format!(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CMapName /Test def\n{body}\nendcmap\n\
+             CMapName currentdict /CMap defineresource pop\nend\nend\n"
+        )
+    }
+
+    /// Each bfchar/bfrange/lexical form maps the expected codes, bare and wrapped.
+    #[test]
+    fn lookups() {
+        /// (case, CMap source, expected (code, text) lookups)
+        type Case<'a> = (&'a str, &'a str, &'a [(u32, Option<&'a str>)]);
+        let cases: &[Case<'_>] = &[
+            (
+                "bfchar single unit",
+                "1 beginbfchar <0003> <0020> endbfchar",
+                &[(3, Some(" ")), (4, None)],
+            ),
+            (
+                "bfchar ligature one unit",
+                "1 beginbfchar <0001> <FB01> endbfchar",
+                &[(1, Some("\u{FB01}"))],
+            ),
+            (
+                "bfchar ligature two units",
+                "1 beginbfchar <0001> <00660069> endbfchar",
+                &[(1, Some("fi"))],
+            ),
+            (
+                "bfchar surrogate pair",
+                "1 beginbfchar <0001> <D835DC00> endbfchar",
+                &[(1, Some("\u{1D400}"))],
+            ),
+            (
+                "bfchar lone surrogate",
+                "1 beginbfchar <0001> <D835> endbfchar",
+                &[(1, Some("\u{FFFD}"))],
+            ),
+            (
+                "bfchar one-byte codes and destination",
+                "2 beginbfchar <41> <41> <42> <0042> endbfchar",
+                &[(0x41, Some("A")), (0x42, Some("B"))],
+            ),
+            (
+                "bfrange increments",
+                "1 beginbfrange <0000> <005E> <0020> endbfrange",
+                &[
+                    (0, Some(" ")),
+                    (1, Some("!")),
+                    (0x21, Some("A")),
+                    (0x5E, Some("~")),
+                    (0x5F, None),
+                ],
+            ),
+            (
+                "bfrange increments last unit only",
+                "1 beginbfrange <10> <12> <00660061> endbfrange",
+                &[(0x10, Some("fa")), (0x11, Some("fb")), (0x12, Some("fc"))],
+            ),
+            (
+                "bfrange increments low surrogate",
+                "1 beginbfrange <01> <02> <D835DC00> endbfrange",
+                &[(1, Some("\u{1D400}")), (2, Some("\u{1D401}"))],
+            ),
+            (
+                "bfrange stops at U+FFFF",
+                "1 beginbfrange <00> <05> <FFFE> endbfrange",
+                &[(0, Some("\u{FFFE}")), (1, Some("\u{FFFF}")), (2, None)],
+            ),
+            (
+                "bfrange array",
+                "1 beginbfrange <005F> <0061> [<00660066> <00660069> <00660066006C>] endbfrange",
+                &[
+                    (0x5F, Some("ff")),
+                    (0x60, Some("fi")),
+                    (0x61, Some("ffl")),
+                    (0x62, None),
+                ],
+            ),
+            (
+                "bfrange array shorter than range",
+                "1 beginbfrange <01> <05> [<0041> <0042>] endbfrange",
+                &[(1, Some("A")), (2, Some("B")), (3, None)],
+            ),
+            (
+                "bfrange array longer than range",
+                "1 beginbfrange <01> <02> [<0041> <0042> <0043>] endbfrange",
+                &[(1, Some("A")), (2, Some("B")), (3, None)],
+            ),
+            (
+                "bfrange reversed is ignored",
+                "1 beginbfrange <05> <01> <0041> endbfrange",
+                &[(1, None), (5, None)],
+            ),
+            (
+                "hex with whitespace inside",
+                "1 beginbfchar < 00 0\n3 > <00\t20> endbfchar",
+                &[(3, Some(" "))],
+            ),
+            (
+                "odd hex digit count pads with trailing zero",
+                "1 beginbfchar <003> <0041> endbfchar",
+                &[(0x0030, Some("A")), (3, None)],
+            ),
+            (
+                "odd destination digits",
+                "1 beginbfchar <01> <004> endbfchar",
+                &[(1, Some("@"))],
+            ),
+            (
+                "lowercase hex",
+                "1 beginbfchar <00ab> <00e9> endbfchar",
+                &[(0xAB, Some("\u{e9}"))],
+            ),
+            (
+                "comments",
+                "% a comment <0001> <0041>\n1 beginbfchar % here too\n<0002> <0042> % and <0003> <0043>\nendbfchar",
+                &[(1, None), (2, Some("B")), (3, None)],
+            ),
+            (
+                "usecmap ignored",
+                "/Adobe-Japan1-UCS2 usecmap\n1 beginbfchar <01> <0041> endbfchar",
+                &[(1, Some("A"))],
+            ),
+            (
+                "literal destinations",
+                "3 beginbfchar <01> (x) <02> (\\000y) <03> (\\376\\377\\000z) endbfchar",
+                &[(1, Some("x")), (2, Some("y")), (3, Some("z"))],
+            ),
+            (
+                "literal source",
+                "1 beginbfchar (a) <0041> endbfchar",
+                &[(0x61, Some("A"))],
+            ),
+            (
+                "name destination skipped, pairs stay aligned",
+                "2 beginbfchar <01> /space <02> <0042> endbfchar",
+                &[(1, None), (2, Some("B"))],
+            ),
+            (
+                "later mapping wins",
+                "2 beginbfchar <01> <0041> <01> <0042> endbfchar",
+                &[(1, Some("B"))],
+            ),
+            (
+                "missing end keyword",
+                "1 beginbfchar <01> <0041>\n1 beginbfrange <02> <03> <0061> endbfrange",
+                &[(1, Some("A")), (2, Some("a")), (3, Some("b"))],
+            ),
+            (
+                "missing array close",
+                "2 beginbfrange <01> <02> [<0041> <0042> endbfrange 1 beginbfchar <05> <0045> endbfchar",
+                &[(1, Some("A")), (2, Some("B")), (5, Some("E"))],
+            ),
+            (
+                "four-byte codes",
+                "1 beginbfchar <12345678> <0041> endbfchar",
+                &[(0x1234_5678, Some("A"))],
+            ),
+            (
+                "five-byte codes ignored",
+                "1 beginbfchar <1234567890> <0041> endbfchar",
+                &[(0x1234_5678, None)],
+            ),
+            ("truncated", "1 beginbfchar <01> <0041> <02> <00", &[(1, Some("A")), (2, None)]),
+        ];
+        for (name, body, expected) in cases {
+            for source in [body.to_string(), wrap(body)] {
+                let cmap = ToUnicode::parse(source.as_bytes());
+                for (code, text) in *expected {
+                    assert_eq!(cmap.get(*code), *text, "{name}: code {code:#x}");
+                }
+            }
+        }
+    }
+
+    /// A typical producer CMap parses and decodes a shown string.
+    #[test]
+    fn realistic() {
+        let cmap = ToUnicode::parse(REALISTIC.as_bytes());
+        assert!(!cmap.is_empty());
+        assert_eq!(cmap.get(3), Some(" "));
+        assert_eq!(cmap.get(0x11), Some("fi"));
+        assert_eq!(cmap.get(0x12), Some("\u{1D400}"));
+        assert_eq!(cmap.get(0x25), Some("B"));
+        assert_eq!(cmap.get(0x61), Some("ffl"));
+        let text: String = cmap
+            .codes(b"\x00\x24\x00\x03\x00\x11\x00", 1)
+            .filter_map(|(code, _)| cmap.get(code))
+            .collect();
+        assert_eq!(text, "A fi");
+    }
+
+    /// Inputs with no usable mapping give an empty map.
+    #[test]
+    fn empty_and_garbage() {
+        for input in [
+            &b""[..],
+            b"garbage",
+            b"<<<<>>>>",
+            b"((((",
+            b"\xFF\xFE\x00",
+            b"beginbfchar",
+            b"beginbfrange <01> endbfrange",
+            b"begincodespacerange <00> endcodespacerange",
+        ] {
+            let cmap = ToUnicode::parse(input);
+            assert!(cmap.is_empty(), "{input:?}");
+            assert_eq!(cmap.get(0), None);
+        }
+    }
+
+    /// Shown strings split into codes per the codespace ranges or the default width.
+    #[test]
+    fn code_splitting() {
+        /// (case, CMap body, shown bytes, default width, expected (code, bytes))
+        type Case<'a> = (&'a str, &'a str, &'a [u8], usize, &'a [(u32, usize)]);
+        let cases: &[Case<'_>] = &[
+            (
+                "no codespace, width 1",
+                "",
+                b"\x41\x42",
+                1,
+                &[(0x41, 1), (0x42, 1)],
+            ),
+            (
+                "no codespace, width 2",
+                "",
+                b"\x00\x41\x00\x42",
+                2,
+                &[(0x41, 2), (0x42, 2)],
+            ),
+            (
+                "no codespace, width 2, trailing byte dropped",
+                "",
+                b"\x00\x41\x00",
+                2,
+                &[(0x41, 2)],
+            ),
+            (
+                "no codespace, width 0 treated as 1",
+                "",
+                b"\x01\x02",
+                0,
+                &[(1, 1), (2, 1)],
+            ),
+            (
+                "no codespace, width 9 treated as 4",
+                "",
+                b"\x01\x02\x03\x04\x05",
+                9,
+                &[(0x0102_0304, 4)],
+            ),
+            (
+                "one-byte codespace overrides default",
+                "1 begincodespacerange <00> <FF> endcodespacerange",
+                b"\x00\x41",
+                2,
+                &[(0, 1), (0x41, 1)],
+            ),
+            (
+                "two-byte codespace",
+                "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+                b"\x00\x41\x01\x02\x03",
+                1,
+                &[(0x41, 2), (0x0102, 2)],
+            ),
+            (
+                "mixed widths (Shift-JIS style)",
+                "3 begincodespacerange <00> <80> <8140> <9FFC> <A0> <DF> endcodespacerange",
+                b"\x41\x81\x40\xA5\x9F\xFC",
+                2,
+                &[(0x41, 1), (0x8140, 2), (0xA5, 1), (0x9FFC, 2)],
+            ),
+            (
+                "mixed widths, lowercase, partial match uses longest partial",
+                "2 begincodespacerange <00> <7f> <8140> <9ffc> endcodespacerange",
+                b"\x81\x20\x41",
+                1,
+                &[(0x8120, 2), (0x41, 1)],
+            ),
+            (
+                "no range matches: shortest width",
+                "2 begincodespacerange <20> <7E> <A1A1> <FEFE> endcodespacerange",
+                b"\x00\x01",
+                2,
+                &[(0, 1), (1, 1)],
+            ),
+            (
+                "incomplete trailing multi-byte code dropped",
+                "2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange",
+                b"\x41\x81",
+                1,
+                &[(0x41, 1)],
+            ),
+            (
+                "three and four byte ranges",
+                "2 begincodespacerange <000000> <7FFFFF> <80000000> <FFFFFFFF> endcodespacerange",
+                b"\x01\x02\x03\x80\x00\x00\x01",
+                1,
+                &[(0x0001_0203, 3), (0x8000_0001, 4)],
+            ),
+            (
+                "mismatched codespace bounds ignored",
+                "1 begincodespacerange <00> <FFFF> endcodespacerange",
+                b"\x00\x41",
+                2,
+                &[(0x41, 2)],
+            ),
+            (
+                "empty input",
+                "1 begincodespacerange <00> <FF> endcodespacerange",
+                b"",
+                1,
+                &[],
+            ),
+        ];
+        for (name, body, bytes, width, expected) in cases {
+            let cmap = ToUnicode::parse(wrap(body).as_bytes());
+            let got: Vec<(u32, usize)> = cmap.codes(bytes, *width).collect();
+            assert_eq!(got, *expected, "{name}");
+        }
+    }
+
+    /// One enormous bfrange maps at most 65,536 codes.
+    #[test]
+    fn huge_range_is_capped() {
+        let cmap = ToUnicode::parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0000> endbfrange");
+        assert_eq!(cmap.map.len(), 65_536);
+        assert_eq!(cmap.get(0xFFFF), Some("\u{FFFF}"));
+        assert_eq!(cmap.get(0x1_0000), None);
+
+        let cmap = ToUnicode::parse(b"1 beginbfrange <00000000> <FFFFFFFF> [<0041>] endbfrange");
+        assert_eq!(cmap.map.len(), 1);
+    }
+
+    /// The whole map stops growing at `MAX_ENTRIES`.
+    #[test]
+    fn whole_map_is_capped() {
+        let mut body = String::from("20 beginbfrange\n");
+        for i in 0..20u32 {
+            let low = i << 16;
+            body.push_str(&format!("<{low:08X}> <{:08X}> <0000>\n", low | 0xFFFF));
+        }
+        body.push_str("endbfrange\n1 beginbfchar <FFFFFFFF> <0041> endbfchar\n");
+        let cmap = ToUnicode::parse(body.as_bytes());
+        assert_eq!(cmap.map.len(), MAX_ENTRIES);
+        assert_eq!(cmap.get(0xFFFF_FFFF), None);
+    }
+
+    /// A seeded xorshift64 generator.
+    struct XorShift(u64);
+
+    impl XorShift {
+        /// The next pseudo-random number.
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    /// Parses and exercises every method; the point is that nothing panics or hangs.
+    fn exercise(input: &[u8]) {
+        let cmap = ToUnicode::parse(input);
+        let _ = cmap.is_empty();
+        for width in 0..=5 {
+            for (code, len) in cmap.codes(input, width) {
+                assert!((1..=4).contains(&len));
+                let _ = cmap.get(code);
+            }
+        }
+    }
+
+    /// Every prefix and suffix of a realistic CMap parses without panicking.
+    #[test]
+    fn every_prefix_of_realistic_cmap() {
+        let data = REALISTIC.as_bytes();
+        for end in 0..=data.len() {
+            exercise(&data[..end]);
+            exercise(&data[end..]);
+        }
+    }
+
+    /// 10,000 seeded random inputs (raw bytes and CMap-token soup) never panic.
+    #[test]
+    fn random_bytes_do_not_panic() {
+        const VOCAB: &[&str] = &[
+            "begincodespacerange",
+            "endcodespacerange",
+            "beginbfchar",
+            "endbfchar",
+            "beginbfrange",
+            "endbfrange",
+            "usecmap",
+            "<",
+            ">",
+            "<<",
+            ">>",
+            "[",
+            "]",
+            "(",
+            ")",
+            "\\",
+            "%",
+            "\n",
+            " ",
+            "/",
+            "<0000>",
+            "<FFFF>",
+            "<00>",
+            "<FF>",
+            "<D835DC00>",
+            "<12345678>",
+            "<00000000>",
+            "<FFFFFFFF>",
+            "<0>",
+            "<>",
+            "(x)",
+            "12",
+        ];
+        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        for case in 0..10_000 {
+            let len = (rng.next() % if case % 2 == 0 { 200 } else { 40 }) as usize;
+            let mut input = Vec::with_capacity(len * 4);
+            for _ in 0..len {
+                let r = rng.next();
+                if case % 2 == 0 {
+                    input.push((r & 0xFF) as u8);
+                } else {
+                    let word = VOCAB[(r as usize) % VOCAB.len()];
+                    input.extend_from_slice(word.as_bytes());
+                    input.push(b' ');
+                }
+            }
+            exercise(&input);
+        }
+    }
+}

@@ -1,0 +1,436 @@
+//! The content-stream interpreter: graphics and text state, glyphs placed through the text
+//! rendering matrix (`Trm = [Tfs·Th 0 0 Tfs 0 Trise] × Tm × CTM`), Form XObjects followed,
+//! and the straight strokes and thin filled rectangles a table's rulings are drawn with.
+
+use super::font::Font;
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// An affine matrix `[a b c d e f]`.
+pub(super) type Matrix = [f32; 6];
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m` then `n`.
+fn mul(m: Matrix, n: Matrix) -> Matrix {
+    let [a, b, c, d, e, f] = m;
+    let [na, nb, nc, nd, ne, nf] = n;
+    [
+        a * na + b * nc,
+        a * nb + b * nd,
+        c * na + d * nc,
+        c * nb + d * nd,
+        e * na + f * nc + ne,
+        e * nb + f * nd + nf,
+    ]
+}
+
+fn apply(m: Matrix, x: f32, y: f32) -> (f32, f32) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// A placed glyph, in display coordinates (origin top-left, y down).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Glyph {
+    /// Start of the baseline.
+    pub(super) x: f32,
+    pub(super) y: f32,
+    /// Advance along the baseline.
+    pub(super) width: f32,
+    /// Font size as drawn.
+    pub(super) size: f32,
+    /// Its text in the page's text buffer.
+    pub(super) start: u32,
+    pub(super) len: u32,
+}
+
+/// A straight ruling: from (x0, y0) to (x1, y1), display coordinates.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Segment {
+    pub(super) x0: f32,
+    pub(super) y0: f32,
+    pub(super) x1: f32,
+    pub(super) y1: f32,
+}
+
+/// What a page draws.
+#[derive(Debug, Default)]
+pub(super) struct PageContent {
+    pub(super) width: f32,
+    pub(super) height: f32,
+    pub(super) text: String,
+    pub(super) glyphs: Vec<Glyph>,
+    pub(super) rules: Vec<Segment>,
+    pub(super) images: usize,
+}
+
+impl PageContent {
+    /// The text of a glyph.
+    pub(super) fn glyph_text(&self, g: &Glyph) -> &str {
+        self.text.get(g.start as usize..(g.start + g.len) as usize).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone)]
+struct State {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    scale: f32,
+    leading: f32,
+    rise: f32,
+}
+
+/// Fonts already read, by object id (shared by all pages).
+pub(super) type FontCache = HashMap<ObjectId, Rc<Font>>;
+
+struct Interpreter<'d> {
+    doc: &'d Document,
+    fonts: &'d mut FontCache,
+    /// User space → display space.
+    display: Matrix,
+    state: State,
+    stack: Vec<State>,
+    tm: Matrix,
+    tlm: Matrix,
+    path: Vec<(f32, f32, bool)>,
+    out: PageContent,
+    depth: usize,
+}
+
+fn num(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => 0.0,
+    }
+}
+
+fn nums<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
+    let mut out = [0.0; N];
+    if ops.len() < N {
+        return None;
+    }
+    for (slot, o) in out.iter_mut().zip(ops) {
+        *slot = num(o);
+    }
+    Some(out)
+}
+
+fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map_or(o, |(_, o)| o)
+}
+
+/// The page's `/Resources`, inherited from the page tree when the page has none.
+fn page_resources(doc: &Document, page: &Dictionary) -> Option<Dictionary> {
+    let mut node = Some(page.clone());
+    for _ in 0..32 {
+        let dict = node?;
+        if let Ok(res) = dict.get(b"Resources") {
+            return resolve(doc, res).as_dict().ok().cloned();
+        }
+        node = dict.get(b"Parent").ok().map(|p| resolve(doc, p)).and_then(|p| p.as_dict().ok()).cloned();
+    }
+    None
+}
+
+/// An inheritable page attribute (`/MediaBox`, `/CropBox`, `/Rotate`).
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..32 {
+        if let Ok(v) = node.get(key) {
+            return Some(resolve(doc, v));
+        }
+        node = resolve(doc, node.get(b"Parent").ok()?).as_dict().ok()?;
+    }
+    None
+}
+
+/// Interprets one page.
+pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> PageContent {
+    let Ok(page) = doc.get_dictionary(page_id) else { return PageContent::default() };
+    let bbox = inherited(doc, page, b"CropBox")
+        .or_else(|| inherited(doc, page, b"MediaBox"))
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| nums::<4>(a))
+        .unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let (x0, y0) = (bbox[0].min(bbox[2]), bbox[1].min(bbox[3]));
+    let (w, h) = ((bbox[2] - bbox[0]).abs(), (bbox[3] - bbox[1]).abs());
+    let rotate = inherited(doc, page, b"Rotate").map(num).unwrap_or(0.0) as i64;
+    // User space to display space (top-left origin) with /Rotate applied once.
+    let shift = [1.0, 0.0, 0.0, 1.0, -x0, -y0];
+    let (display, width, height) = match rotate.rem_euclid(360) {
+        90 => (mul(shift, [0.0, 1.0, 1.0, 0.0, 0.0, 0.0]), h, w),
+        180 => (mul(shift, [-1.0, 0.0, 0.0, 1.0, w, 0.0]), w, h),
+        270 => (mul(shift, [0.0, -1.0, -1.0, 0.0, h, w]), h, w),
+        _ => (mul(shift, [1.0, 0.0, 0.0, -1.0, 0.0, h]), w, h),
+    };
+    let mut it = Interpreter {
+        doc,
+        fonts,
+        display,
+        state: State {
+            ctm: IDENTITY,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        },
+        stack: Vec::new(),
+        tm: IDENTITY,
+        tlm: IDENTITY,
+        path: Vec::new(),
+        out: PageContent { width, height, ..PageContent::default() },
+        depth: 0,
+    };
+    let resources = page_resources(doc, page).unwrap_or_default();
+    let content = doc.get_page_content(page_id);
+    it.run(&content, &resources);
+    it.out
+}
+
+impl Interpreter<'_> {
+    fn run(&mut self, content: &[u8], resources: &Dictionary) {
+        let Ok(content) = Content::decode(content) else { return };
+        for op in &content.operations {
+            self.op(op, resources);
+        }
+    }
+
+    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<Rc<Font>> {
+        let fonts = resolve(self.doc, resources.get(b"Font").ok()?).as_dict().ok()?;
+        let entry = fonts.get(name).ok()?;
+        let id = entry.as_reference().ok();
+        if let Some(cached) = id.and_then(|id| self.fonts.get(&id)) {
+            return Some(Rc::clone(cached));
+        }
+        let dict = resolve(self.doc, entry).as_dict().ok()?;
+        let font = Rc::new(Font::load(self.doc, dict));
+        if let Some(id) = id {
+            self.fonts.insert(id, Rc::clone(&font));
+        }
+        Some(font)
+    }
+
+    fn op(&mut self, op: &Operation, resources: &Dictionary) {
+        let o = op.operands.as_slice();
+        match op.operator.as_str() {
+            "q" => {
+                if self.stack.len() < 64 {
+                    self.stack.push(self.state.clone());
+                }
+            }
+            "Q" => {
+                if let Some(s) = self.stack.pop() {
+                    self.state = s;
+                }
+            }
+            "cm" => {
+                if let Some(m) = nums::<6>(o) {
+                    self.state.ctm = mul(m, self.state.ctm);
+                }
+            }
+            "BT" => {
+                self.tm = IDENTITY;
+                self.tlm = IDENTITY;
+            }
+            "Tf" => {
+                if let (Some(name), Some(size)) = (o.first().and_then(|n| n.as_name().ok()), o.get(1)) {
+                    self.state.font = self.font(resources, name);
+                    self.state.size = num(size);
+                }
+            }
+            "Tc" => self.state.char_spacing = o.first().map_or(0.0, num),
+            "Tw" => self.state.word_spacing = o.first().map_or(0.0, num),
+            "Tz" => self.state.scale = o.first().map_or(100.0, num) / 100.0,
+            "TL" => self.state.leading = o.first().map_or(0.0, num),
+            "Ts" => self.state.rise = o.first().map_or(0.0, num),
+            "Td" => {
+                if let Some([tx, ty]) = nums::<2>(o) {
+                    self.move_line(tx, ty);
+                }
+            }
+            "TD" => {
+                if let Some([tx, ty]) = nums::<2>(o) {
+                    self.state.leading = -ty;
+                    self.move_line(tx, ty);
+                }
+            }
+            "Tm" => {
+                if let Some(m) = nums::<6>(o) {
+                    self.tm = m;
+                    self.tlm = m;
+                }
+            }
+            "T*" => self.move_line(0.0, -self.state.leading),
+            "Tj" => {
+                if let Some(Object::String(bytes, _)) = o.first() {
+                    self.show(bytes);
+                }
+            }
+            "'" => {
+                self.move_line(0.0, -self.state.leading);
+                if let Some(Object::String(bytes, _)) = o.first() {
+                    self.show(bytes);
+                }
+            }
+            "\"" => {
+                if let (Some(aw), Some(ac)) = (o.first(), o.get(1)) {
+                    self.state.word_spacing = num(aw);
+                    self.state.char_spacing = num(ac);
+                }
+                self.move_line(0.0, -self.state.leading);
+                if let Some(Object::String(bytes, _)) = o.get(2) {
+                    self.show(bytes);
+                }
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = o.first() {
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => self.show(bytes),
+                            other => {
+                                let tx = -num(other) / 1000.0 * self.state.size * self.state.scale;
+                                self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
+                            }
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(name) = o.first().and_then(|n| n.as_name().ok()) {
+                    self.xobject(resources, name);
+                }
+            }
+            "BI" | "ID" | "EI" => self.out.images += 1,
+            "m" => {
+                if let Some([x, y]) = nums::<2>(o) {
+                    let (x, y) = apply(self.state.ctm, x, y);
+                    self.path.push((x, y, true));
+                }
+            }
+            "l" => {
+                if let Some([x, y]) = nums::<2>(o) {
+                    let (x, y) = apply(self.state.ctm, x, y);
+                    self.path.push((x, y, false));
+                }
+            }
+            "re" => {
+                if let Some([x, y, w, h]) = nums::<4>(o) {
+                    let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
+                    for (i, (px, py)) in corners.into_iter().enumerate() {
+                        let (px, py) = apply(self.state.ctm, px, py);
+                        self.path.push((px, py, i == 0));
+                    }
+                }
+            }
+            "S" | "s" => {
+                self.stroke();
+                self.path.clear();
+            }
+            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                self.fill();
+                self.path.clear();
+            }
+            "n" => self.path.clear(),
+            _ => {}
+        }
+    }
+
+    fn move_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = mul([1.0, 0.0, 0.0, 1.0, tx, ty], self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn show(&mut self, bytes: &[u8]) {
+        let Some(font) = self.state.font.clone() else { return };
+        let s = &self.state;
+        let (size, scale) = (s.size, s.scale);
+        for (code, n) in font.codes(bytes) {
+            let w0 = font.width(code) / 1000.0;
+            let trm = mul(mul([size * scale, 0.0, 0.0, size, 0.0, self.state.rise], self.tm), self.state.ctm);
+            let device = mul(trm, self.display);
+            let (x0, y0) = apply(device, 0.0, 0.0);
+            let (x1, _) = apply(device, w0, 0.0);
+            let drawn = (device[2] * device[2] + device[3] * device[3]).sqrt();
+            if let Some(text) = font.text(code).filter(|t| !t.is_empty()) {
+                if self.out.text.len() < u32::MAX as usize / 2 {
+                    let start = self.out.text.len() as u32;
+                    self.out.text.push_str(text);
+                    let len = self.out.text.len() as u32 - start;
+                    self.out.glyphs.push(Glyph { x: x0, y: y0, width: x1 - x0, size: drawn, start, len });
+                }
+            }
+            let space = n == 1 && code == 32 && font.single_byte();
+            let tx = (w0 * size + self.state.char_spacing + if space { self.state.word_spacing } else { 0.0 }) * scale;
+            self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
+        }
+    }
+
+    fn xobject(&mut self, resources: &Dictionary, name: &[u8]) {
+        let Some(xobjects) = resources.get(b"XObject").ok().map(|o| resolve(self.doc, o)).and_then(|o| o.as_dict().ok()) else { return };
+        let Some(stream) = xobjects.get(name).ok().map(|o| resolve(self.doc, o)).and_then(|o| o.as_stream().ok()) else { return };
+        match stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) {
+            Some(b"Image") => self.out.images += 1,
+            Some(b"Form") if self.depth < 8 => {
+                let matrix = stream.dict.get(b"Matrix").ok().and_then(|o| o.as_array().ok()).and_then(|a| nums::<6>(a)).unwrap_or(IDENTITY);
+                let own = stream.dict.get(b"Resources").ok().map(|o| resolve(self.doc, o)).and_then(|o| o.as_dict().ok()).cloned();
+                let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+                let saved = (self.state.clone(), self.tm, self.tlm, self.stack.len());
+                self.state.ctm = mul(matrix, self.state.ctm);
+                self.depth += 1;
+                self.run(&content, own.as_ref().unwrap_or(resources));
+                self.depth -= 1;
+                (self.state, self.tm, self.tlm) = (saved.0, saved.1, saved.2);
+                self.stack.truncate(saved.3);
+            }
+            _ => {}
+        }
+    }
+
+    fn to_display(&self, (x, y): (f32, f32)) -> (f32, f32) {
+        apply(self.display, x, y)
+    }
+
+    /// Straight stroked segments.
+    fn stroke(&mut self) {
+        let mut last: Option<(f32, f32)> = None;
+        for &(x, y, moved) in &self.path {
+            let p = self.to_display((x, y));
+            if let (Some(a), false) = (last, moved) {
+                let straight = (a.0 - p.0).abs() < 0.5 || (a.1 - p.1).abs() < 0.5;
+                if straight {
+                    self.out.rules.push(Segment { x0: a.0, y0: a.1, x1: p.0, y1: p.1 });
+                }
+            }
+            last = Some(p);
+        }
+    }
+
+    /// Thin filled rectangles, as the ruling through their middle.
+    fn fill(&mut self) {
+        for rect in self.path.chunks(5) {
+            if rect.len() < 4 {
+                continue;
+            }
+            let pts: Vec<(f32, f32)> = rect.iter().map(|&(x, y, _)| self.to_display((x, y))).collect();
+            let (min_x, max_x) = pts.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+            let (min_y, max_y) = pts.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+            let (w, h) = (max_x - min_x, max_y - min_y);
+            if h <= 3.0 && w > h {
+                let y = (min_y + max_y) / 2.0;
+                self.out.rules.push(Segment { x0: min_x, y0: y, x1: max_x, y1: y });
+            } else if w <= 3.0 && h > w {
+                let x = (min_x + max_x) / 2.0;
+                self.out.rules.push(Segment { x0: x, y0: min_y, x1: x, y1: max_y });
+            }
+        }
+    }
+}

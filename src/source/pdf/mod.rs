@@ -1,0 +1,34 @@
+//! PDF → text, with lopdf: a content-stream interpreter places every glyph, and the glyphs
+//! become the same markdown-ish text the text lexer reads (paragraph lines, `<sup>n</sup>`
+//! footnote marks, `---` before footnotes, tab-separated table rows, form feeds between
+//! pages). Spans of a PDF parse index that text, which [`Parsed::text`](crate::Parsed::text)
+//! holds.
+
+mod base14;
+mod cmap;
+mod content;
+mod font;
+mod text;
+
+use crate::error::Error;
+
+/// The text of a PDF's pages.
+pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
+    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted,
+        other => Error::Pdf { reason: other.to_string() },
+    })?;
+    if doc.is_encrypted() && doc.encryption_state.is_none() {
+        return Err(Error::Encrypted);
+    }
+    let mut fonts = content::FontCache::new();
+    let pages: Vec<content::PageContent> = doc.get_pages().values().map(|&id| content::page(&doc, id, &mut fonts)).collect();
+    if pages.is_empty() {
+        return Err(Error::Pdf { reason: "the document has no pages".to_owned() });
+    }
+    if pages.iter().all(|p| p.glyphs.is_empty()) {
+        let images: usize = pages.iter().map(|p| p.images).sum();
+        return Err(Error::NoText { pages: pages.len(), images });
+    }
+    Ok(text::render(&pages))
+}
