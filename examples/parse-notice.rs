@@ -1,8 +1,8 @@
 //! `parse-notice [--citations] FILE`: parse an FCC robocall letter and print it as JSON.
 //!
 //! FILE may be text or a PDF (known by its `%PDF-` magic bytes); `-` reads standard input.
-//! `--citations` prints only the citations, as a JSON array. Diagnostics go to standard error. Exit status: 0 on success, 1 when the input is
-//! not a notice, 2 on usage or I/O errors.
+//! `--citations` prints only the citations, as a JSON array. Diagnostics go to standard error.
+//! Exit status: 0 on success, 1 when the input is not a notice, 2 on usage or I/O errors.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -35,7 +35,11 @@ fn main() -> ExitCode {
     let json = if citations && !pdf {
         serde_json::to_string_pretty(&fcc_notice::cite::extract(&text))
     } else {
-        let parsed = if pdf { fcc_notice::parse_pdf(&bytes) } else { fcc_notice::parse_text(&text) };
+        let parsed = if pdf {
+            parse_pdf(&bytes)
+        } else {
+            fcc_notice::parse_text(&text)
+        };
         match parsed {
             Ok(parsed) => {
                 // Spans of a PDF parse index the text extracted from it.
@@ -65,4 +69,15 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(feature = "pdf")]
+fn parse_pdf(bytes: &[u8]) -> Result<fcc_notice::Parsed, fcc_notice::Error> {
+    fcc_notice::parse_pdf(bytes)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn parse_pdf(_: &[u8]) -> Result<fcc_notice::Parsed, fcc_notice::Error> {
+    let reason = "this build of parse-notice has no PDF support (feature `pdf`)".to_owned();
+    Err(fcc_notice::Error::Pdf { reason })
 }

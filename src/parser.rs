@@ -66,7 +66,11 @@ impl Parser {
             diagnostics.retain(|d| d.severity >= Severity::Warning);
             return Err(Error::Strict { diagnostics });
         }
-        Ok(Parsed { notice, diagnostics, text: None })
+        Ok(Parsed {
+            notice,
+            diagnostics,
+            text: None,
+        })
     }
 }
 

@@ -135,6 +135,7 @@ impl ToUnicode {
     }
 
     /// Whether the map has no entries.
+    #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

@@ -69,7 +69,9 @@ pub(super) struct PageContent {
 impl PageContent {
     /// The text of a glyph.
     pub(super) fn glyph_text(&self, g: &Glyph) -> &str {
-        self.text.get(g.start as usize..(g.start + g.len) as usize).unwrap_or("")
+        self.text
+            .get(g.start as usize..(g.start + g.len) as usize)
+            .unwrap_or("")
     }
 }
 
@@ -133,7 +135,12 @@ fn page_resources(doc: &Document, page: &Dictionary) -> Option<Dictionary> {
         if let Ok(res) = dict.get(b"Resources") {
             return resolve(doc, res).as_dict().ok().cloned();
         }
-        node = dict.get(b"Parent").ok().map(|p| resolve(doc, p)).and_then(|p| p.as_dict().ok()).cloned();
+        node = dict
+            .get(b"Parent")
+            .ok()
+            .map(|p| resolve(doc, p))
+            .and_then(|p| p.as_dict().ok())
+            .cloned();
     }
     None
 }
@@ -152,7 +159,9 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
 
 /// Interprets one page.
 pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> PageContent {
-    let Ok(page) = doc.get_dictionary(page_id) else { return PageContent::default() };
+    let Ok(page) = doc.get_dictionary(page_id) else {
+        return PageContent::default();
+    };
     let bbox = inherited(doc, page, b"CropBox")
         .or_else(|| inherited(doc, page, b"MediaBox"))
         .and_then(|o| o.as_array().ok())
@@ -187,7 +196,11 @@ pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
         tm: IDENTITY,
         tlm: IDENTITY,
         path: Vec::new(),
-        out: PageContent { width, height, ..PageContent::default() },
+        out: PageContent {
+            width,
+            height,
+            ..PageContent::default()
+        },
         depth: 0,
     };
     let resources = page_resources(doc, page).unwrap_or_default();
@@ -198,14 +211,18 @@ pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
 
 impl Interpreter<'_> {
     fn run(&mut self, content: &[u8], resources: &Dictionary) {
-        let Ok(content) = Content::decode(content) else { return };
+        let Ok(content) = Content::decode(content) else {
+            return;
+        };
         for op in &content.operations {
             self.op(op, resources);
         }
     }
 
     fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = resolve(self.doc, resources.get(b"Font").ok()?).as_dict().ok()?;
+        let fonts = resolve(self.doc, resources.get(b"Font").ok()?)
+            .as_dict()
+            .ok()?;
         let entry = fonts.get(name).ok()?;
         let id = entry.as_reference().ok();
         if let Some(cached) = id.and_then(|id| self.fonts.get(&id)) {
@@ -222,11 +239,7 @@ impl Interpreter<'_> {
     fn op(&mut self, op: &Operation, resources: &Dictionary) {
         let o = op.operands.as_slice();
         match op.operator.as_str() {
-            "q" => {
-                if self.stack.len() < 64 {
-                    self.stack.push(self.state.clone());
-                }
-            }
+            "q" if self.stack.len() < 64 => self.stack.push(self.state.clone()),
             "Q" => {
                 if let Some(s) = self.stack.pop() {
                     self.state = s;
@@ -242,7 +255,9 @@ impl Interpreter<'_> {
                 self.tlm = IDENTITY;
             }
             "Tf" => {
-                if let (Some(name), Some(size)) = (o.first().and_then(|n| n.as_name().ok()), o.get(1)) {
+                if let (Some(name), Some(size)) =
+                    (o.first().and_then(|n| n.as_name().ok()), o.get(1))
+                {
                     self.state.font = self.font(resources, name);
                     self.state.size = num(size);
                 }
@@ -350,12 +365,20 @@ impl Interpreter<'_> {
     }
 
     fn show(&mut self, bytes: &[u8]) {
-        let Some(font) = self.state.font.clone() else { return };
+        let Some(font) = self.state.font.clone() else {
+            return;
+        };
         let s = &self.state;
         let (size, scale) = (s.size, s.scale);
         for (code, n) in font.codes(bytes) {
             let w0 = font.width(code) / 1000.0;
-            let trm = mul(mul([size * scale, 0.0, 0.0, size, 0.0, self.state.rise], self.tm), self.state.ctm);
+            let trm = mul(
+                mul(
+                    [size * scale, 0.0, 0.0, size, 0.0, self.state.rise],
+                    self.tm,
+                ),
+                self.state.ctm,
+            );
             let device = mul(trm, self.display);
             let (x0, y0) = apply(device, 0.0, 0.0);
             let (x1, _) = apply(device, w0, 0.0);
@@ -365,24 +388,67 @@ impl Interpreter<'_> {
                     let start = self.out.text.len() as u32;
                     self.out.text.push_str(text);
                     let len = self.out.text.len() as u32 - start;
-                    self.out.glyphs.push(Glyph { x: x0, y: y0, width: x1 - x0, size: drawn, start, len });
+                    self.out.glyphs.push(Glyph {
+                        x: x0,
+                        y: y0,
+                        width: x1 - x0,
+                        size: drawn,
+                        start,
+                        len,
+                    });
                 }
             }
             let space = n == 1 && code == 32 && font.single_byte();
-            let tx = (w0 * size + self.state.char_spacing + if space { self.state.word_spacing } else { 0.0 }) * scale;
+            let tx = (w0 * size
+                + self.state.char_spacing
+                + if space { self.state.word_spacing } else { 0.0 })
+                * scale;
             self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
         }
     }
 
     fn xobject(&mut self, resources: &Dictionary, name: &[u8]) {
-        let Some(xobjects) = resources.get(b"XObject").ok().map(|o| resolve(self.doc, o)).and_then(|o| o.as_dict().ok()) else { return };
-        let Some(stream) = xobjects.get(name).ok().map(|o| resolve(self.doc, o)).and_then(|o| o.as_stream().ok()) else { return };
-        match stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) {
+        let Some(xobjects) = resources
+            .get(b"XObject")
+            .ok()
+            .map(|o| resolve(self.doc, o))
+            .and_then(|o| o.as_dict().ok())
+        else {
+            return;
+        };
+        let Some(stream) = xobjects
+            .get(name)
+            .ok()
+            .map(|o| resolve(self.doc, o))
+            .and_then(|o| o.as_stream().ok())
+        else {
+            return;
+        };
+        match stream
+            .dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+        {
             Some(b"Image") => self.out.images += 1,
             Some(b"Form") if self.depth < 8 => {
-                let matrix = stream.dict.get(b"Matrix").ok().and_then(|o| o.as_array().ok()).and_then(|a| nums::<6>(a)).unwrap_or(IDENTITY);
-                let own = stream.dict.get(b"Resources").ok().map(|o| resolve(self.doc, o)).and_then(|o| o.as_dict().ok()).cloned();
-                let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+                let matrix = stream
+                    .dict
+                    .get(b"Matrix")
+                    .ok()
+                    .and_then(|o| o.as_array().ok())
+                    .and_then(|a| nums::<6>(a))
+                    .unwrap_or(IDENTITY);
+                let own = stream
+                    .dict
+                    .get(b"Resources")
+                    .ok()
+                    .map(|o| resolve(self.doc, o))
+                    .and_then(|o| o.as_dict().ok())
+                    .cloned();
+                let content = stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone());
                 let saved = (self.state.clone(), self.tm, self.tlm, self.stack.len());
                 self.state.ctm = mul(matrix, self.state.ctm);
                 self.depth += 1;
@@ -407,7 +473,12 @@ impl Interpreter<'_> {
             if let (Some(a), false) = (last, moved) {
                 let straight = (a.0 - p.0).abs() < 0.5 || (a.1 - p.1).abs() < 0.5;
                 if straight {
-                    self.out.rules.push(Segment { x0: a.0, y0: a.1, x1: p.0, y1: p.1 });
+                    self.out.rules.push(Segment {
+                        x0: a.0,
+                        y0: a.1,
+                        x1: p.0,
+                        y1: p.1,
+                    });
                 }
             }
             last = Some(p);
@@ -420,16 +491,33 @@ impl Interpreter<'_> {
             if rect.len() < 4 {
                 continue;
             }
-            let pts: Vec<(f32, f32)> = rect.iter().map(|&(x, y, _)| self.to_display((x, y))).collect();
-            let (min_x, max_x) = pts.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
-            let (min_y, max_y) = pts.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+            let pts: Vec<(f32, f32)> = rect
+                .iter()
+                .map(|&(x, y, _)| self.to_display((x, y)))
+                .collect();
+            let (min_x, max_x) = pts.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+                (lo.min(p.0), hi.max(p.0))
+            });
+            let (min_y, max_y) = pts.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+                (lo.min(p.1), hi.max(p.1))
+            });
             let (w, h) = (max_x - min_x, max_y - min_y);
             if h <= 3.0 && w > h {
                 let y = (min_y + max_y) / 2.0;
-                self.out.rules.push(Segment { x0: min_x, y0: y, x1: max_x, y1: y });
+                self.out.rules.push(Segment {
+                    x0: min_x,
+                    y0: y,
+                    x1: max_x,
+                    y1: y,
+                });
             } else if w <= 3.0 && h > w {
                 let x = (min_x + max_x) / 2.0;
-                self.out.rules.push(Segment { x0: x, y0: min_y, x1: x, y1: max_y });
+                self.out.rules.push(Segment {
+                    x0: x,
+                    y0: min_y,
+                    x1: x,
+                    y1: max_y,
+                });
             }
         }
     }

@@ -41,19 +41,30 @@ fn number(object: &Object) -> Option<f32> {
 
 fn stream_bytes(doc: &Document, object: &Object) -> Option<Vec<u8>> {
     let stream = resolve(doc, object).as_stream().ok()?;
-    Some(stream.decompressed_content().unwrap_or_else(|_| stream.content.clone()))
+    Some(
+        stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone()),
+    )
 }
 
 impl Font {
     /// Reads a font dictionary; whatever cannot be read falls back to a default.
     pub(super) fn load(doc: &Document, dict: &lopdf::Dictionary) -> Font {
-        let mut font = Font { default_width: 500.0, ..Font::default() };
+        let mut font = Font {
+            default_width: 500.0,
+            ..Font::default()
+        };
         let get = |key: &[u8]| dict.get(key).ok().map(|o| resolve(doc, o));
         if let Some(bytes) = get(b"ToUnicode").and_then(|o| stream_bytes(doc, o)) {
             font.to_unicode = ToUnicode::parse(&bytes);
         }
-        let subtype = get(b"Subtype").and_then(|o| o.as_name().ok()).unwrap_or(b"");
-        let base_font = get(b"BaseFont").and_then(|o| o.as_name().ok()).unwrap_or(b"");
+        let subtype = get(b"Subtype")
+            .and_then(|o| o.as_name().ok())
+            .unwrap_or(b"");
+        let base_font = get(b"BaseFont")
+            .and_then(|o| o.as_name().ok())
+            .unwrap_or(b"");
         if subtype == b"Type0" {
             font.composite = true;
             font.default_width = 1000.0;
@@ -66,7 +77,12 @@ impl Font {
                 if let Some(dw) = d.get(b"DW").ok().map(|o| resolve(doc, o)).and_then(number) {
                     font.default_width = dw;
                 }
-                if let Some(w) = d.get(b"W").ok().map(|o| resolve(doc, o)).and_then(|o| o.as_array().ok()) {
+                if let Some(w) = d
+                    .get(b"W")
+                    .ok()
+                    .map(|o| resolve(doc, o))
+                    .and_then(|o| o.as_array().ok())
+                {
                     font.cid_widths = cid_widths(doc, w);
                 }
             }
@@ -80,7 +96,9 @@ impl Font {
         match widths {
             Some(list) => {
                 for (i, w) in list.iter().enumerate() {
-                    if let (Some(slot), Some(w)) = (font.widths.get_mut(first + i), number(resolve(doc, w))) {
+                    if let (Some(slot), Some(w)) =
+                        (font.widths.get_mut(first + i), number(resolve(doc, w)))
+                    {
                         *slot = w;
                     }
                 }
@@ -100,14 +118,23 @@ impl Font {
     }
 
     /// The text of each code from the encoding (used when there is no `/ToUnicode` entry).
-    fn load_encoding(&mut self, doc: &Document, encoding: Option<&Object>, standard: Option<Base14>) {
+    fn load_encoding(
+        &mut self,
+        doc: &Document,
+        encoding: Option<&Object>,
+        standard: Option<Base14>,
+    ) {
         let names = font_glyph_names(doc, encoding, standard);
-        self.encoded = names.iter().map(|name| name.as_deref().and_then(glyph_to_unicode)).collect();
+        self.encoded = names
+            .iter()
+            .map(|name| name.as_deref().and_then(glyph_to_unicode))
+            .collect();
     }
 
     /// Splits a shown string into (code, byte count).
     pub(super) fn codes<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = (u32, usize)> + 'a {
-        self.to_unicode.codes(bytes, if self.composite { 2 } else { 1 })
+        self.to_unicode
+            .codes(bytes, if self.composite { 2 } else { 1 })
     }
 
     /// The text of a code.
@@ -124,9 +151,17 @@ impl Font {
     /// The advance width of a code in 1/1000 em.
     pub(super) fn width(&self, code: u32) -> f32 {
         if self.composite {
-            return self.cid_widths.get(&code).copied().unwrap_or(self.default_width);
+            return self
+                .cid_widths
+                .get(&code)
+                .copied()
+                .unwrap_or(self.default_width);
         }
-        self.widths.get(code as usize).copied().filter(|w| *w > 0.0).unwrap_or(self.default_width)
+        self.widths
+            .get(code as usize)
+            .copied()
+            .filter(|w| *w > 0.0)
+            .unwrap_or(self.default_width)
     }
 
     /// Whether a one-byte code 32 is a word space (for `Tw`).
@@ -136,7 +171,11 @@ impl Font {
 }
 
 /// The glyph name of each of the 256 codes of a simple font.
-fn font_glyph_names(doc: &Document, encoding: Option<&Object>, standard: Option<Base14>) -> Vec<Option<Cow<'static, str>>> {
+fn font_glyph_names(
+    doc: &Document,
+    encoding: Option<&Object>,
+    standard: Option<Base14>,
+) -> Vec<Option<Cow<'static, str>>> {
     let builtin = standard.map_or(BaseEncoding::Standard, Base14::builtin_encoding);
     let (base, differences) = match encoding {
         Some(Object::Name(name)) => (BaseEncoding::from_name(name).unwrap_or(builtin), None),
@@ -147,12 +186,18 @@ fn font_glyph_names(doc: &Document, encoding: Option<&Object>, standard: Option<
                 .and_then(|o| o.as_name().ok())
                 .and_then(BaseEncoding::from_name)
                 .unwrap_or(builtin);
-            let diffs = d.get(b"Differences").ok().map(|o| resolve(doc, o)).and_then(|o| o.as_array().ok());
+            let diffs = d
+                .get(b"Differences")
+                .ok()
+                .map(|o| resolve(doc, o))
+                .and_then(|o| o.as_array().ok());
             (base, diffs)
         }
         _ => (builtin, None),
     };
-    let mut names: Vec<Option<Cow<'static, str>>> = (0..=255u8).map(|c| base.glyph(c).map(Cow::Borrowed)).collect();
+    let mut names: Vec<Option<Cow<'static, str>>> = (0..=255u8)
+        .map(|c| base.glyph(c).map(Cow::Borrowed))
+        .collect();
     if let Some(diffs) = differences {
         let mut code = 0usize;
         for item in diffs {
@@ -160,7 +205,9 @@ fn font_glyph_names(doc: &Document, encoding: Option<&Object>, standard: Option<
                 Object::Integer(i) => code = usize::try_from(*i).unwrap_or(usize::MAX),
                 Object::Name(n) => {
                     if let Some(slot) = names.get_mut(code) {
-                        *slot = std::str::from_utf8(n).ok().map(|n| Cow::Owned(n.to_owned()));
+                        *slot = std::str::from_utf8(n)
+                            .ok()
+                            .map(|n| Cow::Owned(n.to_owned()));
                     }
                     code = code.saturating_add(1);
                 }
@@ -176,7 +223,9 @@ fn cid_widths(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
     let mut out = HashMap::new();
     let mut items = w.iter().map(|o| resolve(doc, o)).peekable();
     while let Some(first) = items.next() {
-        let Some(start) = number(first).filter(|n| *n >= 0.0).map(|n| n as u32) else { continue };
+        let Some(start) = number(first).filter(|n| *n >= 0.0).map(|n| n as u32) else {
+            continue;
+        };
         match items.next() {
             Some(Object::Array(list)) => {
                 for (i, width) in list.iter().enumerate().take(65_536) {
@@ -186,7 +235,10 @@ fn cid_widths(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
                 }
             }
             Some(last) => {
-                let (Some(last), Some(width)) = (number(last), items.next().and_then(number)) else { continue };
+                let (Some(last), Some(width)) = (number(last), items.next().and_then(number))
+                else {
+                    continue;
+                };
                 let last = (last.max(0.0) as u32).min(start.saturating_add(65_535));
                 for code in start..=last {
                     out.insert(code, width);

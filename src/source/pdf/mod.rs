@@ -16,19 +16,30 @@ use crate::error::Error;
 pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted,
-        other => Error::Pdf { reason: other.to_string() },
+        other => Error::Pdf {
+            reason: other.to_string(),
+        },
     })?;
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(Error::Encrypted);
     }
     let mut fonts = content::FontCache::new();
-    let pages: Vec<content::PageContent> = doc.get_pages().values().map(|&id| content::page(&doc, id, &mut fonts)).collect();
+    let pages: Vec<content::PageContent> = doc
+        .get_pages()
+        .values()
+        .map(|&id| content::page(&doc, id, &mut fonts))
+        .collect();
     if pages.is_empty() {
-        return Err(Error::Pdf { reason: "the document has no pages".to_owned() });
+        return Err(Error::Pdf {
+            reason: "the document has no pages".to_owned(),
+        });
     }
     if pages.iter().all(|p| p.glyphs.is_empty()) {
         let images: usize = pages.iter().map(|p| p.images).sum();
-        return Err(Error::NoText { pages: pages.len(), images });
+        return Err(Error::NoText {
+            pages: pages.len(),
+            images,
+        });
     }
     Ok(text::render(&pages))
 }

@@ -36,37 +36,53 @@ fn body_size(pages: &[PageContent]) -> f32 {
             None => counts.push((key, 1)),
         }
     }
-    counts.iter().max_by_key(|(_, n)| *n).map_or(12.0, |(k, _)| *k as f32 / 2.0)
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(12.0, |(k, _)| *k as f32 / 2.0)
 }
 
 /// Builds the text of all pages.
 pub(super) fn render(pages: &[PageContent]) -> String {
     let body = body_size(pages);
     let mut out = String::new();
-    let mut last_row: Option<Vec<String>> = None;
+    let mut table = Table::default();
     for (n, page) in pages.iter().enumerate() {
         if n > 0 {
             out.push_str("\n\u{c}\n");
         }
         let grid = Grid::find(&page.rules);
-        if std::env::var("FCC_DEBUG").is_ok() { eprintln!("page {n}: {:?}", grid); }
-        let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) =
-            page.glyphs.iter().partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
-        let mut blocks: Vec<(f32, Block)> = lines(page, &outside, body)
+        let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = page
+            .glyphs
+            .iter()
+            .partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
+        let mut blocks: Vec<(f32, Block)> = lines(page, &outside)
             .into_iter()
             .filter(|l| !is_page_number(l, page))
             .map(|l| (l.y, Block::Line(l)))
             .collect();
         if let Some(grid) = &grid {
-            blocks.extend(grid.rows(page, &inside, body).into_iter().map(|(y, r)| (y, Block::Row(r))));
+            blocks.extend(
+                grid.rows(page, &inside)
+                    .into_iter()
+                    .map(|(y, r)| (y, Block::Row(r))),
+            );
         }
         blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
-        emit_page(&mut out, blocks, body, page, &mut last_row);
+        emit_page(&mut out, blocks, body, page, &mut table);
     }
-    if let Some(row) = last_row.take() {
+    if let Some(row) = table.pending.take() {
         push_row(&mut out, &row);
     }
     out
+}
+
+/// A table as it runs across pages: its header (to drop where a page repeats it) and the
+/// last row read (held back, since the next page may continue it).
+#[derive(Debug, Default)]
+struct Table {
+    header: Option<Vec<String>>,
+    pending: Option<Vec<String>>,
 }
 
 fn push_row(out: &mut String, row: &[String]) {
@@ -75,17 +91,32 @@ fn push_row(out: &mut String, row: &[String]) {
 }
 
 /// Emits one page's blocks: paragraphs, then the footnotes after a `---` rule.
-fn emit_page(out: &mut String, blocks: Vec<(f32, Block)>, body: f32, page: &PageContent, last_row: &mut Option<Vec<String>>) {
+fn emit_page(
+    out: &mut String,
+    blocks: Vec<(f32, Block)>,
+    body: f32,
+    page: &PageContent,
+    table: &mut Table,
+) {
     // Footnotes: the run of small lines at the foot of the page, starting with a mark.
-    let lines_at: Vec<usize> = blocks.iter().enumerate().filter(|(_, b)| matches!(b.1, Block::Line(_))).map(|(i, _)| i).collect();
+    let lines_at: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b.1, Block::Line(_)))
+        .map(|(i, _)| i)
+        .collect();
     let mut notes_from = blocks.len();
     for &i in lines_at.iter().rev() {
         match blocks.get(i).map(|b| &b.1) {
-            Some(Block::Line(l)) if l.size < body * 0.92 && l.y > page.height * 0.4 => notes_from = i,
+            Some(Block::Line(l)) if l.size < body * 0.92 && l.y > page.height * 0.4 => {
+                notes_from = i
+            }
             _ => break,
         }
     }
-    while notes_from < blocks.len() && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if l.text.starts_with("<sup>")) {
+    while notes_from < blocks.len()
+        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if l.text.starts_with("<sup>"))
+    {
         notes_from += 1;
     }
     let right = blocks
@@ -108,9 +139,16 @@ fn emit_page(out: &mut String, blocks: Vec<(f32, Block)>, body: f32, page: &Page
                     out.push_str("\n\n");
                     in_table = true;
                 }
+                match &table.header {
+                    None => table.header = Some(cells.clone()),
+                    // The header repeated at the top of a new page.
+                    Some(header) if header == cells => continue,
+                    Some(_) => {}
+                }
                 // A row continued from the previous page has an empty first cell.
-                let continued = cells.first().is_some_and(|c| c.is_empty()) && last_row.is_some();
-                match last_row.as_mut() {
+                let continued =
+                    cells.first().is_some_and(|c| c.is_empty()) && table.pending.is_some();
+                match table.pending.as_mut() {
                     Some(last) if continued => {
                         for (a, b) in last.iter_mut().zip(cells) {
                             if !b.is_empty() {
@@ -122,7 +160,7 @@ fn emit_page(out: &mut String, blocks: Vec<(f32, Block)>, body: f32, page: &Page
                         }
                     }
                     _ => {
-                        if let Some(done) = last_row.replace(cells.clone()) {
+                        if let Some(done) = table.pending.replace(cells.clone()) {
                             push_row(out, &done);
                         }
                     }
@@ -130,7 +168,7 @@ fn emit_page(out: &mut String, blocks: Vec<(f32, Block)>, body: f32, page: &Page
                 prev = None;
             }
             Block::Line(line) => {
-                if let Some(done) = last_row.take() {
+                if let Some(done) = table.pending.take() {
                     push_row(out, &done);
                 }
                 in_table = false;
@@ -141,7 +179,9 @@ fn emit_page(out: &mut String, blocks: Vec<(f32, Block)>, body: f32, page: &Page
                         let gap = line.y - p.y;
                         let full = p.x1 >= right - 0.08 * (right - p.x0).max(1.0) && !note;
                         let item = starts_item(&line.text);
-                        if note && line.text.starts_with("<sup>") || gap > 1.45 * p.size.max(line.size) {
+                        if note && line.text.starts_with("<sup>")
+                            || gap > 1.45 * p.size.max(line.size)
+                        {
                             out.push_str("\n\n");
                         } else if full && !item && gap > 0.0 {
                             let hyphen = p.text.ends_with('-') && !p.text.ends_with(" -");
@@ -164,7 +204,7 @@ fn emit_page(out: &mut String, blocks: Vec<(f32, Block)>, body: f32, page: &Page
     }
     // A table that reaches the foot of the page may go on (even mid-row) on the next page.
     if !in_table {
-        if let Some(done) = last_row.take() {
+        if let Some(done) = table.pending.take() {
             push_row(out, &done);
         }
     }
@@ -172,8 +212,13 @@ fn emit_page(out: &mut String, blocks: Vec<(f32, Block)>, body: f32, page: &Page
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let s = s.trim_end().trim_end_matches("</sup>").trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches("<sup>");
-    s.trim_end_matches(['"', '”', '’', ')']).ends_with(['.', ':', '?', '!', ','])
+    let s = s
+        .trim_end()
+        .trim_end_matches("</sup>")
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches("<sup>");
+    s.trim_end_matches(['"', '”', '’', ')'])
+        .ends_with(['.', ':', '?', '!', ','])
 }
 
 fn starts_item(s: &str) -> bool {
@@ -181,72 +226,63 @@ fn starts_item(s: &str) -> bool {
     (1..=2).contains(&digits) && s.get(digits..).is_some_and(|r| r.starts_with(". "))
 }
 
-/// A page number: a short number alone near the top or bottom of the page.
+/// A page number: a short number alone, centred, near the top or bottom of the page.
 fn is_page_number(line: &Line, page: &PageContent) -> bool {
     let t = line.text.trim();
-    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) && (line.y > page.height * 0.88 || line.y < page.height * 0.06)
+    let centre = (line.x0 + line.x1) / 2.0;
+    !t.is_empty()
+        && t.len() <= 3
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (line.y > page.height * 0.88 || line.y < page.height * 0.06)
+        && (centre - page.width / 2.0).abs() < page.width * 0.15
 }
 
-/// Groups glyphs into lines by baseline; smaller glyphs raised just above a line join it as
-/// `<sup>` runs.
-fn lines(page: &PageContent, glyphs: &[&Glyph], body: f32) -> Vec<Line> {
+/// Groups glyphs into lines by baseline; a run of smaller glyphs raised just above a line
+/// (within 0.75 em, horizontally within it) joins that line as superscript.
+fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
     let mut sorted: Vec<&Glyph> = glyphs.iter().copied().filter(|g| g.size > 0.5).collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    // Clusters of glyphs on one baseline.
     let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
     for g in sorted {
         match clusters.last_mut() {
-            Some(c) if c.first().is_some_and(|f| (g.y - f.y).abs() <= 0.2 * f.size.max(g.size)) => c.push(g),
+            Some(c)
+                if c.first()
+                    .is_some_and(|f| (g.y - f.y).abs() <= 0.2 * f.size.max(g.size)) =>
+            {
+                c.push(g)
+            }
             _ => clusters.push(vec![g]),
         }
     }
     let size_of = |c: &[&Glyph]| c.iter().map(|g| g.size).fold(0.0f32, f32::max);
     let y_of = |c: &[&Glyph]| c.first().map_or(0.0, |g| g.y);
-    // Raised small clusters join the line below them.
-    let mut merged: Vec<(Vec<&Glyph>, Vec<&Glyph>)> = Vec::new();
-    let mut pending: Vec<&Glyph> = Vec::new();
-    for cluster in clusters {
-        let size = size_of(&cluster);
-        if size < 0.8 * body {
-            // Hold it: it is a superscript if a larger line follows just below.
-            pending.extend(cluster);
-            continue;
-        }
-        let y = y_of(&cluster);
-        let (sup, alone): (Vec<&Glyph>, Vec<&Glyph>) = pending.drain(..).partition(|g| y - g.y > 0.0 && y - g.y < 0.75 * size);
-        for g in alone {
-            merged.push((vec![g], Vec::new()));
-        }
-        merged.push((cluster, sup));
-    }
-    for g in pending {
-        merged.push((vec![g], Vec::new()));
-    }
-    // Small stray glyphs that were not superscripts: regroup them by baseline.
-    let mut out: Vec<Line> = Vec::new();
-    let mut strays: Vec<&Glyph> = Vec::new();
-    for (main, sup) in merged {
-        if sup.is_empty() && main.len() == 1 && main.first().is_some_and(|g| g.size < 0.8 * body) {
-            strays.extend(main);
-            continue;
-        }
-        if let Some(line) = build_line(page, &main, &sup) {
-            out.push(line);
-        }
-    }
-    strays.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut group: Vec<&Glyph> = Vec::new();
-    for g in strays {
-        if group.first().is_some_and(|f| (g.y - f.y).abs() > 0.2 * f.size.max(g.size)) {
-            if let Some(line) = build_line(page, &group, &[]) {
-                out.push(line);
+    let span_of = |c: &[&Glyph]| {
+        c.iter().fold((f32::MAX, f32::MIN), |(lo, hi), g| {
+            (lo.min(g.x), hi.max(g.x + g.width))
+        })
+    };
+    let is_sup = |c: &[&Glyph], d: &[&Glyph]| {
+        let (size, raise) = (size_of(d), y_of(d) - y_of(c));
+        let ((c0, c1), (d0, d1)) = (span_of(c), span_of(d));
+        size_of(c) < 0.85 * size
+            && raise > 0.0
+            && raise < 0.75 * size
+            && c0 >= d0 - size
+            && c1 <= d1 + size
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = clusters.get(i) {
+        match clusters.get(i + 1) {
+            Some(d) if is_sup(c, d) => {
+                out.extend(build_line(page, d, c));
+                i += 2;
             }
-            group.clear();
+            _ => {
+                out.extend(build_line(page, c, &[]));
+                i += 1;
+            }
         }
-        group.push(g);
-    }
-    if let Some(line) = build_line(page, &group, &[]) {
-        out.push(line);
     }
     out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     out
@@ -254,7 +290,11 @@ fn lines(page: &PageContent, glyphs: &[&Glyph], body: f32) -> Vec<Line> {
 
 /// The text of a line: glyphs in x order, spaces from gaps, raised runs as `<sup>`.
 fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Line> {
-    let mut all: Vec<(&Glyph, bool)> = main.iter().map(|g| (*g, false)).chain(sup.iter().map(|g| (*g, true))).collect();
+    let mut all: Vec<(&Glyph, bool)> = main
+        .iter()
+        .map(|g| (*g, false))
+        .chain(sup.iter().map(|g| (*g, true)))
+        .collect();
     if all.is_empty() {
         return None;
     }
@@ -274,7 +314,8 @@ fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Lin
         if let Some(end) = last_end {
             let gap = g.x - end;
             let em = g.size.max(1.0);
-            if gap > 0.15 * em && !text.ends_with(' ') && !t.starts_with(' ') && !(mark && in_sup) {
+            let spaced = text.ends_with(' ') || t.starts_with(' ');
+            if gap > 0.15 * em && !spaced && !(mark && in_sup) {
                 text.push(' ');
             }
         }
@@ -293,9 +334,18 @@ fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Lin
         return None;
     }
     let x0 = all.iter().map(|(g, _)| g.x).fold(f32::MAX, f32::min);
-    let x1 = all.iter().map(|(g, _)| g.x + g.width).fold(f32::MIN, f32::max);
+    let x1 = all
+        .iter()
+        .map(|(g, _)| g.x + g.width)
+        .fold(f32::MIN, f32::max);
     let y = main.first().or(sup.first()).map_or(0.0, |g| g.y);
-    Some(Line { x0, x1, y, size, text })
+    Some(Line {
+        x0,
+        x1,
+        y,
+        size,
+        text,
+    })
 }
 
 /// A ruled table: the x of its column rules and the y of its row rules.
@@ -321,37 +371,68 @@ fn snap(mut values: Vec<f32>, tolerance: f32) -> Vec<f32> {
 impl Grid {
     /// A grid of at least two columns and two rows drawn with rulings, if the page has one.
     fn find(rules: &[Segment]) -> Option<Grid> {
-        let horizontal: Vec<&Segment> = rules.iter().filter(|s| (s.y0 - s.y1).abs() < 1.0 && (s.x0 - s.x1).abs() > 2.0).collect();
-        let vertical: Vec<&Segment> = rules.iter().filter(|s| (s.x0 - s.x1).abs() < 1.0 && (s.y0 - s.y1).abs() > 2.0).collect();
+        let horizontal: Vec<&Segment> = rules
+            .iter()
+            .filter(|s| (s.y0 - s.y1).abs() < 1.0 && (s.x0 - s.x1).abs() > 2.0)
+            .collect();
+        let vertical: Vec<&Segment> = rules
+            .iter()
+            .filter(|s| (s.x0 - s.x1).abs() < 1.0 && (s.y0 - s.y1).abs() > 2.0)
+            .collect();
         // Only rulings that meet a ruling of the other direction belong to a grid.
         let meets = |h: &Segment, v: &Segment| {
             let (hx0, hx1) = (h.x0.min(h.x1), h.x0.max(h.x1));
             let (vy0, vy1) = (v.y0.min(v.y1), v.y0.max(v.y1));
             v.x0 >= hx0 - 3.0 && v.x0 <= hx1 + 3.0 && h.y0 >= vy0 - 3.0 && h.y0 <= vy1 + 3.0
         };
-        let hs: Vec<f32> = horizontal.iter().filter(|h| vertical.iter().any(|v| meets(h, v))).map(|h| h.y0).collect();
-        let vs: Vec<f32> = vertical.iter().filter(|v| horizontal.iter().any(|h| meets(h, v))).map(|v| v.x0).collect();
+        let hs: Vec<f32> = horizontal
+            .iter()
+            .filter(|h| vertical.iter().any(|v| meets(h, v)))
+            .map(|h| h.y0)
+            .collect();
+        let vs: Vec<f32> = vertical
+            .iter()
+            .filter(|v| horizontal.iter().any(|h| meets(h, v)))
+            .map(|v| v.x0)
+            .collect();
         let (xs, ys) = (snap(vs, 3.0), snap(hs, 3.0));
         (xs.len() >= 3 && ys.len() >= 3).then_some(Grid { xs, ys })
     }
 
     fn contains(&self, g: &Glyph) -> bool {
         let (cx, cy) = (g.x + g.width / 2.0, g.y - g.size * 0.3);
-        match (self.xs.first(), self.xs.last(), self.ys.first(), self.ys.last()) {
-            (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) => cx > x0 && cx < x1 && cy > y0 && cy < y1,
+        match (
+            self.xs.first(),
+            self.xs.last(),
+            self.ys.first(),
+            self.ys.last(),
+        ) {
+            (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) => {
+                cx > x0 && cx < x1 && cy > y0 && cy < y1
+            }
             _ => false,
         }
     }
 
     /// Each row's cells (lines inside a cell joined with a space), with the row's top y.
-    fn rows(&self, page: &PageContent, glyphs: &[&Glyph], body: f32) -> Vec<(f32, Vec<String>)> {
+    fn rows(&self, page: &PageContent, glyphs: &[&Glyph]) -> Vec<(f32, Vec<String>)> {
         let columns = self.xs.len().saturating_sub(1);
         let rows = self.ys.len().saturating_sub(1);
         let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns * rows];
         for g in glyphs {
             let (cx, cy) = (g.x + g.width / 2.0, g.y - g.size * 0.3);
-            let col = self.xs.iter().filter(|&&x| x < cx).count().saturating_sub(1);
-            let row = self.ys.iter().filter(|&&y| y < cy).count().saturating_sub(1);
+            let col = self
+                .xs
+                .iter()
+                .filter(|&&x| x < cx)
+                .count()
+                .saturating_sub(1);
+            let row = self
+                .ys
+                .iter()
+                .filter(|&&y| y < cy)
+                .count()
+                .saturating_sub(1);
             if let Some(cell) = cells.get_mut(row * columns + col) {
                 cell.push(g);
             }
@@ -362,7 +443,7 @@ impl Grid {
                 .map(|c| {
                     let cell = cells.get(r * columns + c).map(Vec::as_slice).unwrap_or(&[]);
                     let mut text = String::new();
-                    for line in lines(page, cell, body) {
+                    for line in lines(page, cell) {
                         if !text.is_empty() {
                             text.push(' ');
                         }
@@ -377,15 +458,4 @@ impl Grid {
         }
         out
     }
-}
-
-/// For debugging and tests: a page's lines as `y x0-x1 size text`.
-#[cfg(test)]
-pub(super) fn dump(page: &PageContent) -> String {
-    let body = 12.0;
-    let all: Vec<&Glyph> = page.glyphs.iter().collect();
-    lines(page, &all, body)
-        .iter()
-        .map(|l| format!("{:.1} {:.1}-{:.1} {:.1} {}\n", l.y, l.x0, l.x1, l.size, l.text))
-        .collect()
 }
