@@ -1,5 +1,6 @@
 //! Throughput: the whole parse of each letter fixture, and the citation extractor alone
-//! (per letter over ~10 MB of letters, and on one text 1×, 10× and 100× the letter long).
+//! (per letter over ~10 MB of letters, and on one text 1×, 10× and 100× the letter long), and
+//! each PDF fixture.
 #![allow(missing_docs)] // criterion_group! generates undocumented functions
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -40,5 +41,28 @@ fn cite(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, cite);
+/// Each PDF fixture, whole: lopdf load, interpretation, layout and the parse of its text.
+#[cfg(feature = "pdf")]
+fn pdf(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse_pdf");
+    for name in ["lo", "chromium", "reportlab", "lo_hard", "lo_aes256"] {
+        let path = format!(
+            "{}/fixtures/pdf/r-squared-{name}.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| fcc_notice::parse_pdf(black_box(&bytes)))
+        });
+    }
+    group.finish();
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(_: &mut Criterion) {}
+
+criterion_group!(benches, parse, cite, pdf);
 criterion_main!(benches);

@@ -60,9 +60,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
 
     let attachment_line = doc.lines.iter().position(|l| {
         let t = doc.line_text(l);
-        l.label.is_none()
-            && t.len() <= 60
-            && regex!(r"(?i)^attachment\s+[a-z0-9](?-u:\b)").is_match(t)
+        l.label.is_none() && t.len() <= 60 && regex!(r"(?i-u)^attachment\s+[a-z0-9]\b").is_match(t)
     });
     let letter_end = attachment_line
         .and_then(|i| doc.lines.get(i))
@@ -75,11 +73,12 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
     }
 
     let head = text.get(..letter_end).unwrap_or("");
-    let header_end = match regex!(r"(?:^|\s)(Dear\s[^\n,:]{1,60}[,:])").captures(head) {
-        Some(c) => c.get(1).map(|m| {
-            out.salutation = Some(m.range());
-            m.start()
-        }),
+    let header_end = match salutation(head) {
+        Some(range) => {
+            let start = range.start;
+            out.salutation = Some(range);
+            Some(start)
+        }
         None => regex!(r"By the (?:Acting )?Chief, Enforcement Bureau:")
             .find(head)
             .map(|m| m.end()),
@@ -95,7 +94,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
     let closing_line = doc.lines.iter().position(|l| {
         l.range.start >= body_start
             && l.range.end <= letter_end
-            && regex!(r"(?i)^(sincerely|respectfully(?: submitted)?|very truly yours|(?:best )?regards),?$")
+            && regex!(r"(?i-u)^(sincerely|respectfully(?: submitted)?|very truly yours|(?:best )?regards),?$")
                 .is_match(doc.line_text(l))
     });
     let body_end = closing_line
@@ -164,7 +163,7 @@ fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
             doc.marks.iter().any(|m| m.number == next) && !notes.iter().any(|n| n.number == next);
         let text = doc.slice(note.range.clone());
         let split = wanted.then(|| {
-            regex!(r"[.)]\s+(\d{1,3})\s+[A-Z]")
+            regex!(r"[.)]\s+([0-9]{1,3})\s+[A-Z]")
                 .captures_iter(text)
                 .filter_map(|c| c.get(1))
                 .find(|m| m.as_str().parse() == Ok(next))
@@ -189,6 +188,22 @@ fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
         }
         i += 1;
     }
+}
+
+/// `Dear Mr. Luna,` or `Dear Mr. Saleem:`: `Dear` after whitespace or at a line start, then at
+/// most 60 more characters on the same line up to a comma or colon.
+fn salutation(text: &str) -> Option<Range<usize>> {
+    regex!(r"(?:^|\s)Dear\s").find_iter(text).find_map(|m| {
+        let start = m.end() - m.as_str().trim_start().len();
+        let rest = text.get(m.end()..)?;
+        let end = rest
+            .char_indices()
+            .take(60)
+            .take_while(|(_, c)| *c != '\n')
+            .find(|(_, c)| matches!(c, ',' | ':'))
+            .map(|(i, c)| m.end() + i + c.len_utf8())?;
+        (end > m.end() + 1).then_some(start..end)
+    })
 }
 
 /// The end of the first non-blank line.
@@ -240,7 +255,7 @@ struct Walker {
 impl Walker {
     fn body_line(&mut self, body: &mut Vec<Paragraph>, range: Range<usize>, doc: &Document<'_>) {
         let item =
-            regex!(r"^(?:\d{1,2}\.|[•·▪]|\([a-z0-9]\))\s").is_match(doc.slice(range.clone()));
+            regex!(r"^(?:[0-9]{1,2}\.|[•·▪]|\([a-z0-9]\))\s").is_match(doc.slice(range.clone()));
         let last_unfinished = body
             .last()
             .and_then(|p| p.pieces.last())

@@ -34,7 +34,9 @@
 //!
 //! 1. **source** — the input becomes a `Document`: lines of clean text, markup (`**`,
 //!    `<sup>1</sup>`, `[x](mailto:x)`, `---`) set aside without rewriting the input, so every
-//!    [`Span`] indexes the caller's text.
+//!    [`Span`] indexes the caller's text. A PDF ([`parse_pdf`], feature `pdf`) is first turned
+//!    into that same text by a content-stream interpreter on lopdf; its spans index
+//!    [`Parsed::text`].
 //! 2. **layout** — lines become letter parts: header, body paragraphs (rejoined across page
 //!    breaks and footnotes), footnotes, closing and signatory, Attachment A.
 //! 3. **extract** — one grammar per field (nom for dates, addresses, deadlines and citations;
@@ -48,6 +50,8 @@
 //!
 //! # Limitations
 //!
+//! - PDFs need a text layer (scanned letters are an [`Error::NoText`]; there is no OCR), and
+//!   the table reader needs Attachment A to be ruled, as Word and LibreOffice draw it.
 //! - Collapsed one-line copies (the FCC's own `.txt` renditions) give their header facts, but
 //!   their inline footnotes are not separated from the body.
 //! - Section headings and URLs come from a built-in table of the 47 U.S.C. and 47 CFR sections

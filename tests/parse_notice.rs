@@ -107,6 +107,29 @@ fn citations_of_any_text() {
     );
 }
 
+#[cfg(feature = "pdf")]
+#[test]
+fn reads_pdfs_by_their_magic_bytes() {
+    let bytes = std::fs::read(format!(
+        "{}/fixtures/pdf/r-squared-reportlab.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    // Through standard input: no file name to go by.
+    let out = run(&["-"], Some(&bytes));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["attachment"]["records"].as_array().unwrap().len(), 23);
+    let scan = run(&["fixtures/pdf/r-squared-scan.pdf"], None);
+    assert_eq!(scan.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&scan.stderr).contains("no extractable text"));
+}
+
 #[test]
 fn exit_codes() {
     let not_a_notice = run(&["-"], Some(b"just some text"));

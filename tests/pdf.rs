@@ -1,6 +1,11 @@
 //! PDFs of the sample letter from real producers: each gives the notice its text gives.
 #![cfg(feature = "pdf")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code
 
 use fcc_notice::{parse_pdf, parse_text, Error, Parsed};
 use serde_json::Value;
@@ -10,7 +15,11 @@ const SAMPLE: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-tele
 const READABLE: [&str; 5] = ["lo", "chromium", "reportlab", "lo_hard", "lo_aes256"];
 
 fn pdf(name: &str) -> Vec<u8> {
-    fs::read(format!("{}/fixtures/pdf/r-squared-{name}.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    fs::read(format!(
+        "{}/fixtures/pdf/r-squared-{name}.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// The JSON of a parse without spans (`span`, `mark`).
@@ -40,27 +49,52 @@ fn every_producer_gives_the_text_notice() {
         // Spans index the extracted text.
         let extracted = parsed.text.as_deref().unwrap();
         let first = &parsed.notice.records()[0];
-        assert!(extracted[first.span.range()].starts_with("Dawz Telecom\tMar. 19, 2021"), "{name}");
+        assert!(
+            extracted[first.span.range()].starts_with("Dawz Telecom\tMar. 19, 2021"),
+            "{name}"
+        );
         let fn1 = &parsed.notice.footnotes[0];
-        assert_eq!(&extracted[fn1.mark.unwrap().range()], "<sup>1</sup>", "{name}");
+        assert_eq!(
+            &extracted[fn1.mark.unwrap().range()],
+            "<sup>1</sup>",
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn every_table_cell() {
-    let expected: Value = serde_json::from_str(include_str!("../fixtures/pdf/r-squared-expected-table.json")).unwrap();
-    let columns: Vec<&str> = expected["columns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    let expected: Value = serde_json::from_str(include_str!(
+        "../fixtures/pdf/r-squared-expected-table.json"
+    ))
+    .unwrap();
+    let columns: Vec<&str> = expected["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
     let rows: Vec<Vec<&str>> = expected["rows"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r.as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect())
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect()
+        })
         .collect();
     assert_eq!(rows.len() * columns.len(), 138);
     for name in READABLE {
         let parsed = parse_pdf(&pdf(name)).unwrap();
         let text = parsed.text.unwrap();
-        let table: Vec<Vec<&str>> = text.lines().filter(|l| l.contains('\t')).map(|l| l.split('\t').collect()).collect();
+        let table: Vec<Vec<&str>> = text
+            .lines()
+            .filter(|l| l.contains('\t'))
+            .map(|l| l.split('\t').collect())
+            .collect();
         assert_eq!(table[0], columns, "{name}: header");
         assert_eq!(&table[1..], rows.as_slice(), "{name}: rows");
     }
@@ -79,9 +113,21 @@ fn snapshots() {
 
 #[test]
 fn unreadable_pdfs_are_errors() {
-    assert!(matches!(parse_pdf(&pdf("scan")), Err(Error::NoText { pages: 5, images: 5 })));
-    assert!(matches!(parse_pdf(&pdf("lo_password")), Err(Error::Encrypted)));
-    assert!(matches!(parse_pdf(b"%PDF-1.4 nonsense"), Err(Error::Pdf { .. })));
+    assert!(matches!(
+        parse_pdf(&pdf("scan")),
+        Err(Error::NoText {
+            pages: 5,
+            images: 5
+        })
+    ));
+    assert!(matches!(
+        parse_pdf(&pdf("lo_password")),
+        Err(Error::Encrypted)
+    ));
+    assert!(matches!(
+        parse_pdf(b"%PDF-1.4 nonsense"),
+        Err(Error::Pdf { .. })
+    ));
     assert!(matches!(parse_pdf(b""), Err(Error::Pdf { .. })));
 }
 

@@ -7,7 +7,7 @@ use crate::text::regex;
 /// Every citation piece in `text`, in order, not yet resolved.
 pub(super) fn pieces(text: &str) -> Vec<Piece> {
     let anchors = regex!(
-        r"(?-u:\b)(?:U\.[ \u{a0}]?S\.[ \u{a0}]?C\.|USC|C\.[ \u{a0}]?F\.[ \u{a0}]?R\.|CFR|FCC[ \u{a0}]+Rcd|Fed\.[ \u{a0}]?Reg\.|Stat\.|WL[ \u{a0}]\d|Pub\.[ \u{a0}]?L\.|Docket|File[ \u{a0}]+Nos?\.|EB-[A-Z]|DA[ \u{a0}]+\d|FCC[ \u{a0}]+\d|[Ii]d\.|supra|[Ss]ections?[ \u{a0}]+\d)"
+        r"(?-u:\b)(?:U\.[ \u{a0}]?S\.[ \u{a0}]?C\.|USC|C\.[ \u{a0}]?F\.[ \u{a0}]?R\.|CFR|FCC[ \u{a0}]+Rcd|Fed\.[ \u{a0}]?Reg\.|Stat\.|WL[ \u{a0}][0-9]|Pub\.[ \u{a0}]?L\.|Docket|File[ \u{a0}]+Nos?\.|EB-[A-Z]|DA[ \u{a0}]+[0-9]|FCC[ \u{a0}]+[0-9]|[Ii]d\.|supra|[Ss]ections?[ \u{a0}]+[0-9])"
     );
     let mut out: Vec<Piece> = Vec::with_capacity(text.len() / 128);
     let mut consumed = 0;

@@ -36,8 +36,10 @@ pub(crate) fn is_city_line(line: &str) -> bool {
 
 /// Whether `line` starts a street address: a house number, a P.O. box or a suite.
 pub(crate) fn is_street_start(line: &str) -> bool {
-    regex!(r"(?i)^\s*(?:\d+[a-z]?(?:-\d+)?\s+[a-z0-9]|(?:p\.?\s?o\.?\s+box|suite|ste\.?)(?-u:\b))")
-        .is_match(line)
+    regex!(
+        r"(?i-u)^\s*(?:[0-9]+[a-z]?(?:-[0-9]+)?\s+[a-z0-9]|(?:p\.?\s?o\.?\s+box|suite|ste\.?)\b)"
+    )
+    .is_match(line)
 }
 
 /// Compass words that end a street line rather than start a city: `45 L Street, NE`.
@@ -48,7 +50,7 @@ const DIRECTIONS: &[&str] = &[
 /// Finds a city line (`Newport Beach, CA 92663`) in text that lost its line breaks: the city
 /// is the run of capitalised words before the comma. Returns its byte range.
 pub(crate) fn find_city_line(text: &str) -> Option<Range<usize>> {
-    let m = regex!(r"[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){0,3},[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?-u:\b)")
+    let m = regex!(r"(?-u)[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){0,3},[ \t]*[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b")
         .find(text)?;
     let mut start = m.start();
     let found = m.as_str();

@@ -16,13 +16,20 @@ use crate::text::{regex, squash};
 
 /// The contacts of the first paragraph that directs inquiries somewhere.
 pub(crate) fn contacts(text: &str) -> Vec<Contact> {
-    let Some(start) =
-        regex!(r"(?i)(?-u:\b)(?:inquiries|questions)(?-u:\b)[^.;]*?(?-u:\b)to\s+").find(text)
-    else {
+    // "… inquiries regarding this letter to NAME": the `to` in the same clause.
+    let to = regex!(r"(?i-u)\b(?:inquiries|questions)\b")
+        .find_iter(text)
+        .find_map(|m| {
+            let after = text.get(m.end()..)?;
+            let clause = after.get(..after.find(['.', ';']).unwrap_or(after.len()))?;
+            let to = regex!(r"(?-u)\bto\s+").find(clause)?;
+            Some(m.end() + to.end())
+        });
+    let Some(start) = to else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut rest = text.get(start.end()..).unwrap_or("");
+    let mut rest = text.get(start..).unwrap_or("");
     let mut role = ContactRole::Inquiries;
     while let Some((email, range)) = find_email(rest) {
         let who = rest.get(..range.start).unwrap_or("");
@@ -55,7 +62,7 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
             phone,
         });
         let tail = after.get(entry_end..).unwrap_or("");
-        match regex!(r"(?i)^;\s*(?:and\s+)?(?:cc:?|copy)\s*(?:to\s+)?").find(tail) {
+        match regex!(r"(?i-u)^;\s*(?:and\s+)?(?:cc:?|copy)\s*(?:to\s+)?").find(tail) {
             Some(m) => {
                 role = ContactRole::Copy;
                 rest = tail.get(m.end()..).unwrap_or("");

@@ -12,7 +12,6 @@
 //! "47 CFR § 64.1200", "(202) 418-7451", "7628-29", "22-174",
 //! "EB-TCD-22-00034232" — and a bare "May" or "March 2021" is not a date.
 
-use crate::text::regex;
 use chrono::NaiveDate;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1, take_while_m_n};
@@ -193,16 +192,30 @@ pub(crate) fn parse_date(input: &str) -> Option<NaiveDate> {
 /// Finds the first date anywhere in `haystack` (starting at a word boundary, not followed by a
 /// letter or digit); returns it with its byte range.
 pub(crate) fn find_date(haystack: &str) -> Option<(NaiveDate, Range<usize>)> {
-    // Places where a date may start: a month-name prefix or a digit, at a word boundary.
-    let candidates =
-        regex!(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9])");
-    candidates.find_iter(haystack).find_map(|m| {
-        let start = m.start();
-        let (d, used) = haystack.get(start..).and_then(parse_date_prefix)?;
-        let end = start + used;
-        let next = haystack.get(end..).and_then(|s| s.chars().next());
-        (!next.is_some_and(char::is_alphanumeric)).then_some((d, start..end))
-    })
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let bytes = haystack.as_bytes();
+    // Places where a date may start: a digit or a month's first three letters, at a word
+    // boundary (a cheap byte scan; the grammar then decides).
+    (0..bytes.len())
+        .filter(|&i| {
+            let boundary = i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
+            let month = |b: &[u8]| MONTHS.iter().any(|m| b.eq_ignore_ascii_case(*m));
+            boundary
+                && match bytes.get(i) {
+                    Some(b) if b.is_ascii_digit() => true,
+                    Some(b) if b.is_ascii_alphabetic() => bytes.get(i..i + 3).is_some_and(month),
+                    _ => false,
+                }
+        })
+        .find_map(|start| {
+            let (d, used) = haystack.get(start..).and_then(parse_date_prefix)?;
+            let end = start + used;
+            let next = haystack.get(end..).and_then(|s| s.chars().next());
+            (!next.is_some_and(char::is_alphanumeric)).then_some((d, start..end))
+        })
 }
 
 /// Table-driven tests of the date grammar and finders.

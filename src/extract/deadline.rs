@@ -171,7 +171,7 @@ fn period(input: &str) -> IResult<&str, (u32, bool)> {
 
 /// Every `within …` deadline phrase in `text`.
 pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
-    regex!(r"(?i)(?-u:\b)within\s+")
+    regex!(r"(?-u:\b)(?i-u:within)\s+")
         .find_iter(text)
         .filter_map(|m| {
             let rest = text.get(m.end()..)?;

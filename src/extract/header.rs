@@ -39,13 +39,11 @@ pub(crate) struct Header<'a> {
 /// Finds the header's parts in `header`.
 pub(crate) fn header(header: &str) -> Header<'_> {
     let mut out = Header::default();
-    let released = regex!(r"(?i)(?-u:\b)released:\s*")
-        .find(header)
-        .and_then(|m| {
-            let rest = header.get(m.end()..)?;
-            let (date, len) = parse_date_prefix(rest)?;
-            Some((date, m.end()..m.end() + len))
-        });
+    let released = regex!(r"(?i-u)\breleased:\s*").find(header).and_then(|m| {
+        let rest = header.get(m.end()..)?;
+        let (date, len) = parse_date_prefix(rest)?;
+        Some((date, m.end()..m.end() + len))
+    });
     out.date = released.or_else(|| find_date(header));
     let after_date = match &out.date {
         Some((_, r)) => {
@@ -95,13 +93,13 @@ pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
     for (_, line) in pieces(letterhead, '\n') {
         let lower = line.to_ascii_lowercase();
         if line.len() > 60 {
-            let agency = regex!(r"(?i)federal communications commission").find(line);
+            let agency = regex!(r"(?i-u)federal communications commission").find(line);
             fill(&mut issuer.agency, agency.map(|m| squash(m.as_str())));
             fill(&mut issuer.bureau, named_unit(line, "Bureau"));
             fill(&mut issuer.division, named_unit(line, "Division"));
             if let Some(city) = address::find_city_line(line) {
                 let before = line.get(..city.start).unwrap_or("");
-                let street = regex!(r"\d[^\n]*$")
+                let street = regex!(r"[0-9][^\n]*$")
                     .find(before)
                     .map_or(city.start, |m| m.start());
                 let block = line.get(street..city.end).unwrap_or("");

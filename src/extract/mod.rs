@@ -61,7 +61,7 @@ pub(crate) fn notice(
 ) -> Result<Notice, Error> {
     let text = doc.text.as_str();
     let whole = doc.span(0..text.len());
-    if !regex!(r"(?i)(?-u:\b)federal\s+communications\s+commission(?-u:\b)|(?-u:\b)FCC(?-u:\b)|(?-u:\b)Commission(?-u:\b)")
+    if !regex!(r"(?i-u)\bfederal\s+communications\s+commission\b|\bFCC\b|\bCommission\b")
         .is_match(text)
     {
         return Err(Error::NotANotice {
@@ -203,7 +203,7 @@ fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: b
         NoticeKind::InitialDetermination
     } else if subject.is_some_and(|s| s.to_ascii_lowercase().contains("suspected illegal")) {
         NoticeKind::SuspectedIllegalTraffic
-    } else if is_letter && body.iter().any(|p| regex!(r"(?i)(?-u:\b)cease\s+(?:transmitting|routing|originating|carrying|accepting)(?-u:\b)|(?-u:\b)cease\s+and\s+desist(?-u:\b)").is_match(p)) {
+    } else if is_letter && body.iter().any(|p| regex!(r"(?i-u)\bcease\s+(?:transmitting|routing|originating|carrying|accepting)\b|\bcease\s+and\s+desist\b").is_match(p)) {
         NoticeKind::CeaseAndDesist
     } else {
         NoticeKind::Other

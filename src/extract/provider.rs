@@ -41,7 +41,7 @@ fn definition(input: &str) -> IResult<&str, (&str, &str)> {
 
 /// Finds the provider's definition in a body paragraph; returns it and its byte range.
 pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
-    let cues = regex!(r"(?i)(?-u:\b)(?:determined|finds?|found|believes?|concluded)\s+that\s+");
+    let cues = regex!(r"(?i-u)\b(?:determined|finds?|found|believes?|concluded)\s+that\s+");
     cues.find_iter(text).find_map(|m| {
         let rest = text.get(m.end()..)?;
         let (after, (name, short)) = definition(rest).ok()?;
@@ -60,7 +60,8 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
 
 /// The first provider of a bulleted list (`• Call Pipe`), for notices that list providers.
 pub(crate) fn listed(text: &str) -> Option<(Provider, Range<usize>)> {
-    let m = regex!(r"[•·▪]\s*([A-Z][^•·▪\n]*?)(?:\s+\d+\s|\s*[•·▪\n;]|\.\s|$)").captures(text)?;
+    let m =
+        regex!(r"[•·▪]\s*([A-Z][^•·▪\n]*?)(?:\s+[0-9]+\s|\s*[•·▪\n;]|\.\s|$)").captures(text)?;
     let name = m.get(1)?;
     let provider = Provider {
         name: squash(name.as_str()),

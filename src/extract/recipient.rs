@@ -70,7 +70,7 @@ fn collapsed(text: &str) -> Recipient {
         None => text,
     };
     let title = regex!(
-        r"(?-u:\b)(?:Chief (?:Executive|Operating|Compliance|Technology|Financial) Officer|General Counsel|Compliance Officer|Managing (?:Member|Director|Partner)|(?:Executive |Senior )?Vice President|President|CEO|COO|CFO|CTO|Owner|Founder|Director|Manager|Registered Agent|Principal|Partner)(?-u:\b)"
+        r"(?-u)\b(?:Chief (?:Executive|Operating|Compliance|Technology|Financial) Officer|General Counsel|Compliance Officer|Managing (?:Member|Director|Partner)|(?:Executive |Senior )?Vice President|President|CEO|COO|CFO|CTO|Owner|Founder|Director|Manager|Registered Agent|Principal|Partner)(?-u:\b)"
     )
     .find(text);
     let (name, after_title) = match title {
@@ -86,7 +86,7 @@ fn collapsed(text: &str) -> Recipient {
         }
     };
     let rest = text.get(after_title..).unwrap_or("");
-    let street = regex!(r"(?:^|\s)(\d|P\.?\s?O\.?\s+Box)")
+    let street = regex!(r"(?:^|\s)([0-9]|P\.?\s?O\.?\s+Box)")
         .captures(rest)
         .and_then(|c| c.get(1));
     let (organization, address) = match street {

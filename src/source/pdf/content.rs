@@ -3,7 +3,7 @@
 //! and the straight strokes and thin filled rectangles a table's rulings are drawn with.
 
 use super::font::Font;
-use lopdf::content::{Content, Operation};
+use super::lexer::{numbers, operations, Operand};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -123,6 +123,14 @@ fn nums<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
     Some(out)
 }
 
+/// A name operand.
+fn name<'a>(o: &Operand<'a>) -> Option<&'a [u8]> {
+    match o {
+        Operand::Name(n) => Some(n),
+        _ => None,
+    }
+}
+
 fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     doc.dereference(o).map_or(o, |(_, o)| o)
 }
@@ -211,12 +219,7 @@ pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
 
 impl Interpreter<'_> {
     fn run(&mut self, content: &[u8], resources: &Dictionary) {
-        let Ok(content) = Content::decode(content) else {
-            return;
-        };
-        for op in &content.operations {
-            self.op(op, resources);
-        }
+        operations(content, |op, operands| self.op(op, operands, resources));
     }
 
     fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<Rc<Font>> {
@@ -236,109 +239,107 @@ impl Interpreter<'_> {
         Some(font)
     }
 
-    fn op(&mut self, op: &Operation, resources: &Dictionary) {
-        let o = op.operands.as_slice();
-        match op.operator.as_str() {
-            "q" if self.stack.len() < 64 => self.stack.push(self.state.clone()),
-            "Q" => {
+    fn op(&mut self, op: &[u8], o: &[Operand<'_>], resources: &Dictionary) {
+        match op {
+            b"q" if self.stack.len() < 64 => self.stack.push(self.state.clone()),
+            b"Q" => {
                 if let Some(s) = self.stack.pop() {
                     self.state = s;
                 }
             }
-            "cm" => {
-                if let Some(m) = nums::<6>(o) {
+            b"cm" => {
+                if let Some(m) = numbers::<6>(o) {
                     self.state.ctm = mul(m, self.state.ctm);
                 }
             }
-            "BT" => {
+            b"BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
             }
-            "Tf" => {
-                if let (Some(name), Some(size)) =
-                    (o.first().and_then(|n| n.as_name().ok()), o.get(1))
-                {
+            b"Tf" => {
+                if let (Some(name), Some(size)) = (o.first().and_then(name), o.get(1)) {
                     self.state.font = self.font(resources, name);
-                    self.state.size = num(size);
+                    self.state.size = size.number();
                 }
             }
-            "Tc" => self.state.char_spacing = o.first().map_or(0.0, num),
-            "Tw" => self.state.word_spacing = o.first().map_or(0.0, num),
-            "Tz" => self.state.scale = o.first().map_or(100.0, num) / 100.0,
-            "TL" => self.state.leading = o.first().map_or(0.0, num),
-            "Ts" => self.state.rise = o.first().map_or(0.0, num),
-            "Td" => {
-                if let Some([tx, ty]) = nums::<2>(o) {
+            b"Tc" => self.state.char_spacing = o.first().map_or(0.0, Operand::number),
+            b"Tw" => self.state.word_spacing = o.first().map_or(0.0, Operand::number),
+            b"Tz" => self.state.scale = o.first().map_or(100.0, Operand::number) / 100.0,
+            b"TL" => self.state.leading = o.first().map_or(0.0, Operand::number),
+            b"Ts" => self.state.rise = o.first().map_or(0.0, Operand::number),
+            b"Td" => {
+                if let Some([tx, ty]) = numbers::<2>(o) {
                     self.move_line(tx, ty);
                 }
             }
-            "TD" => {
-                if let Some([tx, ty]) = nums::<2>(o) {
+            b"TD" => {
+                if let Some([tx, ty]) = numbers::<2>(o) {
                     self.state.leading = -ty;
                     self.move_line(tx, ty);
                 }
             }
-            "Tm" => {
-                if let Some(m) = nums::<6>(o) {
+            b"Tm" => {
+                if let Some(m) = numbers::<6>(o) {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            "T*" => self.move_line(0.0, -self.state.leading),
-            "Tj" => {
-                if let Some(Object::String(bytes, _)) = o.first() {
+            b"T*" => self.move_line(0.0, -self.state.leading),
+            b"Tj" => {
+                if let Some(Operand::String(bytes)) = o.first() {
                     self.show(bytes);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.move_line(0.0, -self.state.leading);
-                if let Some(Object::String(bytes, _)) = o.first() {
+                if let Some(Operand::String(bytes)) = o.first() {
                     self.show(bytes);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 if let (Some(aw), Some(ac)) = (o.first(), o.get(1)) {
-                    self.state.word_spacing = num(aw);
-                    self.state.char_spacing = num(ac);
+                    self.state.word_spacing = aw.number();
+                    self.state.char_spacing = ac.number();
                 }
                 self.move_line(0.0, -self.state.leading);
-                if let Some(Object::String(bytes, _)) = o.get(2) {
+                if let Some(Operand::String(bytes)) = o.get(2) {
                     self.show(bytes);
                 }
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = o.first() {
+            b"TJ" => {
+                if let Some(Operand::Array(items)) = o.first() {
                     for item in items {
                         match item {
-                            Object::String(bytes, _) => self.show(bytes),
+                            Operand::String(bytes) => self.show(bytes),
                             other => {
-                                let tx = -num(other) / 1000.0 * self.state.size * self.state.scale;
+                                let tx =
+                                    -other.number() / 1000.0 * self.state.size * self.state.scale;
                                 self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
                             }
                         }
                     }
                 }
             }
-            "Do" => {
-                if let Some(name) = o.first().and_then(|n| n.as_name().ok()) {
+            b"Do" => {
+                if let Some(name) = o.first().and_then(name) {
                     self.xobject(resources, name);
                 }
             }
-            "BI" | "ID" | "EI" => self.out.images += 1,
-            "m" => {
-                if let Some([x, y]) = nums::<2>(o) {
+            b"BI" | b"ID" | b"EI" => self.out.images += 1,
+            b"m" => {
+                if let Some([x, y]) = numbers::<2>(o) {
                     let (x, y) = apply(self.state.ctm, x, y);
                     self.path.push((x, y, true));
                 }
             }
-            "l" => {
-                if let Some([x, y]) = nums::<2>(o) {
+            b"l" => {
+                if let Some([x, y]) = numbers::<2>(o) {
                     let (x, y) = apply(self.state.ctm, x, y);
                     self.path.push((x, y, false));
                 }
             }
-            "re" => {
-                if let Some([x, y, w, h]) = nums::<4>(o) {
+            b"re" => {
+                if let Some([x, y, w, h]) = numbers::<4>(o) {
                     let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
                     for (i, (px, py)) in corners.into_iter().enumerate() {
                         let (px, py) = apply(self.state.ctm, px, py);
@@ -346,15 +347,15 @@ impl Interpreter<'_> {
                     }
                 }
             }
-            "S" | "s" => {
+            b"S" | b"s" => {
                 self.stroke();
                 self.path.clear();
             }
-            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
                 self.fill();
                 self.path.clear();
             }
-            "n" => self.path.clear(),
+            b"n" => self.path.clear(),
             _ => {}
         }
     }
@@ -520,5 +521,25 @@ impl Interpreter<'_> {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrices() {
+        let translate = [1.0, 0.0, 0.0, 1.0, 10.0, 20.0];
+        let scale = [2.0, 0.0, 0.0, 3.0, 0.0, 0.0];
+        // Scale, then translate; and the other way round.
+        assert_eq!(apply(mul(scale, translate), 1.0, 1.0), (12.0, 23.0));
+        assert_eq!(apply(mul(translate, scale), 1.0, 1.0), (22.0, 63.0));
+        assert_eq!(mul(IDENTITY, translate), translate);
+        assert_eq!(
+            nums::<2>(&[Object::Integer(3), Object::Real(1.5)]),
+            Some([3.0, 1.5])
+        );
+        assert_eq!(nums::<2>(&[Object::Integer(3)]), None);
     }
 }

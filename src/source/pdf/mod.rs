@@ -8,6 +8,7 @@ mod base14;
 mod cmap;
 mod content;
 mod font;
+mod lexer;
 mod text;
 
 use crate::error::Error;

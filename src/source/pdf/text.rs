@@ -459,3 +459,62 @@ impl Grid {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers() {
+        assert_eq!(
+            snap(vec![10.0, 72.0, 71.0, 200.0, 12.5], 3.0),
+            [10.0, 71.0, 200.0]
+        );
+        for (line, want) in [
+            ("sources listed in Attachment A.", true),
+            ("to prevent", false),
+            ("in place.<sup>4</sup>", true),
+            ("Division,", true),
+        ] {
+            assert_eq!(ends_sentence(line), want, "{line}");
+        }
+        for (line, want) in [
+            ("1. Promptly investigate", true),
+            ("12. Item", true),
+            ("2021. Year", false),
+            ("1.17 of", false),
+        ] {
+            assert_eq!(starts_item(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn grids_need_crossing_rulings() {
+        let h = |y: f32| Segment {
+            x0: 72.0,
+            y0: y,
+            x1: 300.0,
+            y1: y,
+        };
+        let v = |x: f32| Segment {
+            x0: x,
+            y0: 100.0,
+            x1: x,
+            y1: 200.0,
+        };
+        let grid =
+            Grid::find(&[h(100.0), h(150.0), h(200.0), v(72.0), v(150.0), v(300.0)]).unwrap();
+        assert_eq!((grid.xs.len(), grid.ys.len()), (3, 3));
+        // A footnote rule and link underlines alone are no table.
+        assert!(Grid::find(&[
+            h(700.0),
+            Segment {
+                x0: 72.0,
+                y0: 720.0,
+                x1: 160.0,
+                y1: 720.0
+            }
+        ])
+        .is_none());
+    }
+}
