@@ -31,7 +31,11 @@ fn main() -> ExitCode {
     }
     // A PDF is known by its magic bytes, not its name.
     let pdf = bytes.starts_with(b"%PDF-");
-    let text = String::from_utf8_lossy(&bytes);
+    let text = if pdf {
+        Default::default()
+    } else {
+        String::from_utf8_lossy(&bytes)
+    };
     let json = if citations && !pdf {
         serde_json::to_string_pretty(&fcc_notice::cite::extract(&text))
     } else {

@@ -10,7 +10,6 @@ use super::base14::{glyph_to_unicode, Base14, BaseEncoding};
 use super::cmap::ToUnicode;
 use lopdf::{Document, Object};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// A font ready to decode shown strings.
 #[derive(Debug, Default)]
@@ -22,8 +21,8 @@ pub(super) struct Font {
     encoded: Vec<Option<Cow<'static, str>>>,
     /// Simple fonts: widths by code (1/1000 em).
     widths: Vec<f32>,
-    /// Type0: widths by code, and the default.
-    cid_widths: HashMap<u32, f32>,
+    /// Type0: widths by code (0 where `/W` gives none), and the default.
+    cid_widths: Vec<f32>,
     default_width: f32,
 }
 
@@ -151,11 +150,12 @@ impl Font {
     /// The advance width of a code in 1/1000 em.
     pub(super) fn width(&self, code: u32) -> f32 {
         if self.composite {
-            return self
-                .cid_widths
-                .get(&code)
-                .copied()
-                .unwrap_or(self.default_width);
+            let width = self.cid_widths.get(code as usize).copied().unwrap_or(0.0);
+            return if width > 0.0 {
+                width
+            } else {
+                self.default_width
+            };
         }
         self.widths
             .get(code as usize)
@@ -218,9 +218,21 @@ fn font_glyph_names(
     names
 }
 
-/// `/W` arrays: `c [w1 w2 …]` and `c_first c_last w`.
-fn cid_widths(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
-    let mut out = HashMap::new();
+/// `/W` arrays: `c [w1 w2 …]` and `c_first c_last w`, as a table indexed by code (codes are
+/// two bytes, so at most 65,536 entries).
+fn cid_widths(doc: &Document, w: &[Object]) -> Vec<f32> {
+    let mut out: Vec<f32> = Vec::new();
+    let mut set = |code: u32, width: f32| {
+        let Ok(i) = usize::try_from(code) else { return };
+        if i < 65_536 {
+            if out.len() <= i {
+                out.resize(i + 1, 0.0);
+            }
+            if let Some(slot) = out.get_mut(i) {
+                *slot = width;
+            }
+        }
+    };
     let mut items = w.iter().map(|o| resolve(doc, o)).peekable();
     while let Some(first) = items.next() {
         let Some(start) = number(first).filter(|n| *n >= 0.0).map(|n| n as u32) else {
@@ -230,7 +242,7 @@ fn cid_widths(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
             Some(Object::Array(list)) => {
                 for (i, width) in list.iter().enumerate().take(65_536) {
                     if let Some(width) = number(resolve(doc, width)) {
-                        out.insert(start.saturating_add(i as u32), width);
+                        set(start.saturating_add(i as u32), width);
                     }
                 }
             }
@@ -241,7 +253,7 @@ fn cid_widths(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
                 };
                 let last = (last.max(0.0) as u32).min(start.saturating_add(65_535));
                 for code in start..=last {
-                    out.insert(code, width);
+                    set(code, width);
                 }
             }
             None => break,

@@ -220,14 +220,7 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 Some(Operand::Other)
             }
-            b'+' | b'-' | b'.' | b'0'..=b'9' => {
-                let token = self.token();
-                let n = std::str::from_utf8(token)
-                    .ok()
-                    .and_then(|t| t.parse::<f32>().ok())
-                    .unwrap_or(0.0);
-                Some(Operand::Number(n))
-            }
+            b'+' | b'-' | b'.' | b'0'..=b'9' => Some(Operand::Number(number(self.token()))),
             _ => {
                 let start = self.pos;
                 let token = self.token();
@@ -258,6 +251,35 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
         }
     }
+}
+
+/// A PDF number (`12`, `-.5`, `+3.25`; no exponents in PDF), read without `str::parse`,
+/// which is the hot path of glyph-by-glyph content. Malformed numbers read as far as they go.
+fn number(token: &[u8]) -> f32 {
+    let (negative, digits) = match token.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, token),
+    };
+    let mut value = 0.0f64;
+    let mut scale = 0.0f64;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                let d = f64::from(b - b'0');
+                if scale == 0.0 {
+                    value = value * 10.0 + d;
+                } else {
+                    value += d * scale;
+                    scale /= 10.0;
+                }
+            }
+            b'.' if scale == 0.0 => scale = 0.1,
+            _ => break,
+        }
+    }
+    let value = if negative { -value } else { value };
+    value as f32
 }
 
 /// Unescapes a literal string's body.
@@ -358,6 +380,22 @@ mod tests {
         assert_eq!(items[2], Operand::String(Cow::Owned(b"w(o)rld)".to_vec())));
         assert_eq!(got[4].1, [Operand::String(Cow::Owned(b"Hell`".to_vec()))]);
         assert_eq!(numbers::<2>(&got[2].1), Some([72.0, 712.5]));
+    }
+
+    #[test]
+    fn numbers_read_fast_and_right() {
+        for (text, want) in [
+            ("12", 12.0),
+            ("-.5", -0.5),
+            ("+3.25", 3.25),
+            ("0.24", 0.24),
+            ("7.", 7.0),
+            ("1.2.3", 1.2),
+            ("-", 0.0),
+            ("", 0.0),
+        ] {
+            assert!((number(text.as_bytes()) - want).abs() < 1e-6, "{text}");
+        }
     }
 
     #[test]
