@@ -8,7 +8,7 @@
 //! it had not ended its sentence.
 
 use crate::source::{Document, LineKind};
-use crate::text::{ends_sentence, regex};
+use crate::text::{ends_sentence, find_words, regex};
 use std::ops::Range;
 
 /// The parts of a letter, as clean-text ranges and line indices of its [`Document`].
@@ -60,7 +60,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
 
     let attachment_line = doc.lines.iter().position(|l| {
         let t = doc.line_text(l);
-        l.label.is_none() && t.len() <= 60 && regex!(r"(?i-u)^attachment\s+[a-z0-9]\b").is_match(t)
+        l.label.is_none() && t.len() <= 60 && is_attachment_title(t)
     });
     let letter_end = attachment_line
         .and_then(|i| doc.lines.get(i))
@@ -79,9 +79,13 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
             out.salutation = Some(range);
             Some(start)
         }
-        None => regex!(r"By the (?:Acting )?Chief, Enforcement Bureau:")
-            .find(head)
-            .map(|m| m.end()),
+        None => [
+            "By the Chief, Enforcement Bureau:",
+            "By the Acting Chief, Enforcement Bureau:",
+        ]
+        .iter()
+        .filter_map(|opening| head.find(opening).map(|i| i + opening.len()))
+        .min(),
     };
     // Without a salutation or an order's opening, the header is the first text line.
     let body_start = match (&out.salutation, header_end) {
@@ -92,10 +96,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
     out.header = 0..header_end.unwrap_or(body_start);
 
     let closing_line = doc.lines.iter().position(|l| {
-        l.range.start >= body_start
-            && l.range.end <= letter_end
-            && regex!(r"(?i-u)^(sincerely|respectfully(?: submitted)?|very truly yours|(?:best )?regards),?$")
-                .is_match(doc.line_text(l))
+        l.range.start >= body_start && l.range.end <= letter_end && is_closing(doc.line_text(l))
     });
     let body_end = closing_line
         .and_then(|i| doc.lines.get(i))
@@ -190,19 +191,72 @@ fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
     }
 }
 
+/// `ATTACHMENT A`, `Attachment B – Calls`: the word, whitespace, and a one-character name.
+fn is_attachment_title(line: &str) -> bool {
+    let Some(rest) = line
+        .get(..10)
+        .filter(|h| h.eq_ignore_ascii_case("attachment"))
+        .and_then(|_| line.get(10..))
+    else {
+        return false;
+    };
+    let name = rest.trim_start();
+    let mut chars = name.chars();
+    name.len() < rest.len()
+        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && !chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// `Sincerely,` and the other closings.
+fn is_closing(line: &str) -> bool {
+    let line = line.strip_suffix(',').unwrap_or(line);
+    [
+        "sincerely",
+        "respectfully",
+        "respectfully submitted",
+        "very truly yours",
+        "regards",
+        "best regards",
+    ]
+    .iter()
+    .any(|c| line.eq_ignore_ascii_case(c))
+}
+
+/// A list item's start: `1. `, `• `, `(a) `.
+fn is_item(line: &str) -> bool {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = match line.chars().next() {
+        Some('•' | '·' | '▪') => line.get(line.chars().next().map_or(0, char::len_utf8)..),
+        Some('(') => line.get(1..).and_then(|r| {
+            let mut c = r.chars();
+            c.next()
+                .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())?;
+            r.get(1..)?.strip_prefix(')')
+        }),
+        _ if (1..=2).contains(&digits) => line.get(digits..).and_then(|r| r.strip_prefix('.')),
+        _ => None,
+    };
+    rest.is_some_and(|r| r.starts_with(char::is_whitespace))
+}
+
 /// `Dear Mr. Luna,` or `Dear Mr. Saleem:`: `Dear` after whitespace or at a line start, then at
 /// most 60 more characters on the same line up to a comma or colon.
 fn salutation(text: &str) -> Option<Range<usize>> {
-    regex!(r"(?:^|\s)Dear\s").find_iter(text).find_map(|m| {
-        let start = m.end() - m.as_str().trim_start().len();
-        let rest = text.get(m.end()..)?;
+    find_words(text, "Dear").find_map(|start| {
+        let before = text.get(..start)?.chars().next_back();
+        let after = text.get(start..)?.strip_prefix("Dear")?;
+        if before.is_some_and(|c| !c.is_whitespace()) || !after.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let m_end = start + 4 + after.chars().next().map_or(0, char::len_utf8);
+        let rest = text.get(m_end..)?;
         let end = rest
             .char_indices()
             .take(60)
             .take_while(|(_, c)| *c != '\n')
             .find(|(_, c)| matches!(c, ',' | ':'))
-            .map(|(i, c)| m.end() + i + c.len_utf8())?;
-        (end > m.end() + 1).then_some(start..end)
+            .map(|(i, c)| m_end + i + c.len_utf8())?;
+        (end > m_end + 1).then_some(start..end)
     })
 }
 
@@ -254,8 +308,7 @@ struct Walker {
 
 impl Walker {
     fn body_line(&mut self, body: &mut Vec<Paragraph>, range: Range<usize>, doc: &Document<'_>) {
-        let item =
-            regex!(r"^(?:[0-9]{1,2}\.|[•·▪]|\([a-z0-9]\))\s").is_match(doc.slice(range.clone()));
+        let item = is_item(doc.slice(range.clone()));
         let last_unfinished = body
             .last()
             .and_then(|p| p.pieces.last())

@@ -34,6 +34,25 @@ pub(crate) fn squash(s: &str) -> String {
     out
 }
 
+/// Byte offsets where `word` stands in `text` as a whole word, ignoring ASCII case: no ASCII
+/// letter or digit touches it where its own first and last characters are letters or digits.
+/// A byte scan, for the cue words that need no regex.
+pub(crate) fn find_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let (hay, needle) = (text.as_bytes(), word.as_bytes());
+    let first = needle.first().copied().unwrap_or(0);
+    let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let open_start = alnum(needle.first());
+    let open_end = alnum(needle.last());
+    (0..hay.len()).filter(move |&i| {
+        hay.get(i).is_some_and(|b| b.eq_ignore_ascii_case(&first))
+            && hay
+                .get(i..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+            && !(open_start && alnum(i.checked_sub(1).and_then(|j| hay.get(j))))
+            && !(open_end && alnum(hay.get(i + needle.len())))
+    })
+}
+
 /// Whether `a` and `b` have the same words, ignoring case and the whitespace between them.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
     let mut a = a.split_whitespace();
@@ -95,6 +114,10 @@ mod tests {
         assert_eq!(offset_in(s, "elsewhere"), 0);
         assert!(regex!(r"^[0-9]+$").is_match("42"));
         assert!(same_words(" Date of\u{a0}Call ", "date OF call"));
+        let found = |t, w| find_words(t, w).collect::<Vec<_>>();
+        assert_eq!(found("Re: x; RE: y; Reb: z; are: w", "re:"), [0, 7]);
+        assert_eq!(found("within withinx xwithin WITHIN", "within"), [0, 23]);
+        assert_eq!(found("", "x"), Vec::<usize>::new());
         assert!(!same_words("Date of Call", "Date of"));
         assert!(!same_words("Date", "Data"));
     }

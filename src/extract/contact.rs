@@ -12,19 +12,24 @@
 
 use super::phone::{find_email, find_phone};
 use crate::model::{Contact, ContactRole};
-use crate::text::{regex, squash};
+use crate::text::{find_words, regex, squash};
 
 /// The contacts of the first paragraph that directs inquiries somewhere.
 pub(crate) fn contacts(text: &str) -> Vec<Contact> {
     // "… inquiries regarding this letter to NAME": the `to` in the same clause.
-    let to = regex!(r"(?i-u)\b(?:inquiries|questions)\b")
-        .find_iter(text)
-        .find_map(|m| {
-            let after = text.get(m.end()..)?;
-            let clause = after.get(..after.find(['.', ';']).unwrap_or(after.len()))?;
-            let to = regex!(r"(?-u)\bto\s+").find(clause)?;
-            Some(m.end() + to.end())
-        });
+    let cues = find_words(text, "inquiries").map(|at| at + "inquiries".len());
+    let cues = cues.chain(find_words(text, "questions").map(|at| at + "questions".len()));
+    let to = cues.into_iter().find_map(|end| {
+        let after = text.get(end..)?;
+        let clause = after.get(..after.find(['.', ';']).unwrap_or(after.len()))?;
+        let to = find_words(clause, "to").find(|&at| {
+            clause
+                .get(at + 2..)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        })?;
+        let name = clause.get(to + 2..)?;
+        Some(end + clause.len() - name.trim_start().len())
+    });
     let Some(start) = to else {
         return Vec::new();
     };
@@ -49,10 +54,15 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
         let after = rest.get(range.end..).unwrap_or("");
         let entry_end = after.find(';').unwrap_or(after.len());
         let entry = after.get(..entry_end).unwrap_or("");
-        let phone = regex!(r"^\s*or\s")
-            .find(entry)
-            .and_then(|_| find_phone(entry))
-            .map(|(p, _)| p);
+        let or = entry
+            .trim_start()
+            .strip_prefix("or")
+            .is_some_and(|r| r.starts_with(char::is_whitespace));
+        let phone = if or {
+            find_phone(entry).map(|(p, _)| p)
+        } else {
+            None
+        };
         out.push(Contact {
             role,
             name: squash(name),

@@ -11,7 +11,7 @@
 
 use super::date::parse_date_prefix;
 use crate::model::DeadlineKind;
-use crate::text::regex;
+use crate::text::find_words;
 use chrono::{Days, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while1};
@@ -171,10 +171,13 @@ fn period(input: &str) -> IResult<&str, (u32, bool)> {
 
 /// Every `within …` deadline phrase in `text`.
 pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
-    regex!(r"(?-u:\b)(?i-u:within)\s+")
-        .find_iter(text)
-        .filter_map(|m| {
-            let rest = text.get(m.end()..)?;
+    find_words(text, "within")
+        .filter_map(|at| {
+            let after = text.get(at + "within".len()..)?;
+            let rest = after.trim_start();
+            if rest.len() == after.len() {
+                return None;
+            }
             let (after, (amount, hours)) = period(rest).ok()?;
             let mut end = text.len() - after.len();
             // An optional `(April 27, 2021)` right after the phrase.
@@ -203,7 +206,7 @@ pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
                 amount,
                 hours,
                 stated,
-                range: m.start()..end,
+                range: at..end,
             })
         })
         .collect()

@@ -21,7 +21,7 @@
 use super::address;
 use super::date::{find_date, parse_date_prefix};
 use crate::model::Issuer;
-use crate::text::{pieces, regex, squash};
+use crate::text::{find_words, pieces, regex, squash};
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -39,10 +39,11 @@ pub(crate) struct Header<'a> {
 /// Finds the header's parts in `header`.
 pub(crate) fn header(header: &str) -> Header<'_> {
     let mut out = Header::default();
-    let released = regex!(r"(?i-u)\breleased:\s*").find(header).and_then(|m| {
-        let rest = header.get(m.end()..)?;
-        let (date, len) = parse_date_prefix(rest)?;
-        Some((date, m.end()..m.end() + len))
+    let released = find_words(header, "released:").next().and_then(|at| {
+        let after = header.get(at + "released:".len()..)?;
+        let start = header.len() - after.trim_start().len();
+        let (date, len) = parse_date_prefix(header.get(start..)?)?;
+        Some((date, start..start + len))
     });
     out.date = released.or_else(|| find_date(header));
     let after_date = match &out.date {
@@ -60,16 +61,22 @@ pub(crate) fn header(header: &str) -> Header<'_> {
             block_start = after_date + m.end();
         }
     }
-    let re = regex!(r"(?-u:\b)Re:[ \t]*").find(rest);
-    if let Some(m) = re {
-        let subject = rest.get(m.end()..).unwrap_or("");
+    // `Re:` and `To:`, each as (start, end of the cue and the blanks after it).
+    let cue = |word: &str| {
+        let at = find_words(rest, word).next()?;
+        let after = rest.get(at + word.len()..)?;
+        Some((at, rest.len() - after.trim_start_matches([' ', '\t']).len()))
+    };
+    let re = cue("Re:");
+    if let Some((_, end)) = re {
+        let subject = rest.get(end..).unwrap_or("");
         let subject = subject.split('\n').next().unwrap_or("").trim();
         out.subject = (!subject.is_empty()).then_some(subject);
     }
-    let to = regex!(r"(?-u:\b)To:[ \t]*").find(rest);
+    let to = cue("To:");
     if re.is_some() || to.is_some() {
-        let start = to.map_or(block_start, |m| after_date + m.end());
-        let end = re.map_or(header.len(), |m| after_date + m.start());
+        let start = to.map_or(block_start, |(_, end)| after_date + end);
+        let end = re.map_or(header.len(), |(at, _)| after_date + at);
         let block = header.get(start..end).unwrap_or("").trim();
         out.recipient = (!block.is_empty()).then_some(block);
     }
@@ -93,8 +100,10 @@ pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
     for (_, line) in pieces(letterhead, '\n') {
         let lower = line.to_ascii_lowercase();
         if line.len() > 60 {
-            let agency = regex!(r"(?i-u)federal communications commission").find(line);
-            fill(&mut issuer.agency, agency.map(|m| squash(m.as_str())));
+            let agency = find_words(line, "federal communications commission").next();
+            let agency =
+                agency.and_then(|at| line.get(at..at + "federal communications commission".len()));
+            fill(&mut issuer.agency, agency.map(squash));
             fill(&mut issuer.bureau, named_unit(line, "Bureau"));
             fill(&mut issuer.division, named_unit(line, "Division"));
             if let Some(city) = address::find_city_line(line) {

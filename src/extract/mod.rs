@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::layout::{Layout, Paragraph};
 use crate::model::{Citation, Deadline, Footnote, Notice, NoticeKind, Provider};
 use crate::source::Document;
-use crate::text::{ends_sentence, offset_in, regex, squash};
+use crate::text::{ends_sentence, find_words, offset_in, regex, squash};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -61,9 +61,7 @@ pub(crate) fn notice(
 ) -> Result<Notice, Error> {
     let text = doc.text.as_str();
     let whole = doc.span(0..text.len());
-    if !regex!(r"(?i-u)\bfederal\s+communications\s+commission\b|\bFCC\b|\bCommission\b")
-        .is_match(text)
-    {
+    if find_words(text, "commission").next().is_none() && find_words(text, "FCC").next().is_none() {
         return Err(Error::NotANotice {
             reason: "it never mentions the FCC or the Commission",
             span: whole,
