@@ -7,10 +7,12 @@
     clippy::indexing_slicing
 )] // test code
 
+mod common;
+use common::without_spans;
+
 use fcc_notice::{
     parse_text, ContactRole, DeadlineKind, DiagnosticCode, NoticeKind, Parsed, Parser,
 };
-use serde_json::Value;
 use std::fs;
 
 const SAMPLE: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
@@ -191,24 +193,6 @@ fn sample_letter_facts() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(cites, ["47 U.S.C. § 227(b)", "47 CFR § 64.1200"]);
-}
-
-/// The JSON of a parse with every span removed (`span` and `mark` keys).
-fn without_spans(parsed: &Parsed) -> Value {
-    fn strip(v: &mut Value) {
-        match v {
-            Value::Object(map) => {
-                map.remove("span");
-                map.remove("mark");
-                map.values_mut().for_each(strip);
-            }
-            Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut v = serde_json::to_value(parsed).unwrap();
-    strip(&mut v);
-    v
 }
 
 #[test]

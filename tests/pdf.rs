@@ -7,7 +7,10 @@
     clippy::indexing_slicing
 )] // test code
 
-use fcc_notice::{parse_pdf, parse_text, Error, Parsed};
+mod common;
+use common::without_spans;
+
+use fcc_notice::{parse_pdf, parse_text, Error};
 use serde_json::Value;
 use std::fs;
 
@@ -20,24 +23,6 @@ fn pdf(name: &str) -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()
-}
-
-/// The JSON of a parse without spans (`span`, `mark`).
-fn without_spans(parsed: &Parsed) -> Value {
-    fn strip(v: &mut Value) {
-        match v {
-            Value::Object(map) => {
-                map.remove("span");
-                map.remove("mark");
-                map.values_mut().for_each(strip);
-            }
-            Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut v = serde_json::to_value(parsed).unwrap();
-    strip(&mut v);
-    v
 }
 
 #[test]
