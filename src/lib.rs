@@ -34,7 +34,7 @@
 //!
 //! 1. **source** — the input becomes a `Document`: lines of clean text, markup (`**`,
 //!    `<sup>1</sup>`, `[x](mailto:x)`, `---`) set aside without rewriting the input, so every
-//!    [`Span`] indexes the caller's text. A PDF ([`parse_pdf`], feature `pdf`) is first turned
+//!    [`Span`] indexes the caller's text. A PDF (`parse_pdf`, feature `pdf`) is first turned
 //!    into that same text by a content-stream interpreter on lopdf; its spans index
 //!    [`Parsed::text`].
 //! 2. **layout** — lines become letter parts: header, body paragraphs (rejoined across page
