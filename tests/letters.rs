@@ -21,11 +21,15 @@ const SAMPLE_PLAIN: &str =
 
 #[test]
 fn snapshots() {
-    insta::glob!("../fixtures", "{letters,excerpts}/*.txt", |path| {
-        let text = fs::read_to_string(path).unwrap();
-        let parsed = parse_text(&text).unwrap();
-        insta::assert_json_snapshot!(parsed);
-    });
+    insta::glob!(
+        "../fixtures",
+        "{letters,excerpts,synthetic}/*.txt",
+        |path| {
+            let text = fs::read_to_string(path).unwrap();
+            let parsed = parse_text(&text).unwrap();
+            insta::assert_json_snapshot!(parsed);
+        }
+    );
 }
 
 fn date(s: &str) -> Option<chrono::NaiveDate> {
@@ -286,6 +290,115 @@ fn excerpts_give_their_header_facts() {
             "{file}: strict mode accepted a truncated letter"
         );
     }
+}
+
+#[test]
+fn synthetic_letters_give_their_facts() {
+    type Row<'a> = (&'a str, &'a str);
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        NoticeKind,
+        &'a str,
+        Option<&'a str>,
+        usize,
+        Option<Row<'a>>,
+        Option<Row<'a>>,
+    );
+    // (file, date, kind, provider, short name, records, first record, last record)
+    let cases: [Case; 3] = [
+        (
+            "2023-12-20-nsit-example-voice",
+            "2023-12-20",
+            NoticeKind::SuspectedIllegalTraffic,
+            "Example Voice LLC",
+            Some("Example Voice"),
+            4,
+            Some(("Alpha Leads Inc.", "2023-12-01")),
+            Some(("Beta Dialer Co.", "2023-09-04")),
+        ),
+        (
+            "2024-05-01-final-determination-acme",
+            "2024-05-01",
+            NoticeKind::FinalDetermination,
+            "Acme Gateway Corp.",
+            Some("Acme"),
+            0,
+            None,
+            None,
+        ),
+        (
+            "2024-06-03-cd-letter-sample-telco-plain",
+            "2024-06-03",
+            NoticeKind::CeaseAndDesist,
+            "Sample Telco LLC",
+            Some("Sample Telco"),
+            2,
+            Some(("Gamma Media", "2024-03-19")),
+            Some(("Gamma Media", "2024-03-20")),
+        ),
+    ];
+    for (file, when, kind, name, short, count, first, last) in cases {
+        let text = fs::read_to_string(format!(
+            "{}/fixtures/synthetic/{file}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let n = parse_text(&text)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .notice;
+        assert_eq!((n.date, n.kind), (date(when), kind), "{file}");
+        let provider = n.provider.as_ref().unwrap();
+        assert_eq!(
+            (provider.name.as_str(), provider.short_name.as_deref()),
+            (name, short),
+            "{file}"
+        );
+        let records = n.records();
+        assert_eq!(records.len(), count, "{file}");
+        let fact = |r: &fcc_notice::CallRecord| (r.customer.clone().unwrap_or_default(), r.date);
+        let want = |row: Option<Row>| row.map(|(c, d)| (c.to_owned(), date(d)));
+        assert_eq!(records.first().map(fact), want(first), "{file}");
+        assert_eq!(records.last().map(fact), want(last), "{file}");
+    }
+
+    // The table's variations: synonyms in another order, every NANP form, redactions, dates.
+    let text = fs::read_to_string(format!(
+        "{}/fixtures/synthetic/2023-12-20-nsit-example-voice.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let parsed = parse_text(&text).unwrap();
+    let phones: Vec<_> = parsed
+        .notice
+        .records()
+        .iter()
+        .map(|r| (r.caller_id.as_deref(), r.called_number.as_deref()))
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            (Some("+12025550111"), Some("+13125550122")),
+            (Some("+12025550113"), None),
+            (None, Some("+13125550124")),
+            (Some("+12025550115"), Some("+13125550125")),
+        ]
+    );
+    let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [DiagnosticCode::RowCellCount]);
+    let n = &parsed.notice;
+    assert_eq!(
+        n.recipient.as_ref().unwrap().email.as_deref(),
+        Some("info@example-voice.test")
+    );
+    let due: Vec<_> = n.deadlines.iter().map(|d| (d.kind, d.due)).collect();
+    assert_eq!(
+        due,
+        [
+            (DeadlineKind::Mitigate, date("2023-12-22")),
+            (DeadlineKind::Report, date("2024-01-03"))
+        ]
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 fn fixtures() -> Vec<(String, String)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
     let mut out = Vec::new();
-    for dir in ["letters", "excerpts"] {
+    for dir in ["letters", "excerpts", "synthetic"] {
         let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
             .unwrap()
             .map(|e| e.unwrap().path())

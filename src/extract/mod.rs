@@ -141,7 +141,11 @@ pub(crate) fn notice(
         provider,
         subject,
         deadlines: deadlines(doc, layout, date, diagnostics),
-        actions: actions(&body),
+        actions: if is_letter {
+            actions(&body)
+        } else {
+            Vec::new()
+        },
         contacts: body
             .iter()
             .map(|p| contact::contacts(p))
@@ -192,7 +196,8 @@ fn citations(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnost
 }
 
 /// Which template: orders by their caption title, notices by their subject, letters that
-/// tell the provider to cease as cease-and-desist letters.
+/// tell the provider to cease, or say it is apparently carrying illegal robocall traffic, as
+/// cease-and-desist letters.
 fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: bool) -> NoticeKind {
     let upper = header.to_ascii_uppercase();
     if upper.contains("FINAL DETERMINATION ORDER") {
@@ -201,14 +206,15 @@ fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: b
         NoticeKind::InitialDetermination
     } else if subject.is_some_and(|s| s.to_ascii_lowercase().contains("suspected illegal")) {
         NoticeKind::SuspectedIllegalTraffic
-    } else if is_letter && body.iter().any(|p| regex!(r"(?i-u)\bcease\s+(?:transmitting|routing|originating|carrying|accepting)\b|\bcease\s+and\s+desist\b").is_match(p)) {
+    } else if is_letter && body.iter().any(|p| regex!(r"(?i-u)\bcease\s+(?:transmitting|routing|originating|carrying|accepting)\b|\bcease\s+and\s+desist\b|\bapparently\s+(?:routing\s+and\s+)?(?:transmitting|originating|routing)\s+(?:[a-z0-9()-]+\s+){0,6}?robocall\s+traffic\b").is_match(p)) {
         NoticeKind::CeaseAndDesist
     } else {
         NoticeKind::Other
     }
 }
 
-/// The numbered list: items `1.` to `n.` in order, numbers dropped.
+/// The numbered list of a letter: items `1.` to `n.` in order, numbers dropped. (Orders number
+/// their paragraphs; those are not actions.)
 fn actions(body: &[Cow<'_, str>]) -> Vec<String> {
     let mut out = Vec::new();
     for p in body {
