@@ -116,6 +116,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         }
         if line.page_break || line.kind == LineKind::Rule {
             walker.broken = true;
+            walker.in_footnote = false;
         }
         if let Some(number) = line.label {
             out.footnotes.push(FootnoteText {
@@ -144,7 +145,12 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
             }
             continue;
         }
-        walker.body_line(&mut out.body, range.start..range.end.min(body_end), doc);
+        walker.body_line(
+            &mut out.body,
+            range.start..range.end.min(body_end),
+            line.indent,
+            doc,
+        );
     }
     if out.closing.is_some() {
         out.signature = signature_block(doc, &walker.closing_lines);
@@ -304,17 +310,29 @@ struct Walker {
     in_footnote: bool,
     /// Text lines after the closing.
     closing_lines: Vec<Range<usize>>,
+    /// The indent of the last body line.
+    indent: usize,
 }
 
 impl Walker {
-    fn body_line(&mut self, body: &mut Vec<Paragraph>, range: Range<usize>, doc: &Document<'_>) {
+    fn body_line(
+        &mut self,
+        body: &mut Vec<Paragraph>,
+        range: Range<usize>,
+        indent: usize,
+        doc: &Document<'_>,
+    ) {
         let item = is_item(doc.slice(range.clone()));
         let last_unfinished = body
             .last()
             .and_then(|p| p.pieces.last())
             .is_some_and(|r| !ends_sentence(doc.slice(r.clone())));
+        // Set text: a line back at the margin after a finished sentence of an indented block
+        // (a list item's last line) starts a new paragraph.
+        let outdent = indent + 2 < self.indent && !last_unfinished;
+        self.indent = indent;
         match body.last_mut() {
-            Some(p) if self.open && !item => {
+            Some(p) if self.open && !item && !outdent => {
                 if let Some(piece) = p.pieces.last_mut() {
                     piece.end = range.end;
                 }

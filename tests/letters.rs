@@ -211,6 +211,55 @@ fn markdown_and_plain_renderings_agree() {
 }
 
 #[test]
+fn every_text_form_gives_the_same_records_and_deadlines() {
+    let facts = |text: &str| {
+        let n = parse_text(text).unwrap().notice;
+        let records: Vec<_> = n
+            .records()
+            .iter()
+            .map(|r| {
+                (
+                    r.customer.clone(),
+                    r.date,
+                    r.caller_id.clone(),
+                    r.called_number.clone(),
+                    r.description.clone(),
+                    r.violation.as_ref().map(|v| v.text.clone()),
+                )
+            })
+            .collect();
+        let deadlines: Vec<_> = n
+            .deadlines
+            .iter()
+            .map(|d| (d.kind, d.within.clone(), d.due, d.stated))
+            .collect();
+        (
+            records,
+            deadlines,
+            n.actions,
+            n.footnotes
+                .iter()
+                .map(|f| f.text.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let base = facts(SAMPLE);
+    assert_eq!(base.0.len(), 23);
+    let dir = format!("{}/fixtures/letters", env!("CARGO_MANIFEST_DIR"));
+    for form in [
+        "plain",
+        "pdftotext-lo",
+        "pdftotext-chromium",
+        "pdftotext-reportlab",
+        "pdftotext-lo_hard",
+    ] {
+        let text =
+            fs::read_to_string(format!("{dir}/2021-04-13-r-squared-telecom-{form}.txt")).unwrap();
+        assert_eq!(facts(&text), base, "{form}");
+    }
+}
+
+#[test]
 fn crlf_and_nbsp_variants_agree() {
     let base = without_spans(&parse_text(SAMPLE).unwrap());
     for variant in [

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 type Res<'a, T> = IResult<&'a str, T>;
 
 fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(|c: char| c == ' ' || c == '\u{a0}')(input)
+    take_while1(char::is_whitespace)(input)
 }
 
 fn digits<'a>(min: usize, max: usize) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
@@ -87,7 +87,7 @@ fn piece(
 /// `CG Docket No. 17-59` from `Docket` at `at` (the bureau is read backwards).
 pub(super) fn docket(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let before = text.get(..at)?;
-    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let trimmed = before.trim_end_matches(char::is_whitespace);
     let letters = trimmed.len()
         - trimmed
             .trim_end_matches(|c: char| c.is_ascii_uppercase())

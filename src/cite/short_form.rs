@@ -23,7 +23,7 @@ use nom::{IResult, Parser};
 type Res<'a, T> = IResult<&'a str, T>;
 
 fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(|c: char| c == ' ' || c == '\u{a0}')(input)
+    take_while1(char::is_whitespace)(input)
 }
 
 fn at(text: &str, rest: &str) -> usize {

@@ -186,7 +186,7 @@ pub(super) struct Item<'a> {
 type Res<'a, T> = IResult<&'a str, T>;
 
 fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(|c: char| c == ' ' || c == '\u{a0}')(input)
+    take_while1(char::is_whitespace)(input)
 }
 
 fn ws0(input: &str) -> Res<'_, Option<&str>> {

@@ -7,7 +7,7 @@ use crate::text::regex;
 /// Every citation piece in `text`, in order, not yet resolved.
 pub(super) fn pieces(text: &str) -> Vec<Piece> {
     let anchors = regex!(
-        r"(?-u:\b)(?:U\.[ \u{a0}]?S\.[ \u{a0}]?C\.|USC|C\.[ \u{a0}]?F\.[ \u{a0}]?R\.|CFR|FCC[ \u{a0}]+Rcd|Fed\.[ \u{a0}]?Reg\.|Stat\.|WL[ \u{a0}][0-9]|Pub\.[ \u{a0}]?L\.|Docket|File[ \u{a0}]+Nos?\.|EB-[A-Z]|DA[ \u{a0}]+[0-9]|FCC[ \u{a0}]+[0-9]|[Ii]d\.|supra|[Ss]ections?[ \u{a0}]+[0-9])"
+        r"(?-u:\b)(?:U\.\s?S\.\s?C\.|USC|C\.\s?F\.\s?R\.|CFR|FCC\s+Rcd|Fed\.\s?Reg\.|Stat\.|WL\s[0-9]|Pub\.\s?L\.|Docket|File\s+Nos?\.|EB-[A-Z]|DA\s+[0-9]|FCC\s+[0-9]|[Ii]d\.|supra|[Ss]ections?\s+[0-9])"
     );
     let mut out: Vec<Piece> = Vec::with_capacity(text.len() / 128);
     let mut consumed = 0;
@@ -58,7 +58,7 @@ fn is_reporter(anchor: &str) -> bool {
 /// `at`: `47` in `47 CFR`, `35` in `35 FCC Rcd`.
 pub(super) fn number_before(text: &str, at: usize) -> Option<usize> {
     let before = text.get(..at)?;
-    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let trimmed = before.trim_end_matches(char::is_whitespace);
     if trimmed.len() == before.len() {
         return None;
     }

@@ -17,6 +17,7 @@ use crate::layout::AttachmentLines;
 use crate::model::{Attachment, CallRecord, CampaignCategory, Column, ColumnKind, ViolationCell};
 use crate::source::{Document, LineKind};
 use crate::text::squash;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Header wordings, compared word by word ignoring case and punctuation.
@@ -161,16 +162,31 @@ pub(crate) fn attachment(
                 ),
             ));
         }
+        let cells: Vec<Cell<'_>> = row
+            .iter()
+            .map(|r| Cell {
+                text: Cow::Borrowed(doc.slice(r.clone())),
+                range: r.clone(),
+                whole: true,
+            })
+            .collect();
         records.push(record(
             doc,
             &columns,
-            &row,
+            &cells,
             line.range.clone(),
             found,
             diagnostics,
         ));
     }
     if columns.is_empty() {
+        if let Some((aligned_columns, aligned_records)) = aligned(doc, lines, found, diagnostics) {
+            return Attachment {
+                title,
+                columns: aligned_columns,
+                records: aligned_records,
+            };
+        }
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::MissingTable,
@@ -185,42 +201,49 @@ pub(crate) fn attachment(
     }
 }
 
+/// A table cell: its text (joined when it wraps over lines) and the clean range it covers.
+#[derive(Debug, Clone)]
+struct Cell<'d> {
+    text: Cow<'d, str>,
+    range: Range<usize>,
+    /// Its text is one piece of the document (its citations can be looked up by range).
+    whole: bool,
+}
+
 fn record(
     doc: &Document<'_>,
     columns: &[Column],
-    row: &[Range<usize>],
+    row: &[Cell<'_>],
     line: Range<usize>,
     found: &[Found],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> CallRecord {
     let cell = |kind: ColumnKind| {
         let i = columns.iter().position(|c| c.kind == kind)?;
-        let range = row.get(i)?.clone();
-        (!range.is_empty()).then_some(range)
+        row.get(i).filter(|c| !c.text.trim().is_empty())
     };
-    let text = |kind| cell(kind).map(|r| squash(doc.slice(r)));
-    let date = cell(ColumnKind::Date).and_then(|r| {
-        let date = parse_date(doc.slice(r.clone()));
+    let text = |kind| cell(kind).map(|c| squash(&c.text));
+    let date = cell(ColumnKind::Date).and_then(|c| {
+        let date = parse_date(&c.text);
         if date.is_none() {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 DiagnosticCode::UnparseableDate,
-                doc.span(r.clone()),
-                format!("cannot read the date {:?}", doc.slice(r)),
+                doc.span(c.range.clone()),
+                format!("cannot read the date {:?}", squash(&c.text)),
             ));
         }
         date
     });
     let mut phone = |kind| {
-        let r = cell(kind)?;
-        let raw = doc.slice(r.clone());
-        let phone = parse_phone(raw);
-        if phone.is_none() && raw.bytes().filter(u8::is_ascii_digit).count() >= 7 {
+        let c = cell(kind)?;
+        let phone = parse_phone(&c.text);
+        if phone.is_none() && c.text.bytes().filter(u8::is_ascii_digit).count() >= 7 {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 DiagnosticCode::UnparseablePhone,
-                doc.span(r),
-                format!("cannot read the phone number {raw:?}"),
+                doc.span(c.range.clone()),
+                format!("cannot read the phone number {:?}", squash(&c.text)),
             ));
         }
         phone
@@ -228,11 +251,25 @@ fn record(
     let caller_id = phone(ColumnKind::CallerId);
     let called_number = phone(ColumnKind::CalledNumber);
     let description = text(ColumnKind::Description);
-    let violation = cell(ColumnKind::Violation).map(|r| ViolationCell {
-        text: squash(doc.slice(r.clone())),
-        citations: super::within(found, r)
-            .map(|f| f.citation.clone())
-            .collect(),
+    let violation = cell(ColumnKind::Violation).map(|c| {
+        let text = squash(&c.text);
+        let citations = if c.whole {
+            super::within(found, c.range.clone())
+                .map(|f| f.citation.clone())
+                .collect()
+        } else {
+            // A cell wrapped over lines: its citations are read from its joined text and
+            // stand where the cell starts.
+            let span = doc.span(c.range.clone());
+            crate::cite::extract(&text)
+                .into_iter()
+                .map(|mut citation| {
+                    citation.span = span;
+                    citation
+                })
+                .collect()
+        };
+        ViolationCell { text, citations }
     });
     CallRecord {
         customer: text(ColumnKind::Customer),
@@ -246,6 +283,257 @@ fn record(
         violation,
         span: doc.span(line),
     }
+}
+
+/// A line of an aligned table with its text by character column: `(column, text)` runs.
+fn columns_of(text: &str, indent: usize) -> Vec<(usize, usize)> {
+    // (start, end) character columns of the runs separated by two or more spaces.
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut blanks = 0;
+    let mut last_end = 0;
+    for (i, c) in text.chars().enumerate() {
+        let col = indent + i;
+        if c.is_whitespace() {
+            blanks += 1;
+            if blanks >= 2 {
+                if let Some(s) = start.take() {
+                    out.push((s, last_end));
+                }
+            }
+        } else {
+            blanks = 0;
+            if start.is_none() {
+                start = Some(col);
+            }
+            last_end = col + 1;
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, last_end));
+    }
+    out
+}
+
+/// The text of `line` between character columns `from..to` (the line starts at `indent`),
+/// with its clean range.
+fn slice_columns(
+    doc: &Document<'_>,
+    line: &Range<usize>,
+    indent: usize,
+    from: usize,
+    to: usize,
+) -> Option<(String, Range<usize>)> {
+    let text = doc.slice(line.clone());
+    let mut start = None;
+    let mut end = 0;
+    for (i, (byte, c)) in text.char_indices().enumerate() {
+        let col = indent + i;
+        if col >= from && col < to {
+            start.get_or_insert(byte);
+            end = byte + c.len_utf8();
+        }
+    }
+    let start = start?;
+    let piece = text.get(start..end)?.trim();
+    (!piece.is_empty()).then(|| {
+        let lead = text
+            .get(start..end)
+            .map_or(0, |p| p.len() - p.trim_start().len());
+        let s = line.start + start + lead;
+        (piece.to_owned(), s..s + piece.len())
+    })
+}
+
+/// A cell's text in an aligned table, and its clean range (the first line's piece to the last).
+type Piece = Option<(String, Range<usize>)>;
+
+/// A table set with spaces (`pdftotext -layout`): columns from the header's words and the
+/// gutters of each page's rows, rows started by a date (or a first cell), wrapped lines folded
+/// into the row above, column kinds of header-less pages from what their cells hold.
+fn aligned(
+    doc: &Document<'_>,
+    lines: &[crate::source::Line],
+    found: &[Found],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Vec<Column>, Vec<CallRecord>)> {
+    let (header_at, header) = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .find_map(|(i, l)| {
+            let cells = columns_of(doc.slice(l.range.clone()), l.indent);
+            let kinds: Vec<(usize, usize, ColumnKind, String)> = cells
+                .iter()
+                .filter_map(|&(a, b)| {
+                    let (t, _) = slice_columns(doc, &l.range, l.indent, a, b)?;
+                    Some((a, b, column_kind(&t), t))
+                })
+                .collect();
+            let known = kinds.iter().filter(|k| k.2 != ColumnKind::Other).count();
+            (known >= 3).then_some((i, kinds))
+        })?;
+    let columns: Vec<Column> = header
+        .iter()
+        .map(|(_, _, kind, t)| Column {
+            header: squash(t),
+            kind: *kind,
+        })
+        .collect();
+    // Page blocks of rows after the header (a page break or rule starts a new one; a
+    // repeated header is dropped).
+    let header_words = header
+        .iter()
+        .map(|h| h.3.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut blocks: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
+    for line in lines.iter().skip(header_at + 1) {
+        if line.page_break || line.kind == LineKind::Rule {
+            blocks.push(Vec::new());
+        }
+        let repeated = crate::text::same_words(doc.slice(line.range.clone()), &header_words);
+        if line.kind == LineKind::Text && !repeated {
+            if let Some(block) = blocks.last_mut() {
+                block.push(line);
+            }
+        }
+    }
+    let mut records: Vec<(Vec<Piece>, Range<usize>)> = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        // Column spans: the header's (first block) or the gutters of this block's rows.
+        let mut occupied: Vec<bool> = Vec::new();
+        for line in block
+            .iter()
+            .copied()
+            .chain(if b == 0 { lines.get(header_at) } else { None })
+        {
+            for (a, e) in columns_of(doc.slice(line.range.clone()), line.indent) {
+                if occupied.len() < e {
+                    occupied.resize(e, false);
+                }
+                for slot in occupied.iter_mut().take(e).skip(a) {
+                    *slot = true;
+                }
+            }
+        }
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut gap = 2;
+        for (col, &on) in occupied.iter().enumerate() {
+            if on {
+                match spans.last_mut() {
+                    Some(last) if gap < 2 => last.1 = col + 1,
+                    _ => spans.push((col, col + 1)),
+                }
+                gap = 0;
+            } else {
+                gap += 1;
+            }
+        }
+        // Which column each span is.
+        let kinds: Vec<Option<usize>> = if b == 0 {
+            spans
+                .iter()
+                .map(|&(a, e)| header.iter().position(|&(ha, he, _, _)| ha < e && a < he))
+                .collect()
+        } else {
+            kinds_by_content(doc, block, &spans, &columns)
+        };
+        let date_col = columns.iter().position(|c| c.kind == ColumnKind::Date);
+        for line in block {
+            let mut cells: Vec<Piece> = vec![None; columns.len()];
+            for (&(a, e), kind) in spans.iter().zip(&kinds) {
+                if let (Some(k), Some(piece)) =
+                    (kind, slice_columns(doc, &line.range, line.indent, a, e))
+                {
+                    if let Some(slot) = cells.get_mut(*k) {
+                        *slot = Some(piece);
+                    }
+                }
+            }
+            let starts = match date_col {
+                Some(d) => cells.get(d).is_some_and(Option::is_some),
+                None => cells.first().is_some_and(Option::is_some),
+            };
+            match records.last_mut() {
+                Some((row, span)) if !starts => {
+                    for (slot, piece) in row.iter_mut().zip(cells) {
+                        match (slot, piece) {
+                            (Some((t, r)), Some((p, pr))) => {
+                                t.push(' ');
+                                t.push_str(&p);
+                                r.end = pr.end;
+                            }
+                            (slot @ None, piece @ Some(_)) => *slot = piece,
+                            _ => {}
+                        }
+                    }
+                    span.end = line.range.end;
+                }
+                _ => records.push((cells, line.range.clone())),
+            }
+        }
+    }
+    let out = records
+        .into_iter()
+        .map(|(cells, span)| {
+            let row: Vec<Cell<'_>> = cells
+                .into_iter()
+                .map(|c| match c {
+                    Some((text, range)) => Cell {
+                        whole: doc.slice(range.clone()) == text,
+                        text: Cow::Owned(text),
+                        range,
+                    },
+                    None => Cell {
+                        text: Cow::Borrowed(""),
+                        range: span.start..span.start,
+                        whole: true,
+                    },
+                })
+                .collect();
+            record(doc, &columns, &row, span, found, diagnostics)
+        })
+        .collect();
+    Some((columns, out))
+}
+
+/// Column kinds of a page that has no header, from what its spans hold: dates, phone numbers,
+/// citations, then the first and second text columns as customer and description.
+fn kinds_by_content(
+    doc: &Document<'_>,
+    block: &[&crate::source::Line],
+    spans: &[(usize, usize)],
+    columns: &[Column],
+) -> Vec<Option<usize>> {
+    let index = |kind: ColumnKind| columns.iter().position(|c| c.kind == kind);
+    let mut texts_free = vec![index(ColumnKind::Customer), index(ColumnKind::Description)]
+        .into_iter()
+        .flatten();
+    let mut phones = vec![index(ColumnKind::CallerId), index(ColumnKind::CalledNumber)]
+        .into_iter()
+        .flatten();
+    spans
+        .iter()
+        .map(|&(a, e)| {
+            let texts: Vec<String> = block
+                .iter()
+                .filter_map(|l| slice_columns(doc, &l.range, l.indent, a, e).map(|p| p.0))
+                .collect();
+            let share = |f: &dyn Fn(&str) -> bool| {
+                texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1)
+            };
+            if share(&|t| parse_date(t).is_some()) {
+                index(ColumnKind::Date)
+            } else if share(&|t| parse_phone(t).is_some()) {
+                phones.next()
+            } else if share(&|t| t.contains("U.S.C.") || t.contains("CFR") || t.contains('§')) {
+                index(ColumnKind::Violation)
+            } else {
+                texts_free.next()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -44,6 +44,8 @@ pub(crate) struct Line {
     pub(crate) label: Option<u32>,
     /// A form feed starts the line: a new page begins here.
     pub(crate) page_break: bool,
+    /// How many whitespace characters the line starts with (layout text indents).
+    pub(crate) indent: usize,
 }
 
 /// What a line is.
@@ -188,6 +190,7 @@ impl Lexer<'_> {
         let page_break = body.len() < content.len();
         let begin = start + (content.len() - body.len());
         let trimmed = body.trim();
+        let indent = body.chars().take_while(|c| c.is_whitespace()).count();
         let first = trimmed.chars().next();
         let is_rule = trimmed.len() >= 3
             && matches!(first, Some('-' | '*' | '_'))
@@ -200,6 +203,7 @@ impl Lexer<'_> {
                 kind: LineKind::Rule,
                 label,
                 page_break,
+                indent,
             });
             return;
         }
@@ -244,8 +248,16 @@ impl Lexer<'_> {
         let line_text = self.doc.text.get(clean_start..).unwrap_or("");
         let lead = line_text.len() - line_text.trim_start().len();
         let mut range = clean_start + lead..clean_start + line_text.trim_end().len();
-        if label.is_none() {
-            if let Some((number, skip)) = self.plain_label(self.doc.slice(range.clone())) {
+        let text = self.doc.slice(range.clone());
+        // A page number: a short number alone, set far from the margin (pdftotext centres it).
+        let page_number = indent >= 20
+            && text.len() <= 3
+            && !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit());
+        if page_number {
+            range.start = range.end;
+        } else if label.is_none() {
+            if let Some((number, skip)) = self.plain_label(text) {
                 label = Some(number);
                 range.start += skip;
             }
@@ -263,6 +275,7 @@ impl Lexer<'_> {
             kind,
             label,
             page_break,
+            indent,
         });
     }
 
@@ -318,12 +331,14 @@ impl Lexer<'_> {
     }
 
     /// A plain-text footnote line starts with the number of a mark already seen: `2 See …`.
+    /// A number alone on its line (`1`, then the text on the lines below) also labels a
+    /// footnote, as pdftotext sets them.
     fn plain_label(&self, line: &str) -> Option<(u32, usize)> {
         let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let number = footnote_number(line.get(..digits)?)?;
         let rest = line.get(digits..)?;
         let space = rest.len() - rest.trim_start().len();
-        if space == 0 || rest.trim().is_empty() {
+        if space == 0 && !rest.is_empty() {
             return None;
         }
         let marked = self.doc.marks.iter().any(|m| m.number == number);
@@ -391,7 +406,14 @@ fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
             .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
         let end = i + len;
         let before = input.get(..i).and_then(|s| s.chars().next_back());
-        let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || ".,;:)\"'”’".contains(c));
+        let punctuation = |c: char| ".,;:)\"'”’".contains(c);
+        // `calls.1`, or with one space after the sentence as pdftotext sets it: `robocalls. 2`.
+        let spaced = before == Some(' ')
+            && input
+                .get(..i.saturating_sub(1))
+                .and_then(|s| s.chars().next_back())
+                .is_some_and(punctuation);
+        let glued = spaced || before.is_some_and(|c| c.is_ascii_alphabetic() || punctuation(c));
         let after = input.get(end..).and_then(|s| s.chars().next());
         let free = after.is_none_or(char::is_whitespace);
         let number = input.get(i..end).and_then(footnote_number);
