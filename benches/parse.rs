@@ -1,6 +1,6 @@
 //! Throughput: the whole parse of each letter fixture, and the citation extractor alone
-//! (per letter over ~10 MB of letters, and on one text 1×, 10× and 100× the letter long), and
-//! each PDF fixture.
+//! (per letter over ~10 MB of letters, and on one text 1×, 10× and 100× the letter long),
+//! Attachment A grown from 10 to 10,000 rows, and each PDF fixture.
 #![allow(missing_docs)] // criterion_group! generates undocumented functions
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -41,6 +41,29 @@ fn cite(c: &mut Criterion) {
     group.finish();
 }
 
+/// The sample letter with Attachment A grown to 10, 100, 1,000 and 10,000 rows (its own rows
+/// repeated): the time should grow linearly.
+fn attachment_scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("attachment_rows");
+    group.sample_size(10);
+    let (letter, table) = SAMPLE.split_at(SAMPLE.find("<b>Customer</b>").unwrap_or(SAMPLE.len()));
+    let mut lines = table.lines();
+    let header = lines.next().unwrap_or("");
+    let rows: Vec<&str> = lines.filter(|l| l.contains('\t')).collect();
+    for n in [10usize, 100, 1_000, 10_000] {
+        let mut text = format!("{letter}{header}\n");
+        for row in rows.iter().cycle().take(n) {
+            text.push_str(row);
+            text.push('\n');
+        }
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| fcc_notice::parse_text(black_box(text)).map(|p| p.notice.records().len()))
+        });
+    }
+    group.finish();
+}
+
 /// Each PDF fixture, whole: lopdf load, interpretation, layout and the parse of its text.
 #[cfg(feature = "pdf")]
 fn pdf(c: &mut Criterion) {
@@ -64,5 +87,5 @@ fn pdf(c: &mut Criterion) {
 #[cfg(not(feature = "pdf"))]
 fn pdf(_: &mut Criterion) {}
 
-criterion_group!(benches, parse, cite, pdf);
+criterion_group!(benches, parse, cite, attachment_scaling, pdf);
 criterion_main!(benches);
