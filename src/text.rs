@@ -66,6 +66,34 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
     }
 }
 
+/// `s` with each run of whitespace that holds a line break or a tab made one space; other
+/// whitespace stays. Text as written, unwrapped.
+pub(crate) fn unwrap_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    let wrapped = s.contains(['\n', '\r', '\t']);
+    if !wrapped {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push_str(if run.contains(['\n', '\r', '\t']) {
+                " "
+            } else {
+                &run
+            });
+            run.clear();
+        }
+        out.push(c);
+    }
+    out.push_str(if run.is_empty() { "" } else { " " });
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether `s` ends a sentence: `.`, `?`, `!` or `:`, possibly inside closing quotes or brackets.
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let s = s
@@ -114,6 +142,8 @@ mod tests {
         assert_eq!(offset_in(s, "elsewhere"), 0);
         assert!(regex!(r"^[0-9]+$").is_match("42"));
         assert!(same_words(" Date of\u{a0}Call ", "date OF call"));
+        assert_eq!(unwrap_lines("47 CFR §\n   64.1200"), "47 CFR § 64.1200");
+        assert_eq!(unwrap_lines("47\u{a0}CFR  §"), "47\u{a0}CFR  §");
         let found = |t, w| find_words(t, w).collect::<Vec<_>>();
         assert_eq!(found("Re: x; RE: y; Reb: z; are: w", "re:"), [0, 7]);
         assert_eq!(found("within withinx xwithin WITHIN", "within"), [0, 23]);

@@ -259,12 +259,44 @@ fn every_text_form_gives_the_same_records_and_deadlines() {
     }
 }
 
+/// The sample with every long paragraph line re-wrapped at about 72 columns.
+fn rewrapped(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.len() <= 100 || line.contains('\t') {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut width = 0;
+        for word in line.split(' ') {
+            if width > 0 && width + word.len() > 72 {
+                out.push('\n');
+                width = 0;
+            } else if width > 0 {
+                out.push(' ');
+                width += 1;
+            }
+            out.push_str(word);
+            width += word.len();
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[test]
-fn crlf_and_nbsp_variants_agree() {
+fn crlf_nbsp_trailing_space_and_rewrapped_variants_agree() {
     let base = without_spans(&parse_text(SAMPLE).unwrap());
+    let trailing: String = SAMPLE.lines().map(|l| format!("{l}   \n")).collect();
     for variant in [
         SAMPLE.replace('\n', "\r\n"),
-        SAMPLE.replace("Mr. Luna", "Mr.\u{a0}Luna"),
+        SAMPLE
+            .replace("Mr. Luna", "Mr.\u{a0}Luna")
+            .replace("48 hours", "48\u{a0}hours"),
+        trailing,
+        rewrapped(SAMPLE),
+        rewrapped(SAMPLE_PLAIN),
     ] {
         assert_eq!(without_spans(&parse_text(&variant).unwrap()), base);
     }

@@ -234,7 +234,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
         end = at(text, r);
     }
     let range = start..if extra.is_empty() { end } else { first_end };
-    c.text = text.get(range.clone())?.to_owned();
+    c.text = crate::text::unwrap_lines(text.get(range.clone())?).into_owned();
     c.span = Span::from(range.clone());
     out.push(Piece {
         range,
@@ -309,15 +309,31 @@ pub(super) fn name_before(text: &str, start: usize) -> Option<Range<usize>> {
         .filter(|&i| before.is_char_boundary(i))
         .find(|&i| {
             let tail = before.get(i..).unwrap_or("");
-            tail.starts_with(". ")
-                || tail.starts_with("; ")
-                || tail.starts_with(['(', '\n', '>'])
-                || tail.starts_with(": ")
+            let mut chars = tail.chars();
+            match (chars.next(), chars.next()) {
+                (Some('.' | ';' | ':'), Some(c)) => c.is_whitespace(),
+                (Some('(' | '>'), _) => true,
+                // A line break ends the name when the line before it ends a sentence or is a
+                // footnote's number; otherwise the name was only wrapped.
+                (Some('\n'), _) => {
+                    let line = before
+                        .get(..i)
+                        .unwrap_or("")
+                        .rsplit('\n')
+                        .next()
+                        .unwrap_or("")
+                        .trim();
+                    line.is_empty()
+                        || line.ends_with(['.', ';', ':', ')'])
+                        || line.bytes().all(|b| b.is_ascii_digit())
+                }
+                _ => false,
+            }
         })
         .map_or(window, |i| i + 1);
-    let mut name = before
-        .get(from..)?
-        .trim_start_matches([' ', '(', ';', ':', '\n', '.', '>']);
+    let mut name = before.get(from..)?.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | ';' | ':' | '.' | '>')
+    });
     // A footnote's number at the start of its line (`2 See Order, …`) is not part of a name.
     name = name
         .trim_start_matches(|c: char| c.is_ascii_digit())

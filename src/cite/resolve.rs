@@ -84,8 +84,9 @@ pub(super) fn resolve(text: &str, pieces: Vec<Piece>, footnotes: &[(u32, Range<u
                     {
                         r.start = start;
                         c.span = Span::from(r.clone());
-                        c.text = text.get(r.clone()).unwrap_or("").to_owned();
-                        c.name = Some(name.to_owned());
+                        c.text = crate::text::unwrap_lines(text.get(r.clone()).unwrap_or(""))
+                            .into_owned();
+                        c.name = Some(crate::text::squash(name));
                     }
                     Some(def)
                 }

@@ -15,7 +15,7 @@ use crate::text::find_words;
 use chrono::{Days, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while1};
-use nom::character::complete::{char, digit1, multispace0, multispace1};
+use nom::character::complete::{char, digit1};
 use nom::combinator::{map_opt, opt};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
@@ -63,6 +63,15 @@ impl Phrase {
         };
         letter.checked_add_days(Days::new(u64::from(days)))
     }
+}
+
+/// Whitespace, NBSP included.
+fn ws1(input: &str) -> IResult<&str, &str> {
+    take_while1(char::is_whitespace)(input)
+}
+
+fn ws0(input: &str) -> IResult<&str, &str> {
+    nom::bytes::complete::take_while(char::is_whitespace)(input)
 }
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
@@ -119,10 +128,7 @@ fn amount(input: &str) -> IResult<&str, u32> {
         number,
         (
             number_word,
-            opt(preceded(
-                multispace1,
-                delimited(char('('), number, char(')')),
-            )),
+            opt(preceded(ws1, delimited(char('('), number, char(')')))),
         )
             .map(|(word, digits)| digits.unwrap_or(word)),
     ))
@@ -134,7 +140,7 @@ fn unit(input: &str) -> IResult<&str, bool> {
     alt((
         alt((tag_no_case("hours"), tag_no_case("hour"))).map(|_| true),
         preceded(
-            opt((tag_no_case("calendar"), multispace1)),
+            opt((tag_no_case("calendar"), ws1)),
             alt((tag_no_case("days"), tag_no_case("day"))),
         )
         .map(|_| false),
@@ -145,12 +151,12 @@ fn unit(input: &str) -> IResult<&str, bool> {
 /// ` of the date of this letter`, ` of this letter`, ` of the date of the Notice`.
 fn of_this_letter(input: &str) -> IResult<&str, ()> {
     (
-        multispace1,
+        ws1,
         tag_no_case("of"),
-        multispace1,
-        opt((tag_no_case("the date of"), multispace1)),
+        ws1,
+        opt((tag_no_case("the date of"), ws1)),
         alt((tag_no_case("this"), tag_no_case("the"))),
-        multispace1,
+        ws1,
         alt((
             tag_no_case("letter"),
             tag_no_case("notice"),
@@ -164,7 +170,7 @@ fn of_this_letter(input: &str) -> IResult<&str, ()> {
 /// The phrase after `within `: amount, unit, and what it counts from.
 fn period(input: &str) -> IResult<&str, (u32, bool)> {
     let (input, n) = amount(input)?;
-    let (input, hours) = preceded(multispace1, unit).parse(input)?;
+    let (input, hours) = preceded(ws1, unit).parse(input)?;
     let (input, _) = opt(of_this_letter).parse(input)?;
     Ok((input, (n, hours)))
 }
@@ -182,14 +188,10 @@ pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
             let mut end = text.len() - after.len();
             // An optional `(April 27, 2021)` right after the phrase.
             let stated = (|| {
-                let (inner, _) = (multispace0::<&str, nom::error::Error<&str>>, char('('))
-                    .parse(after)
-                    .ok()?;
+                let (inner, _) = (ws0, char('(')).parse(after).ok()?;
                 let (date, len) = parse_date_prefix(inner)?;
                 let start = text.len() - inner.len();
-                let (close, _) = (multispace0::<&str, nom::error::Error<&str>>, char(')'))
-                    .parse(inner.get(len..)?)
-                    .ok()?;
+                let (close, _) = (ws0, char(')')).parse(inner.get(len..)?).ok()?;
                 Some((date, start..start + len, text.len() - close.len()))
             })();
             let stated = stated.map(|(date, range, close)| {
@@ -232,6 +234,7 @@ mod tests {
             ),
             ("within fourteen days of the steps", Some(("14 days", None))),
             ("within forty-eight (48) hours", Some(("48 hours", None))),
+            ("within\u{a0}48\u{a0}hours", Some(("48 hours", None))),
             ("Within 14 calendar days", Some(("14 days", None))),
             ("within 1 day", Some(("1 day", None))),
             ("within fourteen (15) days", Some(("15 days", None))),

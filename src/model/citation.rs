@@ -48,7 +48,7 @@ pub enum CitationKind {
 pub struct Citation {
     /// What it cites.
     pub kind: CitationKind,
-    /// The text as written.
+    /// The text as written (a line break inside it written as a space).
     pub text: String,
     /// Where it stands in the input.
     pub span: Span,
@@ -121,7 +121,7 @@ impl Citation {
     pub(crate) fn new(kind: CitationKind, text: &str, span: Span) -> Self {
         Citation {
             kind,
-            text: text.to_owned(),
+            text: crate::text::unwrap_lines(text).into_owned(),
             span,
             canonical: String::new(),
             title: None,
