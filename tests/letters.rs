@@ -233,19 +233,22 @@ fn every_text_form_gives_the_same_records_and_deadlines() {
             .iter()
             .map(|d| (d.kind, d.within.clone(), d.due, d.stated))
             .collect();
-        (
-            records,
-            deadlines,
+        let lines = (
             n.actions,
             n.footnotes
                 .iter()
                 .map(|f| f.text.clone())
                 .collect::<Vec<_>>(),
-        )
+        );
+        (records, deadlines, lines)
     };
     let base = facts(SAMPLE);
     assert_eq!(base.0.len(), 23);
     let dir = format!("{}/fixtures/letters", env!("CARGO_MANIFEST_DIR"));
+    let read = |form: &str| {
+        fs::read_to_string(format!("{dir}/2021-04-13-r-squared-telecom-{form}.txt")).unwrap()
+    };
+    // Forms that keep their line breaks give the actions and footnotes too.
     for form in [
         "plain",
         "pdftotext-lo",
@@ -253,10 +256,11 @@ fn every_text_form_gives_the_same_records_and_deadlines() {
         "pdftotext-reportlab",
         "pdftotext-lo_hard",
     ] {
-        let text =
-            fs::read_to_string(format!("{dir}/2021-04-13-r-squared-telecom-{form}.txt")).unwrap();
-        assert_eq!(facts(&text), base, "{form}");
+        assert_eq!(facts(&read(form)), base, "{form}");
     }
+    // The collapsed one-line form gives the records and deadlines.
+    let collapsed = facts(&read("collapsed"));
+    assert_eq!((collapsed.0, collapsed.1), (base.0, base.1), "collapsed");
 }
 
 /// The sample with every long paragraph line re-wrapped at about 72 columns.

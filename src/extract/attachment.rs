@@ -345,6 +345,156 @@ fn slice_columns(
     })
 }
 
+/// The column headers at the start of `text` in a copy whose line breaks were collapsed
+/// (`Customer Date of Call Caller ID …`): the longest synonym at each step. Returns the
+/// columns and where the header ends; `None` for fewer than three columns.
+fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
+    let mut columns = Vec::new();
+    let mut at = 0;
+    loop {
+        let rest = text.get(at..)?;
+        let lead = rest.len() - rest.trim_start().len();
+        let rest = rest.trim_start();
+        // The longest synonym (in words) that the text starts with, whole words only.
+        let best = SYNONYMS
+            .iter()
+            .filter_map(|&(synonym, kind)| {
+                let head = rest.get(..synonym.len())?;
+                let whole = !rest
+                    .get(synonym.len()..)?
+                    .starts_with(|c: char| c.is_alphanumeric());
+                (head.eq_ignore_ascii_case(synonym) && whole).then_some((synonym.len(), kind, head))
+            })
+            .max_by_key(|(len, _, _)| *len);
+        match best {
+            Some((len, kind, head)) => {
+                columns.push(Column {
+                    header: head.to_owned(),
+                    kind,
+                });
+                at += lead + len;
+            }
+            None => break,
+        }
+    }
+    (columns.len() >= 3).then_some((columns, at))
+}
+
+/// Attachment A in a copy whose line breaks were collapsed (`ATTACHMENT A Customer Date of
+/// Call … Dawz Telecom Mar. 19, 2021 Auto Warranty Sales Robocall 47 U.S.C. § 227(b); 47 CFR
+/// § 64.1200 Mash Telecom …`): empty cells are gone, so each row is read by its anchors: the
+/// customer before a date, phone numbers after it, the description up to the violation's
+/// citations, which end the row. Needs Date and Violation columns.
+pub(crate) fn collapsed(
+    doc: &Document<'_>,
+    found: &[Found],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Attachment> {
+    let text = doc.text.as_str();
+    let (title, (columns, header_end)) =
+        text.match_indices("ATTACHMENT ").find_map(|(at, word)| {
+            let name = text.get(at + word.len()..)?;
+            let letter = name.chars().next().filter(char::is_ascii_alphanumeric)?;
+            let after = at + word.len() + letter.len_utf8();
+            Some((
+                at..after,
+                collapsed_header(text.get(after..)?).map(|(c, end)| (c, after + end))?,
+            ))
+        })?;
+    let has = |kind| columns.iter().position(|c: &Column| c.kind == kind);
+    let (Some(_), Some(_)) = (has(ColumnKind::Date), has(ColumnKind::Violation)) else {
+        return None;
+    };
+    let phone_columns: Vec<usize> = [ColumnKind::CallerId, ColumnKind::CalledNumber]
+        .into_iter()
+        .filter_map(has)
+        .collect();
+    let mut records = Vec::new();
+    let mut pos = header_end;
+    while let Some((_, date)) = text.get(pos..).and_then(super::date::find_date) {
+        let date = pos + date.start..pos + date.end;
+        let customer = trimmed(text, pos..date.start);
+        // Phone numbers right after the date.
+        let mut after = date.end;
+        let mut phones = Vec::new();
+        while let Some((_, r)) = text.get(after..).and_then(super::phone::find_phone) {
+            let gap = text.get(after..after + r.start).unwrap_or("x");
+            if !gap.trim().is_empty() {
+                break;
+            }
+            phones.push(after + r.start..after + r.end);
+            after += r.end;
+        }
+        // The violation: a run of citations separated by `;` or `,`.
+        let first = found.partition_point(|f| f.range.start < after);
+        let Some(cite) = found.get(first) else { break };
+        let mut end = cite.range.end;
+        for next in found.get(first + 1..).unwrap_or(&[]) {
+            let gap = text.get(end..next.range.start).unwrap_or("x");
+            if !gap
+                .chars()
+                .all(|c| c.is_whitespace() || c == ';' || c == ',')
+            {
+                break;
+            }
+            end = next.range.end;
+        }
+        let description = trimmed(text, after..cite.range.start);
+        let violation = cite.range.start..end;
+        let mut row: Vec<Cell<'_>> = columns
+            .iter()
+            .map(|_| Cell {
+                text: Cow::Borrowed(""),
+                range: date.start..date.start,
+                whole: true,
+            })
+            .collect();
+        let mut put = |kind: ColumnKind, range: Range<usize>| {
+            if let Some(cell) = has(kind).and_then(|i| row.get_mut(i)) {
+                *cell = Cell {
+                    text: Cow::Borrowed(doc.slice(range.clone())),
+                    range,
+                    whole: true,
+                };
+            }
+        };
+        put(ColumnKind::Customer, customer.clone());
+        put(ColumnKind::Date, date);
+        put(ColumnKind::Description, description);
+        put(ColumnKind::Violation, violation);
+        for (i, phone) in phone_columns.iter().zip(phones) {
+            if let Some(cell) = row.get_mut(*i) {
+                *cell = Cell {
+                    text: Cow::Borrowed(doc.slice(phone.clone())),
+                    range: phone,
+                    whole: true,
+                };
+            }
+        }
+        records.push(record(
+            doc,
+            &columns,
+            &row,
+            customer.start..end,
+            found,
+            diagnostics,
+        ));
+        pos = end;
+    }
+    Some(Attachment {
+        title: squash(doc.slice(title)),
+        columns,
+        records,
+    })
+}
+
+/// `range` without the whitespace at its ends.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let piece = text.get(range.clone()).unwrap_or("");
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    start..start + piece.trim().len()
+}
+
 /// A cell's text in an aligned table, and its clean range (the first line's piece to the last).
 type Piece = Option<(String, Range<usize>)>;
 

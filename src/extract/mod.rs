@@ -153,10 +153,10 @@ pub(crate) fn notice(
             .unwrap_or_default(),
         signatory: signatory(doc, layout, diagnostics),
         footnotes: footnotes(doc, layout, &found, diagnostics),
-        attachment: layout
-            .attachment
-            .as_ref()
-            .map(|part| attachment::attachment(doc, part, &found, diagnostics)),
+        attachment: match &layout.attachment {
+            Some(part) => Some(attachment::attachment(doc, part, &found, diagnostics)),
+            None => attachment::collapsed(doc, &found, diagnostics),
+        },
         citations: found.into_iter().map(|f| f.citation).collect(),
     };
     truncation(doc, layout, diagnostics);
@@ -341,7 +341,12 @@ fn footnotes(
 
 /// A letter without a closing, or a text that stops mid-sentence, was cut short.
 fn truncation(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) {
-    if layout.closing.is_some() {
+    // A closing inside a collapsed line (`… Consortium. Sincerely, Kristi Thompson …`) also
+    // shows the letter is whole.
+    let closing_in_text = ["Sincerely,", "Respectfully,", "Respectfully submitted,"]
+        .iter()
+        .any(|c| doc.text.contains(c));
+    if layout.closing.is_some() || closing_in_text {
         return;
     }
     let Some(last) = layout.last_text.clone() else {
