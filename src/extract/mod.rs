@@ -155,7 +155,17 @@ pub(crate) fn notice(
         footnotes: footnotes(doc, layout, &found, diagnostics),
         attachment: match &layout.attachment {
             Some(part) => Some(attachment::attachment(doc, part, &found, diagnostics)),
-            None => attachment::collapsed(doc, &found, diagnostics),
+            None => attachment::collapsed(doc, &found, diagnostics).or_else(|| {
+                // Referred to (`as set forth in Attachment A`) but not in this text.
+                let at = find_words(text, "Attachment A").next()?;
+                diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    DiagnosticCode::MissingTable,
+                    doc.span(at..at + "Attachment A".len()),
+                    "the text refers to Attachment A, which it does not contain",
+                ));
+                None
+            }),
         },
         citations: found.into_iter().map(|f| f.citation).collect(),
     };
