@@ -52,8 +52,9 @@
 //!
 //! - PDFs need a text layer (scanned letters are an [`Error::NoText`]; there is no OCR), and
 //!   the table reader needs Attachment A to be ruled, as Word and LibreOffice draw it.
-//! - Collapsed one-line copies (the FCC's own `.txt` renditions) give their header facts, but
-//!   their inline footnotes are not separated from the body.
+//! - Collapsed one-line copies (the FCC's own `.txt` renditions) give their header facts,
+//!   deadlines, citations and Attachment A, but their inline footnotes, numbered actions and
+//!   signatory are not separated from the running text.
 //! - Section headings and URLs come from a built-in table of the 47 U.S.C. and 47 CFR sections
 //!   these letters cite (48 of them); other sections are found and parsed but not looked up.
 //! - Named short forms are recognised when their name was defined in parentheses after a full
