@@ -8,7 +8,7 @@
 //! it had not ended its sentence.
 
 use crate::source::{Document, LineKind};
-use crate::text::{ends_sentence, find_words, regex};
+use crate::text::{ends_sentence, find_words, is_list_item, regex};
 use std::ops::Range;
 
 /// The parts of a letter, as clean-text ranges and line indices of its [`Document`].
@@ -228,23 +228,6 @@ fn is_closing(line: &str) -> bool {
     .any(|c| line.eq_ignore_ascii_case(c))
 }
 
-/// A list item's start: `1. `, `• `, `(a) `.
-fn is_item(line: &str) -> bool {
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = match line.chars().next() {
-        Some('•' | '·' | '▪') => line.get(line.chars().next().map_or(0, char::len_utf8)..),
-        Some('(') => line.get(1..).and_then(|r| {
-            let mut c = r.chars();
-            c.next()
-                .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())?;
-            r.get(1..)?.strip_prefix(')')
-        }),
-        _ if (1..=2).contains(&digits) => line.get(digits..).and_then(|r| r.strip_prefix('.')),
-        _ => None,
-    };
-    rest.is_some_and(|r| r.starts_with(char::is_whitespace))
-}
-
 /// `Dear Mr. Luna,` or `Dear Mr. Saleem:`: `Dear` after whitespace or at a line start, then at
 /// most 60 more characters on the same line up to a comma or colon.
 fn salutation(text: &str) -> Option<Range<usize>> {
@@ -322,7 +305,7 @@ impl Walker {
         indent: usize,
         doc: &Document<'_>,
     ) {
-        let item = is_item(doc.slice(range.clone()));
+        let item = is_list_item(doc.slice(range.clone()));
         let last_unfinished = body
             .last()
             .and_then(|p| p.pieces.last())

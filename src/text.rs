@@ -34,6 +34,38 @@ pub(crate) fn squash(s: &str) -> String {
     out
 }
 
+/// One or more whitespace characters, NBSP and line breaks included (for the nom grammars).
+pub(crate) fn ws1(input: &str) -> nom::IResult<&str, &str> {
+    nom::bytes::complete::take_while1(char::is_whitespace)(input)
+}
+
+/// Zero or more whitespace characters, NBSP and line breaks included.
+pub(crate) fn ws0(input: &str) -> nom::IResult<&str, &str> {
+    nom::bytes::complete::take_while(char::is_whitespace)(input)
+}
+
+/// The offset of `rest` in `text`, of which it is a suffix (what a nom parser left over).
+pub(crate) fn offset_of(text: &str, rest: &str) -> usize {
+    text.len().saturating_sub(rest.len())
+}
+
+/// A list item's start: `1. `, `• `, `(a) `.
+pub(crate) fn is_list_item(line: &str) -> bool {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = match line.chars().next() {
+        Some(c @ ('•' | '·' | '▪')) => line.get(c.len_utf8()..),
+        Some('(') => line.get(1..).and_then(|r| {
+            let mut c = r.chars();
+            c.next()
+                .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())?;
+            r.get(1..)?.strip_prefix(')')
+        }),
+        _ if (1..=2).contains(&digits) => line.get(digits..).and_then(|r| r.strip_prefix('.')),
+        _ => None,
+    };
+    rest.is_some_and(|r| r.starts_with(char::is_whitespace))
+}
+
 /// Byte offsets where `word` stands in `text` as a whole word, ignoring ASCII case: no ASCII
 /// letter or digit touches it where its own first and last characters are letters or digits.
 /// A byte scan, for the cue words that need no regex.
@@ -148,6 +180,18 @@ mod tests {
         assert_eq!(found("Re: x; RE: y; Reb: z; are: w", "re:"), [0, 7]);
         assert_eq!(found("within withinx xwithin WITHIN", "within"), [0, 23]);
         assert_eq!(found("", "x"), Vec::<usize>::new());
+        for (line, want) in [
+            ("1. Promptly", true),
+            ("12. Item", true),
+            ("• Call Pipe", true),
+            ("(a) first", true),
+            ("2021. Year", false),
+            ("1.17 of", false),
+            ("(ab) x", false),
+            ("", false),
+        ] {
+            assert_eq!(is_list_item(line), want, "{line}");
+        }
         assert!(!same_words("Date of Call", "Date of"));
         assert!(!same_words("Date", "Data"));
     }

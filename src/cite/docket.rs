@@ -10,8 +10,9 @@
 use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
+use crate::text::ws1;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize};
 use nom::sequence::preceded;
@@ -19,10 +20,6 @@ use nom::{IResult, Parser};
 use std::borrow::Cow;
 
 type Res<'a, T> = IResult<&'a str, T>;
-
-fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(char::is_whitespace)(input)
-}
 
 fn digits<'a>(min: usize, max: usize) -> impl FnMut(&'a str) -> Res<'a, &'a str> {
     take_while_m_n(min, max, |c: char| c.is_ascii_digit())
@@ -102,7 +99,7 @@ pub(super) fn docket(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usiz
         .flatten();
     let input = text.get(at..)?;
     let (rest, number) = preceded(
-        (tag("Docket"), ws, alt((tag("Nos."), tag("No."))), ws),
+        (tag("Docket"), ws1, alt((tag("Nos."), tag("No."))), ws1),
         year_number,
     )
     .parse(input)
@@ -120,10 +117,10 @@ pub(super) fn file(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize>
     let (rest, number) = preceded(
         (
             tag("File"),
-            ws,
+            ws1,
             alt((tag("Nos."), tag("No."))),
-            ws,
-            opt((tag("at"), ws)),
+            ws1,
+            opt((tag("at"), ws1)),
         ),
         file_number,
     )
@@ -157,7 +154,7 @@ pub(super) fn bare_file(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<u
 /// `DA 22-1271`, `FCC 20-34`.
 pub(super) fn document(text: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let series = alt((tag("DA").map(|_| "DA"), tag("FCC").map(|_| "FCC")));
-    let (rest, (series, _, number)) = (series, ws, year_number).parse(text.get(at..)?).ok()?;
+    let (rest, (series, _, number)) = (series, ws1, year_number).parse(text.get(at..)?).ok()?;
     piece(
         text,
         at,

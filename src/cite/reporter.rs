@@ -17,6 +17,7 @@
 use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
+use crate::text::{offset_of, ws0, ws1};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till1, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
@@ -27,14 +28,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 type Res<'a, T> = IResult<&'a str, T>;
-
-fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(char::is_whitespace)(input)
-}
-
-fn ws0(input: &str) -> Res<'_, Option<&str>> {
-    opt(ws).parse(input)
-}
 
 fn number(input: &str) -> Res<'_, u32> {
     map_opt(
@@ -95,7 +88,7 @@ pub(super) struct Pin {
 /// A pin cite: `7630`, `7628-29, para. 39`, `para. 42`.
 pub(super) fn pin(input: &str) -> Res<'_, Pin> {
     let with_page =
-        (pages, opt(preceded((opt(char(',')), ws), paragraph))).map(|(page, paragraph)| Pin {
+        (pages, opt(preceded((opt(char(',')), ws1), paragraph))).map(|(page, paragraph)| Pin {
             page: Some(page),
             paragraph,
         });
@@ -158,8 +151,8 @@ fn defined_name(input: &str) -> Res<'_, &str> {
 
 fn series(input: &str) -> Res<'_, (CitationKind, &'static str)> {
     alt((
-        recognize((tag("FCC"), ws, tag("Rcd"))).map(|_| (CitationKind::FccRecord, "FCC Rcd")),
-        recognize((tag("Fed."), opt(ws), tag("Reg.")))
+        recognize((tag("FCC"), ws1, tag("Rcd"))).map(|_| (CitationKind::FccRecord, "FCC Rcd")),
+        recognize((tag("Fed."), opt(ws1), tag("Reg.")))
             .map(|_| (CitationKind::FederalRegister, "Fed. Reg.")),
         tag("Stat.").map(|_| (CitationKind::StatutesAtLarge, "Stat.")),
         tag("WL").map(|_| (CitationKind::Westlaw, "WL")),
@@ -167,16 +160,12 @@ fn series(input: &str) -> Res<'_, (CitationKind, &'static str)> {
     .parse(input)
 }
 
-fn at(text: &str, rest: &str) -> usize {
-    text.len() - rest.len()
-}
-
 /// A reporter cite from its volume at `start`.
 pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
-    let (rest, (volume, _, (kind, name), _)) = (number, ws, series, ws).parse(input).ok()?;
-    if let Ok((rest, pin)) = preceded((tag("at"), ws), pin).parse(rest) {
-        let range = start..at(text, rest);
+    let (rest, (volume, _, (kind, name), _)) = (number, ws1, series, ws1).parse(input).ok()?;
+    if let Ok((rest, pin)) = preceded((tag("at"), ws1), pin).parse(rest) {
+        let range = start..offset_of(text, rest);
         let mut c = Citation::new(
             CitationKind::ShortForm,
             text.get(range.clone())?,
@@ -201,17 +190,17 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
     c.series = Some(Cow::Borrowed(name));
     c.volume = Some(volume);
     c.page = Some(page);
-    if let Ok((r, p)) = preceded((char(','), ws), pin).parse(rest) {
+    if let Ok((r, p)) = preceded((char(','), ws1), pin).parse(rest) {
         apply(&mut c, p);
         rest = r;
     }
-    let first_end = at(text, rest);
+    let first_end = offset_of(text, rest);
     let mut extra = Vec::new();
     while let Ok((r, (_, p))) = (delimited((opt(char(',')), ws0), char('&'), ws0), pin).parse(rest)
     {
-        let from = at(text, rest)
+        let from = offset_of(text, rest)
             + (rest.len() - rest.trim_start_matches([',', ' ', '&', '\u{a0}']).len());
-        let range = from..at(text, r);
+        let range = from..offset_of(text, r);
         let mut more = Citation::new(kind, text.get(range.clone())?, Span::from(range.clone()));
         more.series = c.series.clone();
         more.volume = c.volume;
@@ -224,14 +213,14 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
         });
         rest = r;
     }
-    if let Ok((r, y)) = preceded(ws, year).parse(rest) {
+    if let Ok((r, y)) = preceded(ws1, year).parse(rest) {
         c.year = Some(y);
         rest = r;
     }
-    let mut end = at(text, rest);
+    let mut end = offset_of(text, rest);
     if let Ok((r, defined)) = preceded(ws0, defined_name).parse(rest) {
         c.name = Some(defined.trim().to_owned());
-        end = at(text, r);
+        end = offset_of(text, r);
     }
     let range = start..if extra.is_empty() { end } else { first_end };
     c.text = crate::text::unwrap_lines(text.get(range.clone())?).into_owned();
@@ -249,17 +238,17 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
 pub(super) fn public_law(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let law = recognize((digit1, char('-'), digit1));
-    let stat = preceded((char(','), ws), (number, ws, tag("Stat."), ws, number));
+    let stat = preceded((char(','), ws1), (number, ws1, tag("Stat."), ws1, number));
     let (rest, (_, _, number, stat)) = (
         (tag("Pub."), ws0, tag("L.")),
-        opt((ws, tag("No."))),
-        preceded(ws, law),
+        opt((ws1, tag("No."))),
+        preceded(ws1, law),
         opt(stat),
     )
         .parse(input)
         .ok()?;
-    let (rest, year) = opt(preceded(ws, year)).parse(rest).ok()?;
-    let range = start..at(text, rest);
+    let (rest, year) = opt(preceded(ws1, year)).parse(rest).ok()?;
+    let range = start..offset_of(text, rest);
     let mut c = Citation::new(
         CitationKind::PublicLaw,
         text.get(range.clone())?,

@@ -13,22 +13,13 @@ use super::statute::{items, Style};
 use super::{Hint, IdForm, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
+use crate::text::{offset_of, ws1};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{map_opt, opt};
 use nom::sequence::preceded;
-use nom::{IResult, Parser};
-
-type Res<'a, T> = IResult<&'a str, T>;
-
-fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(char::is_whitespace)(input)
-}
-
-fn at(text: &str, rest: &str) -> usize {
-    text.len() - rest.len()
-}
+use nom::Parser;
 
 fn new_piece(
     text: &str,
@@ -53,11 +44,11 @@ pub(super) fn id(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize
     )
         .parse(input)
         .ok()?;
-    let id_end = at(text, rest);
-    if let Ok((r, p)) = preceded((ws, tag("at"), ws), pin).parse(rest) {
+    let id_end = offset_of(text, rest);
+    if let Ok((r, p)) = preceded((ws1, tag("at"), ws1), pin).parse(rest) {
         let mut piece = new_piece(
             text,
-            start..at(text, r),
+            start..offset_of(text, r),
             CitationKind::Id,
             Hint::Id(IdForm::Pin),
         )?;
@@ -66,7 +57,7 @@ pub(super) fn id(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize
         out.push(piece);
         return Some(end);
     }
-    let mut sign = (opt(ws), alt((tag("§§"), tag("§"))), opt(ws));
+    let mut sign = (opt(ws1), alt((tag("§§"), tag("§"))), opt(ws1));
     if let Ok((r, (_, sign, _))) = sign.parse(rest) {
         let mut first = true;
         let found = items(text, r, Style::Any, sign == "§§", |item| {
@@ -85,7 +76,7 @@ pub(super) fn id(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize
             }
         });
         if let Some(r) = found {
-            return Some(at(text, r));
+            return Some(offset_of(text, r));
         }
     }
     let piece = new_piece(
@@ -103,7 +94,7 @@ pub(super) fn id(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize
 pub(super) fn supra(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
     let note = preceded(
-        (ws, tag("note"), ws),
+        (ws1, tag("note"), ws1),
         map_opt(
             take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
             |d: &str| d.parse::<u32>().ok(),
@@ -112,7 +103,7 @@ pub(super) fn supra(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<us
     let (rest, (_, note, pin)) = (
         tag("supra"),
         opt(note),
-        opt(preceded((char(','), ws, tag("at"), ws), pin)),
+        opt(preceded((char(','), ws1, tag("at"), ws1), pin)),
     )
         .parse(input)
         .ok()?;
@@ -122,7 +113,7 @@ pub(super) fn supra(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<us
     }
     let mut piece = new_piece(
         text,
-        start..at(text, rest),
+        start..offset_of(text, rest),
         CitationKind::Supra,
         Hint::Supra(note, name),
     )?;

@@ -23,6 +23,7 @@
 use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
+use crate::text::{offset_of, ws0, ws1};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
@@ -185,14 +186,6 @@ pub(super) struct Item<'a> {
 
 type Res<'a, T> = IResult<&'a str, T>;
 
-fn ws(input: &str) -> Res<'_, &str> {
-    take_while1(char::is_whitespace)(input)
-}
-
-fn ws0(input: &str) -> Res<'_, Option<&str>> {
-    opt(ws).parse(input)
-}
-
 /// `227`, `227b`, `64.1200`, `1.17`.
 fn section(style: Style) -> impl Fn(&str) -> Res<'_, &str> {
     move |input| {
@@ -260,19 +253,14 @@ fn dash(input: &str) -> Res<'_, &str> {
 
 fn list_sep(input: &str) -> Res<'_, ()> {
     alt((
-        (char(','), ws0, opt((alt((tag("and"), tag("or"))), ws))).map(|_| ()),
-        (ws, alt((tag("and"), tag("or"))), ws).map(|_| ()),
+        (char(','), ws0, opt((alt((tag("and"), tag("or"))), ws1))).map(|_| ()),
+        (ws1, alt((tag("and"), tag("or"))), ws1).map(|_| ()),
     ))
     .parse(input)
 }
 
 fn et_seq(input: &str) -> Res<'_, &str> {
-    recognize((ws, tag("et"), ws, tag("seq"), opt(char('.')))).parse(input)
-}
-
-/// Offset of `rest` in `text` (every `rest` is a suffix of `text`).
-fn at(text: &str, rest: &str) -> usize {
-    text.len() - rest.len()
+    recognize((ws1, tag("et"), ws1, tag("seq"), opt(char('.')))).parse(input)
 }
 
 /// `section paths`, with its range.
@@ -280,7 +268,7 @@ fn item<'a>(text: &'a str, input: &'a str, style: Style) -> Option<(&'a str, Ite
     let (rest, section) = section(style)(input).ok()?;
     let (rest, paths) = opt(paths1).parse(rest).ok()?;
     let item = Item {
-        range: at(text, input)..at(text, rest),
+        range: offset_of(text, input)..offset_of(text, rest),
         section,
         paths: paths.unwrap_or_default(),
         et_seq: false,
@@ -307,7 +295,7 @@ pub(super) fn items<'a>(
     loop {
         if let Ok((r, _)) = et_seq(rest) {
             last.et_seq = true;
-            last.range.end = at(text, r);
+            last.range.end = offset_of(text, r);
             rest = r;
             break;
         }
@@ -320,7 +308,7 @@ pub(super) fn items<'a>(
                 break;
             }
             let next = Item {
-                range: at(text, r)..at(text, r2),
+                range: offset_of(text, r)..offset_of(text, r2),
                 section: last.section,
                 paths: merge(code, last.paths, cont),
                 et_seq: false,
@@ -368,7 +356,7 @@ pub(super) fn piece(
 }
 
 fn code_name(input: &str) -> Res<'_, Code> {
-    let dotted = |a, b, c| recognize((tag(a), opt(ws), tag(b), opt(ws), tag(c)));
+    let dotted = |a, b, c| recognize((tag(a), opt(ws1), tag(b), opt(ws1), tag(c)));
     alt((
         alt((dotted("U.", "S.", "C."), tag("USC"))).map(|_| Code::Usc),
         alt((dotted("C.", "F.", "R."), tag("CFR"))).map(|_| Code::Cfr),
@@ -387,7 +375,7 @@ fn title(input: &str) -> Res<'_, u32> {
 /// `47 CFR § 64.1200(k)(4)` and its lists, from the title at `start`.
 pub(super) fn code(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let input = text.get(start..)?;
-    let (rest, (title, _, code)) = (title, ws, code_name).parse(input).ok()?;
+    let (rest, (title, _, code)) = (title, ws1, code_name).parse(input).ok()?;
     if code == Code::Cfr {
         if let Some(end) = part(text, start, rest, title, out) {
             return Some(end);
@@ -408,19 +396,19 @@ pub(super) fn code(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usi
         first = false;
         out.push(piece(text, range, code, title, &item));
     })?;
-    Some(at(text, rest))
+    Some(offset_of(text, rest))
 }
 
 /// `47 CFR Part 64, Subpart L`.
 fn part(text: &str, start: usize, input: &str, title: u32, out: &mut Vec<Piece>) -> Option<usize> {
     let subpart = preceded(
-        (char(','), ws0, tag("Subpart"), ws),
+        (char(','), ws0, tag("Subpart"), ws1),
         take_while_m_n(1, 3, |c: char| c.is_ascii_uppercase()),
     );
-    let (rest, (_, _, part, subpart)) = (ws0, tag("Part"), preceded(ws, digit1), opt(subpart))
+    let (rest, (_, _, part, subpart)) = (ws0, tag("Part"), preceded(ws1, digit1), opt(subpart))
         .parse(input)
         .ok()?;
-    let range = start..at(text, rest);
+    let range = start..offset_of(text, rest);
     let mut c = Citation::new(
         CitationKind::Cfr,
         text.get(range.clone())?,
@@ -443,17 +431,17 @@ fn prose_tail(input: &str) -> Res<'_, Code> {
     let rules = (
         tag_no_case("Commission"),
         opt(alt((tag("'s"), tag("’s")))),
-        ws,
+        ws1,
         alt((tag_no_case("rules"), tag_no_case("regulations"))),
     );
     let act = (
-        opt((tag("Communications"), ws)),
+        opt((tag("Communications"), ws1)),
         tag("Act"),
-        opt((ws, tag("of"), ws, tag("1934"))),
-        opt((char(','), ws, tag("as"), ws, tag("amended"))),
+        opt((ws1, tag("of"), ws1, tag("1934"))),
+        opt((char(','), ws1, tag("as"), ws1, tag("amended"))),
     );
     preceded(
-        (ws, tag("of"), ws, opt((tag("the"), ws))),
+        (ws1, tag("of"), ws1, opt((tag("the"), ws1))),
         alt((rules.map(|_| Code::Cfr), act.map(|_| Code::Usc))),
     )
     .parse(input)
@@ -469,7 +457,7 @@ pub(super) fn prose(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<us
             tag("section"),
             tag("Section"),
         )),
-        ws,
+        ws1,
     )
         .parse(input)
         .ok()?;
@@ -484,7 +472,7 @@ pub(super) fn prose(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<us
     {
         return None;
     }
-    let end = at(text, rest);
+    let end = offset_of(text, rest);
     let last = found.len().saturating_sub(1);
     for (i, item) in found.iter().enumerate() {
         let from = if i == 0 { start } else { item.range.start };

@@ -11,7 +11,7 @@
 
 use super::date::parse_date_prefix;
 use crate::model::DeadlineKind;
-use crate::text::find_words;
+use crate::text::{find_words, ws0, ws1};
 use chrono::{Days, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while1};
@@ -63,15 +63,6 @@ impl Phrase {
         };
         letter.checked_add_days(Days::new(u64::from(days)))
     }
-}
-
-/// Whitespace, NBSP included.
-fn ws1(input: &str) -> IResult<&str, &str> {
-    take_while1(char::is_whitespace)(input)
-}
-
-fn ws0(input: &str) -> IResult<&str, &str> {
-    nom::bytes::complete::take_while(char::is_whitespace)(input)
 }
 
 const NUMBER_WORDS: &[(&str, u32)] = &[

@@ -4,6 +4,7 @@
 
 use super::font::Font;
 use super::lexer::{numbers, operations, Operand};
+use super::{number, resolve};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -104,21 +105,13 @@ struct Interpreter<'d> {
     depth: usize,
 }
 
-fn num(o: &Object) -> f32 {
-    match o {
-        Object::Integer(i) => *i as f32,
-        Object::Real(r) => *r,
-        _ => 0.0,
-    }
-}
-
 fn nums<const N: usize>(ops: &[Object]) -> Option<[f32; N]> {
     let mut out = [0.0; N];
     if ops.len() < N {
         return None;
     }
     for (slot, o) in out.iter_mut().zip(ops) {
-        *slot = num(o);
+        *slot = number(o).unwrap_or(0.0);
     }
     Some(out)
 }
@@ -129,10 +122,6 @@ fn name<'a>(o: &Operand<'a>) -> Option<&'a [u8]> {
         Operand::Name(n) => Some(n),
         _ => None,
     }
-}
-
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map_or(o, |(_, o)| o)
 }
 
 /// The page's `/Resources`, inherited from the page tree when the page has none.
@@ -177,7 +166,9 @@ pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
         .unwrap_or([0.0, 0.0, 612.0, 792.0]);
     let (x0, y0) = (bbox[0].min(bbox[2]), bbox[1].min(bbox[3]));
     let (w, h) = ((bbox[2] - bbox[0]).abs(), (bbox[3] - bbox[1]).abs());
-    let rotate = inherited(doc, page, b"Rotate").map(num).unwrap_or(0.0) as i64;
+    let rotate = inherited(doc, page, b"Rotate")
+        .and_then(number)
+        .unwrap_or(0.0) as i64;
     // User space to display space (top-left origin) with /Rotate applied once.
     let shift = [1.0, 0.0, 0.0, 1.0, -x0, -y0];
     let (display, width, height) = match rotate.rem_euclid(360) {

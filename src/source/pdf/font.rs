@@ -8,6 +8,7 @@
 
 use super::base14::{glyph_to_unicode, Base14, BaseEncoding};
 use super::cmap::ToUnicode;
+use super::{number, resolve};
 use lopdf::{Document, Object};
 use std::borrow::Cow;
 
@@ -24,18 +25,6 @@ pub(super) struct Font {
     /// Type0: widths by code (0 where `/W` gives none), and the default.
     cid_widths: Vec<f32>,
     default_width: f32,
-}
-
-fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
-    doc.dereference(object).map_or(object, |(_, o)| o)
-}
-
-fn number(object: &Object) -> Option<f32> {
-    match object {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
-        _ => None,
-    }
 }
 
 fn stream_bytes(doc: &Document, object: &Object) -> Option<Vec<u8>> {

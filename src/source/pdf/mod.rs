@@ -12,6 +12,21 @@ mod lexer;
 mod text;
 
 use crate::error::Error;
+use lopdf::{Document, Object};
+
+/// `object`, or what it refers to when it is a reference (a dangling one stays as is).
+fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+    doc.dereference(object).map_or(object, |(_, o)| o)
+}
+
+/// A numeric object's value.
+fn number(object: &Object) -> Option<f32> {
+    match object {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
 
 /// The text of a PDF's pages.
 pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {

@@ -178,7 +178,7 @@ fn emit_page(
                     Some(p) => {
                         let gap = line.y - p.y;
                         let full = p.x1 >= right - 0.08 * (right - p.x0).max(1.0) && !note;
-                        let item = starts_item(&line.text);
+                        let item = crate::text::is_list_item(&line.text);
                         if note && line.text.starts_with("<sup>")
                             || gap > 1.45 * p.size.max(line.size)
                         {
@@ -190,7 +190,7 @@ fn emit_page(
                             }
                         } else if note {
                             out.push(' ');
-                        } else if (line.x0 - p.x0).abs() > 4.0 && ends_sentence(&p.text) {
+                        } else if (line.x0 - p.x0).abs() > 4.0 && ends_clause(&p.text) {
                             out.push_str("\n\n");
                         } else {
                             out.push('\n');
@@ -211,7 +211,8 @@ fn emit_page(
     out.push('\n');
 }
 
-fn ends_sentence(s: &str) -> bool {
+/// Whether a line ends a sentence or clause (a footnote mark after it aside).
+fn ends_clause(s: &str) -> bool {
     let s = s
         .trim_end()
         .trim_end_matches("</sup>")
@@ -219,11 +220,6 @@ fn ends_sentence(s: &str) -> bool {
         .trim_end_matches("<sup>");
     s.trim_end_matches(['"', '”', '’', ')'])
         .ends_with(['.', ':', '?', '!', ','])
-}
-
-fn starts_item(s: &str) -> bool {
-    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    (1..=2).contains(&digits) && s.get(digits..).is_some_and(|r| r.starts_with(". "))
 }
 
 /// A page number: a short number alone, centred, near the top or bottom of the page.
@@ -476,7 +472,7 @@ mod tests {
             ("in place.<sup>4</sup>", true),
             ("Division,", true),
         ] {
-            assert_eq!(ends_sentence(line), want, "{line}");
+            assert_eq!(ends_clause(line), want, "{line}");
         }
         for (line, want) in [
             ("1. Promptly investigate", true),
@@ -484,7 +480,7 @@ mod tests {
             ("2021. Year", false),
             ("1.17 of", false),
         ] {
-            assert_eq!(starts_item(line), want, "{line}");
+            assert_eq!(crate::text::is_list_item(line), want, "{line}");
         }
     }
 
