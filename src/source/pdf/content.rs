@@ -4,7 +4,7 @@
 
 use super::font::Font;
 use super::lexer::{numbers, operations, Operand};
-use super::{number, resolve};
+use super::{number, resolve, stream_data};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -438,9 +438,7 @@ impl Interpreter<'_> {
                     .map(|o| resolve(self.doc, o))
                     .and_then(|o| o.as_dict().ok())
                     .cloned();
-                let content = stream
-                    .decompressed_content()
-                    .unwrap_or_else(|_| stream.content.clone());
+                let content = stream_data(stream);
                 let saved = (self.state.clone(), self.tm, self.tlm, self.stack.len());
                 self.state.ctm = mul(matrix, self.state.ctm);
                 self.depth += 1;

@@ -8,7 +8,7 @@
 
 use super::base14::{glyph_to_unicode, Base14, BaseEncoding};
 use super::cmap::ToUnicode;
-use super::{number, resolve};
+use super::{number, resolve, stream_data};
 use lopdf::{Document, Object};
 use std::borrow::Cow;
 
@@ -27,15 +27,6 @@ pub(super) struct Font {
     default_width: f32,
 }
 
-fn stream_bytes(doc: &Document, object: &Object) -> Option<Vec<u8>> {
-    let stream = resolve(doc, object).as_stream().ok()?;
-    Some(
-        stream
-            .decompressed_content()
-            .unwrap_or_else(|_| stream.content.clone()),
-    )
-}
-
 impl Font {
     /// Reads a font dictionary; whatever cannot be read falls back to a default.
     pub(super) fn load(doc: &Document, dict: &lopdf::Dictionary) -> Font {
@@ -44,7 +35,10 @@ impl Font {
             ..Font::default()
         };
         let get = |key: &[u8]| dict.get(key).ok().map(|o| resolve(doc, o));
-        if let Some(bytes) = get(b"ToUnicode").and_then(|o| stream_bytes(doc, o)) {
+        if let Some(bytes) = get(b"ToUnicode")
+            .and_then(|o| resolve(doc, o).as_stream().ok())
+            .map(stream_data)
+        {
             font.to_unicode = ToUnicode::parse(&bytes);
         }
         let subtype = get(b"Subtype")

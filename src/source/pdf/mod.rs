@@ -12,11 +12,19 @@ mod lexer;
 mod text;
 
 use crate::error::Error;
-use lopdf::{Document, Object};
+use lopdf::{Document, Object, Stream};
+use std::borrow::Cow;
 
 /// `object`, or what it refers to when it is a reference (a dangling one stays as is).
 fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
     doc.dereference(object).map_or(object, |(_, o)| o)
+}
+
+/// A stream's data with its filters undone; as stored when it has none or they fail.
+fn stream_data(stream: &Stream) -> Cow<'_, [u8]> {
+    stream
+        .decompressed_content()
+        .map_or(Cow::Borrowed(&stream.content[..]), Cow::Owned)
 }
 
 /// A numeric object's value.
