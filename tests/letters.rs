@@ -550,18 +550,3 @@ fn strict_mode_promotes_warnings() {
     }
     insta::assert_snapshot!(lenient.diagnostics[0].render(&mismatched).to_string());
 }
-
-#[test]
-fn every_line_truncation_parses_without_panic() {
-    for text in [SAMPLE, SAMPLE_PLAIN] {
-        let mut cut = 0;
-        for line in text.split_inclusive('\n') {
-            cut += line.len();
-            let _ = parse_text(&text[..cut]);
-            let _ = parse_text(&text[cut..]);
-        }
-        for (i, _) in text.char_indices().step_by(97) {
-            let _ = parse_text(&text[..i]);
-        }
-    }
-}
