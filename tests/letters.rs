@@ -391,7 +391,7 @@ fn synthetic_letters_give_their_facts() {
         Option<Row<'a>>,
     );
     // (file, date, kind, provider, short name, records, first record, last record)
-    let cases: [Case; 3] = [
+    let cases: [Case; 4] = [
         (
             "2023-12-20-nsit-example-voice",
             "2023-12-20",
@@ -421,6 +421,16 @@ fn synthetic_letters_give_their_facts() {
             2,
             Some(("Gamma Media", "2024-03-19")),
             Some(("Gamma Media", "2024-03-20")),
+        ),
+        (
+            "2025-01-21-cd-letter-omicron-repeated-header",
+            "2025-01-21",
+            NoticeKind::CeaseAndDesist,
+            "Omicron Carrier Services Inc.",
+            Some("Omicron"),
+            5,
+            Some(("Delta Dial Co.", "2025-01-08")),
+            Some(("Zeta Outreach", "2024-12-30")),
         ),
     ];
     for (file, when, kind, name, short, count, first, last) in cases {
@@ -483,6 +493,75 @@ fn synthetic_letters_give_their_facts() {
             (DeadlineKind::Mitigate, date("2023-12-22")),
             (DeadlineKind::Report, date("2024-01-03"))
         ]
+    );
+}
+
+/// A tab table over two pages: its header repeated after the form feed and a page number at
+/// the first page's foot are not rows, and give no diagnostics.
+#[test]
+fn repeated_header_and_page_number_are_not_rows() {
+    let text = fs::read_to_string(format!(
+        "{}/fixtures/synthetic/2025-01-21-cd-letter-omicron-repeated-header.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let parsed = parse_text(&text).unwrap();
+    assert_eq!(parsed.diagnostics, []);
+    let rows: Vec<_> = parsed
+        .notice
+        .records()
+        .iter()
+        .map(|r| {
+            (
+                r.date,
+                r.caller_id.as_deref(),
+                r.called_number.as_deref(),
+                r.description.as_deref(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "2025-01-08",
+            Some("+12025550151"),
+            Some("+13125550161"),
+            "Social Security Imposter",
+        ),
+        (
+            "2025-01-09",
+            Some("+12025550152"),
+            Some("+13125550162"),
+            "Social Security Imposter",
+        ),
+        (
+            "2024-09-02",
+            Some("+12025550153"),
+            None,
+            "Utility Disconnect",
+        ),
+        (
+            "2024-09-03",
+            None,
+            Some("+13125550164"),
+            "Utility Disconnect",
+        ),
+        (
+            "2024-12-30",
+            Some("+12025550155"),
+            Some("+13125550165"),
+            "Student Loan Relief",
+        ),
+    ]
+    .map(|(d, from, to, what)| (date(d), from, to, Some(what)));
+    assert_eq!(rows, want);
+    let report = parsed
+        .notice
+        .deadlines
+        .iter()
+        .find(|d| d.kind == DeadlineKind::Report);
+    assert_eq!(
+        report.map(|d| (d.due, d.stated)),
+        Some((date("2025-02-04"), date("2025-02-04")))
     );
 }
 

@@ -195,6 +195,9 @@ impl Lexer<'_> {
         let is_rule = trimmed.len() >= 3
             && matches!(first, Some('-' | '*' | '_'))
             && trimmed.chars().all(|c| Some(c) == first);
+        if page_break {
+            self.drop_page_number();
+        }
         let clean_start = self.doc.text.len();
         let mut label = None;
         if is_rule || (page_break && trimmed.is_empty()) {
@@ -333,6 +336,29 @@ impl Lexer<'_> {
     /// A plain-text footnote line starts with the number of a mark already seen: `2 See …`.
     /// A number alone on its line (`1`, then the text on the lines below) also labels a
     /// footnote, as pdftotext sets them.
+    /// Blanks the page's last line when it is a page number (a short number alone on the line
+    /// before a form feed).
+    fn drop_page_number(&mut self) {
+        let Some(last) = self
+            .doc
+            .lines
+            .iter_mut()
+            .rev()
+            .find(|l| l.kind != LineKind::Blank)
+        else {
+            return;
+        };
+        let text = self.doc.text.get(last.range.clone()).unwrap_or("");
+        let page_number = last.kind == LineKind::Text
+            && last.label.is_none()
+            && (1..=3).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_digit());
+        if page_number {
+            last.range.start = last.range.end;
+            last.kind = LineKind::Blank;
+        }
+    }
+
     fn plain_label(&self, line: &str) -> Option<(u32, usize)> {
         let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let number = footnote_number(line.get(..digits)?)?;
@@ -479,6 +505,27 @@ mod tests {
                 ("See 47 CFR.", Some(1), LineKind::Text),
                 ("", None, LineKind::Rule),
                 ("Page two", None, LineKind::Text),
+            ]
+        );
+    }
+
+    /// A short number alone before a form feed is a page number; elsewhere it is text.
+    #[test]
+    fn page_numbers_before_a_form_feed_are_blank() {
+        let lines = clean_lines("Row\t1\n2\n\n\u{c}Row\t2\n12\nlast\n3\n\u{c}1234\n\u{c}x");
+        let kinds: Vec<_> = lines.iter().map(|l| (l.0.as_str(), l.2)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Row\t1", LineKind::Text),
+                ("", LineKind::Blank),
+                ("", LineKind::Blank),
+                ("Row\t2", LineKind::Text),
+                ("12", LineKind::Text),
+                ("last", LineKind::Text),
+                ("", LineKind::Blank),
+                ("1234", LineKind::Text),
+                ("x", LineKind::Text),
             ]
         );
     }
