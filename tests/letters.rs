@@ -54,7 +54,7 @@ fn sample_letter_facts() {
         r.address,
         ["526 S Main St.", "Suite 802", "Akron, OH 44311"]
     );
-    assert_eq!(r.email.as_deref(), Some("omar.luna@rsquaredtelecom.com"));
+    assert_eq!(r.emails, ["omar.luna@rsquaredtelecom.com"]);
     assert_eq!(
         n.subject.as_deref(),
         Some("Official Correspondence from the Federal Communications Commission")
@@ -327,7 +327,7 @@ fn excerpts_give_their_header_facts() {
         (
             "2022-07-07-cox-jones-sumco-public-notice-da-22-727",
             "2022-07-07",
-            NoticeKind::Other,
+            NoticeKind::PublicNotice,
             "Call Pipe",
             None,
         ),
@@ -483,8 +483,8 @@ fn synthetic_letters_give_their_facts() {
     assert_eq!(codes, [DiagnosticCode::RowCellCount]);
     let n = &parsed.notice;
     assert_eq!(
-        n.recipient.as_ref().unwrap().email.as_deref(),
-        Some("info@example-voice.test")
+        n.recipient.as_ref().unwrap().emails,
+        ["info@example-voice.test", "support@example-voice.test"]
     );
     let due: Vec<_> = n.deadlines.iter().map(|d| (d.kind, d.due)).collect();
     assert_eq!(
@@ -580,7 +580,7 @@ fn collapsed_recipient_blocks() {
         r.address,
         ["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"]
     );
-    assert_eq!(r.email.as_deref(), Some("f.saleem@urthaccess.com"));
+    assert_eq!(r.emails, ["f.saleem@urthaccess.com"]);
     // The letter states November 25 for a 14-day deadline from November 10: a real mismatch.
     let report = n
         .deadlines

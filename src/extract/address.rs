@@ -47,13 +47,34 @@ const DIRECTIONS: &[&str] = &[
     "N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.E.", "N.W.", "S.E.", "S.W.",
 ];
 
+/// Words that end a street line: `Main St.`, `Coast Hwy`.
+const STREET_SUFFIXES: &[&str] = &[
+    "St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Boulevard", "Hwy", "Highway", "Dr",
+    "Drive", "Ln", "Lane", "Way", "Pkwy", "Parkway", "Ct", "Court", "Pl", "Place", "Cir",
+    "Circle", "Ter", "Terrace", "Sq", "Square", "Pike", "Trl", "Trail", "Plaza", "Center",
+];
+
 /// Finds a city line (`Newport Beach, CA 92663`) in text that lost its line breaks: the city
 /// is the run of capitalised words before the comma. Returns its byte range.
 pub(crate) fn find_city_line(text: &str) -> Option<Range<usize>> {
     let m = regex!(r"(?-u)[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){0,3},[ \t]*[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b")
         .find(text)?;
     let mut start = m.start();
-    let found = m.as_str();
+    let mut found = m.as_str();
+    // `Main St. Dover, DE`: the city starts after the street's last suffix word.
+    let city_words = found.split(',').next().unwrap_or("");
+    // A suffix right after another starts the city: `Elm Way St. Louis, MO`.
+    let (mut pos, mut after_suffix) = (0, false);
+    for word in city_words.split([' ', '\t']) {
+        let end = pos + word.len();
+        let more = city_words.get(end..).is_some_and(|r| !r.trim().is_empty());
+        let suffix = STREET_SUFFIXES.contains(&word.trim_end_matches('.'));
+        if more && suffix && !after_suffix {
+            start = m.start() + end + 1;
+        }
+        (pos, after_suffix) = (end + 1, suffix);
+    }
+    found = text.get(start..m.end()).unwrap_or(found);
     if let Some((first, rest)) = found.split_once(' ') {
         let first = first.trim_end_matches(',');
         if DIRECTIONS.contains(&first)
@@ -144,6 +165,18 @@ mod tests {
             (
                 "4115 Wisconsin Avenue Suite 203 Washington, DC 20016",
                 &["4115 Wisconsin Avenue Suite 203", "Washington, DC 20016"],
+            ),
+            (
+                "1 Main St. Dover, DE 19901",
+                &["1 Main St.", "Dover, DE 19901"],
+            ),
+            (
+                "77 Harbor Blvd Salt Lake City, UT 84101",
+                &["77 Harbor Blvd", "Salt Lake City, UT 84101"],
+            ),
+            (
+                "9 Elm Way St. Louis, MO 63101",
+                &["9 Elm Way", "St. Louis, MO 63101"],
             ),
             ("no city here", &["no city here"]),
             ("", &[]),

@@ -18,6 +18,7 @@ use crate::model::{Attachment, CallRecord, CampaignCategory, Column, ColumnKind,
 use crate::source::{Document, LineKind};
 use crate::text::squash;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Header wordings, compared word by word ignoring case and punctuation.
@@ -223,9 +224,11 @@ fn record(
         row.get(i).filter(|c| !c.text.trim().is_empty())
     };
     let text = |kind| cell(kind).map(|c| squash(&c.text));
+    let mut raw = BTreeMap::new();
     let date = cell(ColumnKind::Date).and_then(|c| {
         let date = parse_date(&c.text);
         if date.is_none() {
+            raw.insert(ColumnKind::Date, squash(&c.text));
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 DiagnosticCode::UnparseableDate,
@@ -238,6 +241,9 @@ fn record(
     let mut phone = |kind| {
         let c = cell(kind)?;
         let phone = parse_phone(&c.text);
+        if phone.is_none() {
+            raw.insert(kind, squash(&c.text));
+        }
         if phone.is_none() && c.text.bytes().filter(u8::is_ascii_digit).count() >= 7 {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -281,6 +287,7 @@ fn record(
             .map_or(CampaignCategory::Other, CampaignCategory::from_description),
         description,
         violation,
+        raw,
         span: doc.span(line),
     }
 }

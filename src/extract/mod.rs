@@ -74,16 +74,12 @@ pub(crate) fn notice(
     let body: Vec<Cow<'_, str>> = layout.body.iter().map(|p| paragraph_text(doc, p)).collect();
 
     let recipient = head.recipient.map(recipient::recipient);
+    let providers = provider::listed(&body);
     let mut provider = body
         .iter()
         .find_map(|p| provider::defined(p))
-        .map(|(p, _)| p);
-    if provider.is_none() {
-        provider = body
-            .iter()
-            .find_map(|p| provider::listed(p))
-            .map(|(p, _)| p);
-    }
+        .map(|(p, _)| p)
+        .or_else(|| providers.first().cloned());
     if provider.is_none() {
         let organization = recipient.as_ref().and_then(|r| r.organization.clone());
         let span = doc.span(layout.header.clone());
@@ -139,6 +135,7 @@ pub(crate) fn notice(
         delivery: head.delivery.map(squash),
         recipient,
         provider,
+        providers,
         subject,
         deadlines: deadlines(doc, layout, date, diagnostics),
         actions: if is_letter {
@@ -216,6 +213,12 @@ fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: b
         NoticeKind::InitialDetermination
     } else if subject.is_some_and(|s| s.to_ascii_lowercase().contains("suspected illegal")) {
         NoticeKind::SuspectedIllegalTraffic
+    } else if !is_letter
+        && (upper.contains("PUBLIC NOTICE")
+            || upper.contains("NOTICE TO ALL")
+            || body.iter().take(3).any(|p| p.contains("this Public Notice")))
+    {
+        NoticeKind::PublicNotice
     } else if is_letter && body.iter().any(|p| regex!(r"(?i-u)\bcease\s+(?:transmitting|routing|originating|carrying|accepting)\b|\bcease\s+and\s+desist\b|\bapparently\s+(?:routing\s+and\s+)?(?:transmitting|originating|routing)\s+(?:[a-z0-9()-]+\s+){0,6}?robocall\s+traffic\b").is_match(p)) {
         NoticeKind::CeaseAndDesist
     } else {

@@ -217,9 +217,35 @@ pub(crate) fn find_email(haystack: &str) -> Option<(&str, Range<usize>)> {
     None
 }
 
-/// Whether `input` (trimmed) is exactly one email address.
-pub(crate) fn is_email(input: &str) -> bool {
-    matches!(email(input.trim_matches(is_ws)), Ok(("", _)))
+/// Every email address in `haystack`, in order.
+pub(crate) fn find_emails(haystack: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some((address, range)) = haystack.get(pos..).and_then(find_email) {
+        found.push(address);
+        pos += range.end;
+    }
+    found
+}
+
+/// The addresses of a line that holds nothing but email addresses and separators
+/// (`info@callwin.net support@callwin.net`, `a@b.co; c@d.co`), or `None`.
+pub(crate) fn email_list(line: &str) -> Option<Vec<&str>> {
+    let found = find_emails(line);
+    let mut rest = line;
+    for address in &found {
+        let at = rest.find(address)?;
+        let gap = rest.get(..at)?;
+        if !gap
+            .split(|c: char| is_ws(c) || matches!(c, ',' | ';' | '/'))
+            .all(|w| w.is_empty() || w == "and" || w == "or")
+        {
+            return None;
+        }
+        rest = rest.get(at + address.len()..)?;
+    }
+    let tail_ok = rest.trim_matches(|c: char| is_ws(c) || matches!(c, ',' | ';')).is_empty();
+    (!found.is_empty() && tail_ok).then_some(found)
 }
 
 /// Table-driven tests of the phone and email grammars and finders.
@@ -374,29 +400,40 @@ mod tests {
         }
     }
 
-    /// Whole-input email addresses.
+    /// Lines that hold only email addresses.
     #[test]
-    fn is_email_table() {
-        let rows: &[(&str, bool)] = &[
-            ("Daniel.Stepanicich@fcc.gov", true),
-            ("  f.saleem@urthaccess.com\n", true),
-            ("\u{a0}info@callwin.net\u{a0}", true),
-            ("omar.luna@rsquaredtelecom.com.", false),
-            ("info@callwin.net support@callwin.net", false),
-            ("info@callwin.net,", false),
-            (".info@callwin.net", false),
-            ("info.@callwin.net", false),
-            ("info@@callwin.net", false),
-            ("info@callwin", false),
-            ("info@callwin.", false),
-            ("info@", false),
-            ("@callwin.net", false),
-            ("info", false),
-            ("", false),
-            ("[REDACTED]", false),
+    fn email_list_table() {
+        let rows: &[(&str, Option<&[&str]>)] = &[
+            ("Daniel.Stepanicich@fcc.gov", Some(&["Daniel.Stepanicich@fcc.gov"])),
+            ("  f.saleem@urthaccess.com\n", Some(&["f.saleem@urthaccess.com"])),
+            ("\u{a0}info@callwin.net\u{a0}", Some(&["info@callwin.net"])),
+            (
+                "info@callwin.net support@callwin.net",
+                Some(&["info@callwin.net", "support@callwin.net"]),
+            ),
+            (
+                "info@callwin.net; support@callwin.net,",
+                Some(&["info@callwin.net", "support@callwin.net"]),
+            ),
+            (
+                "info@callwin.net and support@callwin.net",
+                Some(&["info@callwin.net", "support@callwin.net"]),
+            ),
+            ("omar.luna@rsquaredtelecom.com.", None),
+            ("write to info@callwin.net", None),
+            (".info@callwin.net", None),
+            ("info.@callwin.net", None),
+            ("info@@callwin.net", None),
+            ("info@callwin", None),
+            ("info@callwin.", None),
+            ("info@", None),
+            ("@callwin.net", None),
+            ("info", None),
+            ("", None),
+            ("[REDACTED]", None),
         ];
         for (input, expected) in rows {
-            assert_eq!(is_email(input), *expected, "input {input:?}");
+            assert_eq!(email_list(input).as_deref(), *expected, "input {input:?}");
         }
     }
 
@@ -409,7 +446,7 @@ mod tests {
                 let _ = parse_phone(part);
                 let _ = find_phone(part);
                 let _ = find_email(part);
-                let _ = is_email(part);
+                let _ = email_list(part);
             }
         }
     }

@@ -58,16 +58,107 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
     })
 }
 
-/// The first provider of a bulleted list (`• Call Pipe`), for notices that list providers.
-pub(crate) fn listed(text: &str) -> Option<(Provider, Range<usize>)> {
-    let m =
-        regex!(r"[•·▪]\s*([A-Z][^•·▪\n]*?)(?:\s+[0-9]+\s|\s*[•·▪\n;]|\.\s|$)").captures(text)?;
-    let name = m.get(1)?;
-    let provider = Provider {
-        name: squash(name.as_str()),
-        short_name: None,
-    };
-    Some((provider, name.range()))
+/// Company-name abbreviations whose period is part of the name: `Inc.`, `Corp.`.
+const ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "L.L.C", "L.P", "S.A"];
+
+/// Whether the period at byte `at` of `text` ends an abbreviation rather than a sentence.
+fn abbreviation_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let word = before.rsplit([' ', ',']).next().unwrap_or(before);
+    ABBREVIATIONS.contains(&word)
+}
+
+/// One named entity of a list: `Pi Telecom LLC (Pi Telecom)` or `Rho Networks, Inc.`, with a
+/// trailing `and`, separator or inline footnote number cut off.
+fn item(text: &str) -> Option<Provider> {
+    // An inline footnote body starts after its number: `Call Pipe 1 The Cox/Jones/...`; a
+    // sentence end (not `Inc.`) closes the last item of a collapsed list.
+    let end = regex!(r"\s[0-9]{1,3}\s+[A-Z]|[;•·▪\n]|\.(?:\s|$)|\s\(collectively\b")
+        .find_iter(text)
+        .find(|m| !(m.as_str().starts_with('.') && abbreviation_before(text, m.start())))
+        .map_or(text.len(), |m| m.start());
+    let text = text.get(..end).unwrap_or(text).trim();
+    let text = text.trim_end_matches([',', ':']).trim_end();
+    let text = text.strip_suffix(" and").unwrap_or(text).trim_end_matches(',');
+    let text = text.strip_prefix("and ").unwrap_or(text).trim();
+    if !text.starts_with(|c: char| c.is_uppercase()) || text.len() > 120 {
+        return None;
+    }
+    Some(match definition(text) {
+        Ok((rest, (name, short))) if rest.trim().is_empty() => Provider {
+            name: squash(name.trim().trim_end_matches(',')),
+            short_name: Some(squash(short.split(" or ").next().unwrap_or(short).trim())),
+        },
+        _ => Provider {
+            name: squash(text),
+            short_name: None,
+        },
+    })
+}
+
+/// Whether a list's lead-in names providers: `each of the following voice service providers
+/// (the Originating Providers):`.
+fn introduces_providers(lead: &str) -> bool {
+    let lead = lead.trim_end();
+    let lead = lead.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    lead.ends_with(':') && regex!(r"(?i-u)\bproviders?\b").is_match(lead)
+}
+
+/// The providers a document lists: the bulleted list after a lead-in that names providers
+/// (`(the Originating Providers): • Call Pipe • …`, one paragraph per bullet or all in one
+/// collapsed paragraph), or a numbered collective definition (`(1) Urth Access, LLC (Urth
+/// Access); (2) Fire Data LLC; … (collectively, the Student Loan Robocall Operation)`).
+pub(crate) fn listed<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Provider> {
+    let bullet = |c: char| matches!(c, '•' | '·' | '▪');
+    for (i, p) in paragraphs.iter().enumerate() {
+        let p = p.as_ref();
+        let lead_end = p.find(bullet).unwrap_or(p.len());
+        if introduces_providers(p.get(..lead_end).unwrap_or(p)) {
+            let inline = p.get(lead_end..).unwrap_or("");
+            let following = paragraphs
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .map(AsRef::as_ref)
+                .take_while(|q| q.trim_start().starts_with(bullet));
+            let providers: Vec<Provider> = std::iter::once(inline)
+                .chain(following)
+                .flat_map(|q| q.split(bullet).skip(1))
+                .filter_map(item)
+                .collect();
+            if !providers.is_empty() {
+                return providers;
+            }
+        }
+        if let Some(providers) = numbered(p) {
+            return providers;
+        }
+    }
+    Vec::new()
+}
+
+/// `(1) A (A); (2) B; and (3) C (collectively, the X)`: the items of a numbered collective
+/// definition, or `None` when the paragraph has none.
+fn numbered(p: &str) -> Option<Vec<Provider>> {
+    let start = p.find("(1) ")?;
+    let rest = p.get(start..)?;
+    let end = regex!(r"\(collectively\b").find(rest)?.start();
+    let list = rest.get(..end)?;
+    let marks = regex!(r"\(([0-9]{1,2})\)\s+");
+    let mut providers = Vec::new();
+    let mut marks_found = marks.find_iter(list).peekable();
+    while let Some(m) = marks_found.next() {
+        let until = marks_found.peek().map_or(list.len(), |n| n.start());
+        let text = list.get(m.end()..until).unwrap_or("");
+        // Each item but the last ends with `;` (or `,`): `(2) Fire Data LLC; (3) …`.
+        let closed = text.trim_end();
+        let closed = closed.strip_suffix(" and").unwrap_or(closed);
+        if marks_found.peek().is_some() && !closed.ends_with([';', ',']) {
+            return None;
+        }
+        providers.push(item(text)?);
+    }
+    (providers.len() >= 2).then_some(providers)
 }
 
 #[cfg(test)]
@@ -116,23 +207,54 @@ mod tests {
 
     #[test]
     fn lists() {
-        let cases: &[(&str, Option<&str>)] = &[
+        let cases: &[(&[&str], &[(&str, Option<&str>)])] = &[
             (
-                "(the Originating Providers): • Call Pipe 1 The Cox/Jones",
-                Some("Call Pipe"),
+                &["(the Originating Providers): • Call Pipe 1 The Cox/Jones"],
+                &[("Call Pipe", None)],
             ),
             (
-                "providers: · Urth Access, LLC · One Owl",
-                Some("Urth Access, LLC"),
+                &["to these providers: · Urth Access, LLC · One Owl"],
+                &[("Urth Access, LLC", None), ("One Owl", None)],
             ),
-            ("no bullets here", None),
+            (
+                &[
+                    "each of the following voice service providers (the Originating Providers):3",
+                    "• Pi Telecom LLC (Pi Telecom);",
+                    "• Rho Networks, Inc.; and",
+                    "• Sigma Voice Corp.",
+                    "If any of the Originating Providers fails",
+                ],
+                &[
+                    ("Pi Telecom LLC", Some("Pi Telecom")),
+                    ("Rho Networks, Inc.", None),
+                    ("Sigma Voice Corp.", None),
+                ],
+            ),
+            (
+                &["originating from (1) Urth Access, LLC (Urth Access); (2) Fire Data LLC; and (3) Davis Telecom Inc. (collectively, the Student Loan Robocall Operation)."],
+                &[
+                    ("Urth Access, LLC", Some("Urth Access")),
+                    ("Fire Data LLC", None),
+                    ("Davis Telecom Inc.", None),
+                ],
+            ),
+            // Bullets without a lead-in naming providers, and numbered steps, are not lists of
+            // providers.
+            (&["Individuals: • Roy Cox • Aaron Jones"], &[]),
+            (&["You must (1) investigate; and (2) report."], &[]),
+            (&["no bullets here"], &[]),
+            (&[], &[]),
         ];
-        for (text, want) in cases {
-            assert_eq!(
-                listed(text).map(|(p, _)| p.name).as_deref(),
-                *want,
-                "{text}"
-            );
+        for (paragraphs, want) in cases {
+            let got: Vec<_> = listed(paragraphs)
+                .into_iter()
+                .map(|p| (p.name, p.short_name))
+                .collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(n, s)| ((*n).to_owned(), s.map(str::to_owned)))
+                .collect();
+            assert_eq!(got, want, "{paragraphs:?}");
         }
     }
 }

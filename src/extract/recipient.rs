@@ -15,7 +15,7 @@
 //! from a list of titles and the address from its house number and city line.
 
 use super::address;
-use super::phone::{find_email, is_email};
+use super::phone::{email_list, find_email, find_emails};
 use crate::model::Recipient;
 use crate::text::{pieces, regex, squash};
 
@@ -30,11 +30,17 @@ pub(crate) fn recipient(block: &str) -> Recipient {
 }
 
 fn from_lines(lines: &[&str]) -> Recipient {
-    let email = lines
+    let emails = lines
         .iter()
-        .find(|l| is_email(l))
-        .map(|l| l.trim().to_owned());
-    let lines: Vec<&str> = lines.iter().copied().filter(|l| !is_email(l)).collect();
+        .filter_map(|l| email_list(l))
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+    let lines: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| email_list(l).is_none())
+        .collect();
     let street = lines
         .iter()
         .skip(1)
@@ -59,15 +65,21 @@ fn from_lines(lines: &[&str]) -> Recipient {
         title,
         organization,
         address: address.iter().map(|s| squash(s)).collect(),
-        email,
+        emails,
     }
 }
 
 fn collapsed(text: &str) -> Recipient {
-    let email = find_email(text).map(|(e, _)| e.to_owned());
-    let text = match find_email(text) {
-        Some((_, r)) => text.get(..r.start).unwrap_or(text),
-        None => text,
+    // The addresses close the block: `... CA 92663 info@callwin.net support@callwin.net`.
+    let (text, emails) = match find_email(text) {
+        Some((_, r)) => (
+            text.get(..r.start).unwrap_or(text),
+            find_emails(text.get(r.start..).unwrap_or(""))
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        ),
+        None => (text, Vec::new()),
     };
     let title = regex!(
         r"(?-u)\b(?:Chief (?:Executive|Operating|Compliance|Technology|Financial) Officer|General Counsel|Compliance Officer|Managing (?:Member|Director|Partner)|(?:Executive |Senior )?Vice President|President|CEO|COO|CFO|CTO|Owner|Founder|Director|Manager|Registered Agent|Principal|Partner)(?-u:\b)"
@@ -108,7 +120,7 @@ fn collapsed(text: &str) -> Recipient {
             .into_iter()
             .map(squash)
             .collect(),
-        email,
+        emails,
     }
 }
 
@@ -123,30 +135,42 @@ mod tests {
             Option<&'a str>,
             Option<&'a str>,
             &'a [&'a str],
-            Option<&'a str>,
+            &'a [&'a str],
         );
         let cases: &[(&str, Want)] = &[
             (
                 "Omar Luna\nCEO\nR Squared Telecom LLC\n526 S Main St.\nSuite 802\nAkron, OH 44311\nomar.luna@rsquaredtelecom.com",
-                (Some("Omar Luna"), Some("CEO"), Some("R Squared Telecom LLC"), &["526 S Main St.", "Suite 802", "Akron, OH 44311"], Some("omar.luna@rsquaredtelecom.com")),
+                (Some("Omar Luna"), Some("CEO"), Some("R Squared Telecom LLC"), &["526 S Main St.", "Suite 802", "Akron, OH 44311"], &["omar.luna@rsquaredtelecom.com"]),
             ),
             (
                 "Brisa Cruz\nBelthrough, LLC\n1 Main St.\nDover, DE 19901",
-                (Some("Brisa Cruz"), None, Some("Belthrough, LLC"), &["1 Main St.", "Dover, DE 19901"], None),
+                (Some("Brisa Cruz"), None, Some("Belthrough, LLC"), &["1 Main St.", "Dover, DE 19901"], &[]),
             ),
             (
                 "Talal Khalid Chief Executive Officer Telcast Networks, LLC 8 The Green, STE A, Suite 7044 Dover, DE 19901",
-                (Some("Talal Khalid"), Some("Chief Executive Officer"), Some("Telcast Networks, LLC"), &["8 The Green, STE A, Suite 7044", "Dover, DE 19901"], None),
+                (Some("Talal Khalid"), Some("Chief Executive Officer"), Some("Telcast Networks, LLC"), &["8 The Green, STE A, Suite 7044", "Dover, DE 19901"], &[]),
             ),
             (
                 "Fawaz Saleem CEO Urth Access, LLC 2901 W. Coast Hwy, Suite 200 Newport Beach, CA 92663 f.saleem@urthaccess.com",
-                (Some("Fawaz Saleem"), Some("CEO"), Some("Urth Access, LLC"), &["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"], Some("f.saleem@urthaccess.com")),
+                (Some("Fawaz Saleem"), Some("CEO"), Some("Urth Access, LLC"), &["2901 W. Coast Hwy, Suite 200", "Newport Beach, CA 92663"], &["f.saleem@urthaccess.com"]),
             ),
             (
                 "Craig Denson CEO PTGi International Carrier Services, Inc. 4115 Wisconsin Avenue Suite 203 Washington, DC 20016",
-                (Some("Craig Denson"), Some("CEO"), Some("PTGi International Carrier Services, Inc."), &["4115 Wisconsin Avenue Suite 203", "Washington, DC 20016"], None),
+                (Some("Craig Denson"), Some("CEO"), Some("PTGi International Carrier Services, Inc."), &["4115 Wisconsin Avenue Suite 203", "Washington, DC 20016"], &[]),
             ),
-            ("", (None, None, None, &[], None)),
+            (
+                "Ana Ruiz\nCompliance Officer\nCallWin LLC\n1 Main St.\nDover, DE 19901\ninfo@callwin.test support@callwin.test",
+                (Some("Ana Ruiz"), Some("Compliance Officer"), Some("CallWin LLC"), &["1 Main St.", "Dover, DE 19901"], &["info@callwin.test", "support@callwin.test"]),
+            ),
+            (
+                "Ana Ruiz\nCallWin LLC\n1 Main St.\nDover, DE 19901\ninfo@callwin.test\nsupport@callwin.test",
+                (Some("Ana Ruiz"), None, Some("CallWin LLC"), &["1 Main St.", "Dover, DE 19901"], &["info@callwin.test", "support@callwin.test"]),
+            ),
+            (
+                "Ana Ruiz CEO CallWin LLC 1 Main St. Dover, DE 19901 info@callwin.test support@callwin.test",
+                (Some("Ana Ruiz"), Some("CEO"), Some("CallWin LLC"), &["1 Main St.", "Dover, DE 19901"], &["info@callwin.test", "support@callwin.test"]),
+            ),
+            ("", (None, None, None, &[], &[])),
         ];
         for (block, want) in cases {
             let r = recipient(block);
@@ -155,10 +179,10 @@ mod tests {
                 r.title.as_deref(),
                 r.organization.as_deref(),
                 r.address.iter().map(String::as_str).collect::<Vec<_>>(),
-                r.email.as_deref(),
+                r.emails.iter().map(String::as_str).collect::<Vec<_>>(),
             );
             assert_eq!(
-                (got.0, got.1, got.2, got.3.as_slice(), got.4),
+                (got.0, got.1, got.2, got.3.as_slice(), got.4.as_slice()),
                 *want,
                 "{block}"
             );

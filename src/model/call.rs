@@ -4,6 +4,7 @@ use super::{CampaignCategory, Citation};
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The attachment table of a letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,7 +29,9 @@ pub struct Column {
 }
 
 /// What an attachment column holds, recognised from its header's wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ColumnKind {
@@ -66,8 +69,20 @@ pub struct CallRecord {
     pub category: CampaignCategory,
     /// The violation cell.
     pub violation: Option<ViolationCell>,
+    /// The text of each cell that has something written in it but no typed value: a
+    /// redaction (`[REDACTED]`, `XXX-XXX-XXXX`) or a date or number the parser could not read.
+    /// Keyed by column; empty cells are not listed.
+    pub raw: BTreeMap<ColumnKind, String>,
     /// Where the row stands.
     pub span: Span,
+}
+
+impl CallRecord {
+    /// The raw text of a cell with no typed value, e.g. `Some("[REDACTED]")` for a redacted
+    /// caller ID.
+    pub fn raw(&self, column: ColumnKind) -> Option<&str> {
+        self.raw.get(&column).map(String::as_str)
+    }
 }
 
 /// The Violation cell of a row: its text and the citations in it.

@@ -23,7 +23,14 @@ pub struct Notice {
     /// The addressee block.
     pub recipient: Option<Recipient>,
     /// The voice service provider the letter is about, and the short name the letter gives it.
+    /// For a document that only lists providers (a public notice), the first one listed.
     pub provider: Option<Provider>,
+    /// The providers the document lists: those a public notice names (`each of the following
+    /// voice service providers (the Originating Providers): • Call Pipe • …`), or the members
+    /// of a numbered collective definition (`(1) Urth Access, LLC (Urth Access); (2) …
+    /// (collectively, the Student Loan Robocall Operation)`). Empty for a letter about one
+    /// provider.
+    pub providers: Vec<Provider>,
     /// The `Re:` line, without `Re:`.
     pub subject: Option<String>,
     /// The deadlines the letter sets, with due dates computed from the letter date.
@@ -79,7 +86,10 @@ pub enum NoticeKind {
     InitialDetermination,
     /// A Final Determination Order.
     FinalDetermination,
-    /// Any other Enforcement Bureau letter or public notice.
+    /// A public notice to all U.S.-based voice service providers naming the providers whose
+    /// traffic they may block.
+    PublicNotice,
+    /// Any other Enforcement Bureau letter, order or notice.
     Other,
 }
 
@@ -109,8 +119,8 @@ pub struct Recipient {
     pub organization: Option<String>,
     /// Street, suite and city lines.
     pub address: Vec<String>,
-    /// Their email address.
-    pub email: Option<String>,
+    /// Their email addresses: none, one, or two (`info@callwin.net support@callwin.net`).
+    pub emails: Vec<String>,
 }
 
 /// The voice service provider a letter is about.
