@@ -244,7 +244,9 @@ pub(crate) fn email_list(line: &str) -> Option<Vec<&str>> {
         }
         rest = rest.get(at + address.len()..)?;
     }
-    let tail_ok = rest.trim_matches(|c: char| is_ws(c) || matches!(c, ',' | ';')).is_empty();
+    let tail_ok = rest
+        .trim_matches(|c: char| is_ws(c) || matches!(c, ',' | ';'))
+        .is_empty();
     (!found.is_empty() && tail_ok).then_some(found)
 }
 
@@ -404,8 +406,14 @@ mod tests {
     #[test]
     fn email_list_table() {
         let rows: &[(&str, Option<&[&str]>)] = &[
-            ("Daniel.Stepanicich@fcc.gov", Some(&["Daniel.Stepanicich@fcc.gov"])),
-            ("  f.saleem@urthaccess.com\n", Some(&["f.saleem@urthaccess.com"])),
+            (
+                "Daniel.Stepanicich@fcc.gov",
+                Some(&["Daniel.Stepanicich@fcc.gov"]),
+            ),
+            (
+                "  f.saleem@urthaccess.com\n",
+                Some(&["f.saleem@urthaccess.com"]),
+            ),
             ("\u{a0}info@callwin.net\u{a0}", Some(&["info@callwin.net"])),
             (
                 "info@callwin.net support@callwin.net",

@@ -59,7 +59,9 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
 }
 
 /// Company-name abbreviations whose period is part of the name: `Inc.`, `Corp.`.
-const ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "L.L.C", "L.P", "S.A"];
+const ABBREVIATIONS: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "L.L.C", "L.P", "S.A",
+];
 
 /// Whether the period at byte `at` of `text` ends an abbreviation rather than a sentence.
 fn abbreviation_before(text: &str, at: usize) -> bool {
@@ -79,7 +81,10 @@ fn item(text: &str) -> Option<Provider> {
         .map_or(text.len(), |m| m.start());
     let text = text.get(..end).unwrap_or(text).trim();
     let text = text.trim_end_matches([',', ':']).trim_end();
-    let text = text.strip_suffix(" and").unwrap_or(text).trim_end_matches(',');
+    let text = text
+        .strip_suffix(" and")
+        .unwrap_or(text)
+        .trim_end_matches(',');
     let text = text.strip_prefix("and ").unwrap_or(text).trim();
     if !text.starts_with(|c: char| c.is_uppercase()) || text.len() > 120 {
         return None;
@@ -100,7 +105,9 @@ fn item(text: &str) -> Option<Provider> {
 /// (the Originating Providers):`.
 fn introduces_providers(lead: &str) -> bool {
     let lead = lead.trim_end();
-    let lead = lead.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    let lead = lead
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
     lead.ends_with(':') && regex!(r"(?i-u)\bproviders?\b").is_match(lead)
 }
 
@@ -207,7 +214,8 @@ mod tests {
 
     #[test]
     fn lists() {
-        let cases: &[(&[&str], &[(&str, Option<&str>)])] = &[
+        type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
             (
                 &["(the Originating Providers): • Call Pipe 1 The Cox/Jones"],
                 &[("Call Pipe", None)],
