@@ -391,7 +391,7 @@ fn synthetic_letters_give_their_facts() {
         Option<Row<'a>>,
     );
     // (file, date, kind, provider, short name, records, first record, last record)
-    let cases: [Case; 4] = [
+    let cases: [Case; 8] = [
         (
             "2023-12-20-nsit-example-voice",
             "2023-12-20",
@@ -431,6 +431,46 @@ fn synthetic_letters_give_their_facts() {
             5,
             Some(("Delta Dial Co.", "2025-01-08")),
             Some(("Zeta Outreach", "2024-12-30")),
+        ),
+        (
+            "2020-03-02-cd-letter-nu-networks-old-letterhead",
+            "2020-03-02",
+            NoticeKind::CeaseAndDesist,
+            "Nu Networks LLC",
+            Some("Nu Networks"),
+            1,
+            Some(("Omega Calls Ltd.", "2020-02-27")),
+            Some(("Omega Calls Ltd.", "2020-02-27")),
+        ),
+        (
+            "2025-03-14-public-notice-pi-operation",
+            "2025-03-14",
+            NoticeKind::PublicNotice,
+            "Pi Telecom LLC",
+            Some("Pi Telecom"),
+            0,
+            None,
+            None,
+        ),
+        (
+            "2025-04-02-order-kappa-collective",
+            "2025-04-02",
+            NoticeKind::Other,
+            "Kappa Voice, LLC",
+            Some("Kappa"),
+            0,
+            None,
+            None,
+        ),
+        (
+            "large/2025-06-30-cd-letter-10000-rows",
+            "2025-06-30",
+            NoticeKind::CeaseAndDesist,
+            "Tau Carrier Services LLC",
+            Some("Tau Carrier"),
+            10_000,
+            Some(("Tau Leads LLC", "2025-06-28")),
+            Some(("Upsilon Dialer Inc.", "2023-07-30")),
         ),
     ];
     for (file, when, kind, name, short, count, first, last) in cases {
@@ -494,6 +534,170 @@ fn synthetic_letters_give_their_facts() {
             (DeadlineKind::Report, date("2024-01-03"))
         ]
     );
+}
+
+fn synthetic(file: &str) -> String {
+    fs::read_to_string(format!(
+        "{}/fixtures/synthetic/{file}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn names(providers: &[fcc_notice::Provider]) -> Vec<(&str, Option<&str>)> {
+    providers
+        .iter()
+        .map(|p| (p.name.as_str(), p.short_name.as_deref()))
+        .collect()
+}
+
+/// A public notice lists the providers carriers may block, one bullet per line; its deadline
+/// runs from the notice's date; it names a contact and no signatory.
+#[test]
+fn public_notice_lists_its_providers() {
+    let parsed = parse_text(&synthetic("2025-03-14-public-notice-pi-operation")).unwrap();
+    assert_eq!(parsed.diagnostics, []);
+    let n = &parsed.notice;
+    assert_eq!(
+        names(&n.providers),
+        [
+            ("Pi Telecom LLC", Some("Pi Telecom")),
+            ("Rho Networks, Inc.", None),
+            ("Sigma Voice Corp.", None)
+        ]
+    );
+    let d: Vec<_> = n.deadlines.iter().map(|d| (d.kind, d.due)).collect();
+    assert_eq!(d, [(DeadlineKind::Mitigate, date("2025-03-16"))]);
+    assert_eq!(n.recipient, None);
+    assert_eq!(n.signatory, None);
+    let contact = n.contacts.first().unwrap();
+    assert_eq!(
+        (contact.name.as_str(), contact.email.as_deref()),
+        ("Alex Example", Some("alex.example@fcc.test"))
+    );
+    assert_eq!(n.footnotes.len(), 3);
+}
+
+/// An order to all providers defines its subjects in a numbered collective list and is
+/// signed under `FEDERAL COMMUNICATIONS COMMISSION`.
+#[test]
+fn numbered_collective_definition() {
+    let parsed = parse_text(&synthetic("2025-04-02-order-kappa-collective")).unwrap();
+    assert_eq!(parsed.diagnostics, []);
+    let n = &parsed.notice;
+    assert_eq!(
+        names(&n.providers),
+        [
+            ("Kappa Voice, LLC", Some("Kappa")),
+            ("Lambda Leads LLC", None),
+            ("Mu Data Inc.", Some("Mu Data")),
+            ("Nu Outreach Corp.", None)
+        ]
+    );
+    let s = n.signatory.as_ref().unwrap();
+    assert_eq!(
+        (s.name.as_str(), s.title.as_deref(), s.bureau.as_deref()),
+        ("Morgan Example", Some("Chief"), Some("Enforcement Bureau"))
+    );
+    let d: Vec<_> = n.deadlines.iter().map(|d| (d.kind, d.due)).collect();
+    assert_eq!(d, [(DeadlineKind::Report, date("2025-04-16"))]);
+    // `Id. § 64.1200(n)(2)(i)` in footnote 2 refers to footnote 1's CFR cite.
+    let id = n.citations.last().unwrap();
+    let target = &n.citations[id.refers_to.unwrap()];
+    assert_eq!(target.to_string(), "47 CFR § 64.1200(n)(2)");
+}
+
+/// The old headquarters letterhead, `To:`, a title, one email, a comma after the salutation,
+/// two curly-quoted aliases, a deadline in words and digits with its date, and a one-row
+/// table with a subset of the columns under other synonyms.
+#[test]
+fn old_letterhead_two_aliases_and_a_one_row_table() {
+    let parsed = parse_text(&synthetic(
+        "2020-03-02-cd-letter-nu-networks-old-letterhead",
+    ))
+    .unwrap();
+    assert_eq!(parsed.diagnostics, []);
+    let n = &parsed.notice;
+    let issuer = n.issuer.as_ref().unwrap();
+    assert_eq!(
+        issuer.address,
+        ["445 12th Street, SW", "Washington, DC 20554"]
+    );
+    let r = n.recipient.as_ref().unwrap();
+    assert_eq!(
+        (r.name.as_deref(), r.title.as_deref(), r.emails.as_slice()),
+        (
+            Some("Riley Example"),
+            Some("Chief Executive Officer"),
+            &["riley@nunetworks.test".to_owned()][..]
+        )
+    );
+    let kinds: Vec<_> = n
+        .attachment
+        .as_ref()
+        .unwrap()
+        .columns
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    use fcc_notice::ColumnKind::*;
+    assert_eq!(kinds, [Customer, Date, CallerId, Description, Violation]);
+    let row = &n.records()[0];
+    assert_eq!(
+        (row.caller_id.as_deref(), row.called_number.as_deref()),
+        (Some("+12025550177"), None)
+    );
+    let d: Vec<_> = n
+        .deadlines
+        .iter()
+        .map(|d| (d.kind, d.due, d.stated))
+        .collect();
+    assert_eq!(
+        d,
+        [
+            (DeadlineKind::Mitigate, date("2020-03-04"), None),
+            (DeadlineKind::Report, date("2020-03-16"), date("2020-03-16"))
+        ]
+    );
+    assert_eq!(n.actions.len(), 3);
+    assert_eq!(n.contacts[0].phone.as_deref(), Some("+12025550100"));
+}
+
+/// 10,000 rows over 250 pages: every header repeat and page number skipped, every date form
+/// and redaction read, the same facts as the generator wrote.
+#[test]
+fn ten_thousand_rows() {
+    let text = synthetic("large/2025-06-30-cd-letter-10000-rows");
+    let parsed = parse_text(&text).unwrap();
+    assert_eq!(parsed.diagnostics, []);
+    let records = parsed.notice.records();
+    assert_eq!(records.len(), 10_000);
+    assert!(records.iter().all(|r| r.date.is_some()
+        && r.customer.is_some()
+        && r.violation.as_ref().is_some_and(|v| v.citations.len() == 2)));
+    // Every seventh phone cell of each column is one of the two redactions, kept raw.
+    let redacted = |kind| records.iter().filter(|r| r.raw(kind).is_some()).count();
+    use fcc_notice::ColumnKind::{CalledNumber, CallerId};
+    assert_eq!(redacted(CallerId), 2856);
+    assert_eq!(redacted(CalledNumber), 2850);
+    assert!(records
+        .iter()
+        .all(|r| r.caller_id.is_some() != r.raw(CallerId).is_some()));
+    let customers: Vec<_> = parsed
+        .notice
+        .customers()
+        .into_iter()
+        .map(|c| c.calls)
+        .collect();
+    assert_eq!(customers, [1429, 1429, 1429, 1429, 1428, 1428, 1428]);
+    let summary = serde_json::json!({
+        "records": records.len(),
+        "first": records.first(),
+        "last": records.last(),
+        "customers": parsed.notice.customers(),
+        "campaigns": parsed.notice.campaigns(),
+    });
+    insta::assert_json_snapshot!(summary);
 }
 
 /// A tab table over two pages: its header repeated after the form feed and a page number at

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Each entry is `NAME, TITLE, ORGANIZATION…, at EMAIL [or PHONE]`; entries after `cc:` are
-//! copies.
+//! copies. Notices and shorter letters write `contact NAME, TITLE, …, at EMAIL` instead.
 
 use super::phone::{find_email, find_phone};
 use crate::model::{Contact, ContactRole};
@@ -30,7 +30,16 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
         let name = clause.get(to + 2..)?;
         Some(end + clause.len() - name.trim_start().len())
     });
-    let Some(start) = to else {
+    // "Please contact NAME, …" / "For further information, contact NAME, …".
+    let contact = || {
+        find_words(text, "contact").find_map(|at| {
+            let rest = text.get(at + "contact".len()..)?;
+            let name = rest.trim_start();
+            (rest.starts_with(char::is_whitespace) && name.starts_with(char::is_uppercase))
+                .then(|| text.len() - name.len())
+        })
+    };
+    let Some(start) = to.or_else(contact) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -107,9 +116,27 @@ mod tests {
         assert_eq!(got[1].email.as_deref(), Some("kristi.thompson@fcc.gov"));
         assert_eq!(got[1].phone, None);
 
+        let short = contacts("Please contact Alex Example, Attorney Advisor, Telecommunications Consumers Division, Enforcement Bureau, at alex.example@fcc.test or (202) 555-0100 with any questions.");
+        let short: Vec<_> = short
+            .iter()
+            .map(|c| (c.name.as_str(), c.title.as_deref(), c.phone.as_deref()))
+            .collect();
+        assert_eq!(
+            short,
+            [(
+                "Alex Example",
+                Some("Attorney Advisor"),
+                Some("+12025550100")
+            )]
+        );
+
         let cases: &[(&str, usize)] = &[
             ("Direct questions to Jane Roe at jane.roe@fcc.gov.", 1),
             ("No contact here.", 0),
+            (
+                "For further information, contact Alex Example, Attorney Advisor, Enforcement Bureau, at alex.example@fcc.test.",
+                1,
+            ),
             ("Direct inquiries to", 0),
             ("Direct inquiries to the Enforcement Bureau of the Federal Communications Commission by writing at x@fcc.gov", 0),
         ];

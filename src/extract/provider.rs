@@ -10,7 +10,7 @@
 
 use crate::model::Provider;
 use crate::text::{regex, squash};
-use nom::bytes::complete::{tag, take_till1, take_while1};
+use nom::bytes::complete::{tag, take_till1};
 use nom::character::complete::{char, multispace0};
 use nom::combinator::{opt, verify};
 use nom::sequence::delimited;
@@ -23,18 +23,20 @@ fn is_quote(c: char) -> bool {
 }
 
 /// `R Squared Telecom LLC (R Squared)`: the name and the parenthesised short name, quotes and
-/// a second alias (`or Company`) dropped.
+/// a second alias (`(“Nu Networks” or “Company”)`) dropped.
 fn definition(input: &str) -> IResult<&str, (&str, &str)> {
     let (input, name) = verify(take_till1(|c| c == '(' || c == '\n'), |n: &str| {
         n.len() <= 120 && n.trim().starts_with(|c: char| c.is_uppercase())
     })
     .parse(input)?;
-    let (input, short) = delimited(
-        (char('('), opt(take_while1(is_quote))),
-        take_till1(|c: char| c == ')' || is_quote(c) || c == '\n'),
-        (opt(take_while1(is_quote)), char(')')),
+    let (input, inside) = delimited(
+        char('('),
+        take_till1(|c: char| c == ')' || c == '(' || c == '\n'),
+        char(')'),
     )
     .parse(input)?;
+    let first = inside.split(" or ").next().unwrap_or(inside);
+    let short = first.trim().trim_matches(is_quote).trim();
     let (input, _) = (multispace0, opt(tag("is"))).parse(input)?;
     Ok((input, (name, short)))
 }
@@ -45,7 +47,6 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
     cues.find_iter(text).find_map(|m| {
         let rest = text.get(m.end()..)?;
         let (after, (name, short)) = definition(rest).ok()?;
-        let short = short.split(" or ").next().unwrap_or(short).trim();
         if short.is_empty() || short.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
@@ -92,7 +93,7 @@ fn item(text: &str) -> Option<Provider> {
     Some(match definition(text) {
         Ok((rest, (name, short))) if rest.trim().is_empty() => Provider {
             name: squash(name.trim().trim_end_matches(',')),
-            short_name: Some(squash(short.split(" or ").next().unwrap_or(short).trim())),
+            short_name: Some(squash(short)),
         },
         _ => Provider {
             name: squash(text),
@@ -190,6 +191,10 @@ mod tests {
             (
                 "determined that PTGi International Carrier Services, Inc. (PTGi) is",
                 Some(("PTGi International Carrier Services, Inc.", "PTGi")),
+            ),
+            (
+                "We have determined that Nu Networks LLC (“Nu Networks” or “Company”) is",
+                Some(("Nu Networks LLC", "Nu Networks")),
             ),
             (
                 "We have determined that the traffic (collectively, the Calls) is",
