@@ -156,7 +156,190 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         out.signature = signature_block(doc, &walker.closing_lines);
     }
     split_run_on_footnotes(doc, &mut out.footnotes);
+    inline_footnotes(doc, &mut out, letter_end);
     out
+}
+
+/// Words whose period does not end a sentence: `Id. at`, `para. 42`, `No. 17-59`, `Mar. 13`.
+const NO_SENTENCE_END: &[&str] = &[
+    "Id", "id", "para", "paras", "No", "Nos", "seq", "e.g", "i.e", "U.S", "Mr", "Ms", "Mrs", "Dr",
+    "Inc", "Corp", "Co", "Ltd", "v", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
+    "Nov", "Dec", "St", "Rcd", "Reg", "Fed", "Stat", "Cir", "cf", "Cf", "al", "Jr",
+];
+
+/// Whether a sentence of a footnote cites something.
+fn cites(sentence: &str) -> bool {
+    regex!(r"§|\bU\.S\.C\.|\bC\.?F\.?R\b|FCC Rcd|Fed\. Reg\.|\bId\.|Docket No\.|\b[Ss]ee\b|\([0-9]{4}\)")
+        .is_match(sentence)
+}
+
+/// Where an inlined footnote body `number` starts at or after `from` (before `limit`): the
+/// number alone as a word, after a space and not after a word that takes a number (`para.`,
+/// `§`, `within`), before a capital, digit or quotation mark. Returns the number's start and
+/// the body text's start.
+fn inline_body_start(text: &str, number: u32, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let digits = number.to_string();
+    let region = text.get(from..limit)?;
+    let found = crate::text::find_words(region, &digits).find_map(|i| {
+        let at = from + i;
+        let before = text.get(..at)?;
+        let previous = before
+            .trim_end()
+            .rsplit([' ', '\n', '\t'])
+            .next()
+            .unwrap_or("");
+        let after = text.get(at + digits.len()..limit)?;
+        let body = after.trim_start();
+        let takes_number = [
+            "§", "para.", "paras.", "at", "No.", "Part", "section", "of", "within", "than", "and",
+            "to",
+        ]
+        .contains(&previous)
+            || previous
+                .trim_end_matches(',')
+                .ends_with(|c: char| c.is_ascii_digit());
+        let spaced = before.ends_with([' ', '\n']) && after.starts_with([' ', '\n']);
+        let opens = body.starts_with(|c: char| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '§')
+        });
+        (spaced && opens && !takes_number).then(|| (at, limit - body.len()))
+    });
+    found
+}
+
+/// Where an inlined footnote body that starts at `start` ends: where the interrupted sentence
+/// resumes (a lowercase word), where the next missing footnote's body begins, before a
+/// sentence holding a mark of the body text, or after its last citation once three sentences
+/// of plain prose follow.
+fn inline_body_end(doc: &Document<'_>, start: usize, next: Option<u32>, limit: usize) -> usize {
+    let text = doc.text.as_str();
+    let region = text.get(start..limit).unwrap_or("");
+    let (mut sentence_start, mut last_cite, mut first_end, mut prose) = (start, None, None, 0);
+    for (i, _) in region.match_indices('.') {
+        let word = region
+            .get(..i)
+            .and_then(|b| b.rsplit([' ', '(', '\n']).next())
+            .unwrap_or("");
+        let single_initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+        if NO_SENTENCE_END.contains(&word) || single_initial {
+            continue;
+        }
+        let closers = region
+            .get(i + 1..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| matches!(c, '"' | '”' | '’' | ')'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let end = start + i + 1 + closers;
+        let after = text.get(end..limit).unwrap_or("");
+        if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+            continue;
+        }
+        if doc
+            .marks
+            .iter()
+            .any(|m| (sentence_start..end).contains(&m.at))
+        {
+            return sentence_start;
+        }
+        let sentence = text.get(sentence_start..end).unwrap_or("");
+        if cites(sentence) {
+            (last_cite, prose) = (Some(end), 0);
+        } else {
+            prose += 1;
+        }
+        first_end.get_or_insert(end);
+        let resumed = after.trim_start();
+        if resumed.starts_with(char::is_lowercase) {
+            return end;
+        }
+        if let Some(n) = next {
+            let digits = n.to_string();
+            if resumed
+                .strip_prefix(digits.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+            {
+                return end;
+            }
+        }
+        if prose >= 3 {
+            return last_cite.or(first_end).unwrap_or(end);
+        }
+        sentence_start = end;
+    }
+    last_cite.unwrap_or(limit)
+}
+
+/// Footnote bodies inlined in the text, for marks that have no footnote of their own. The
+/// FCC's one-line `.txt` renditions print each page's footnotes where the page ended, in the
+/// middle of a sentence: `… to prevent 1 See 47 CFR § 64.1200(k)(4). customers from using …`.
+/// Each body becomes a footnote and is cut out of the paragraph it interrupted.
+fn inline_footnotes(doc: &Document<'_>, out: &mut Layout, letter_end: usize) {
+    let text = doc.text.as_str();
+    let missing: Vec<(u32, usize)> = doc
+        .marks
+        .iter()
+        .filter(|m| !out.footnotes.iter().any(|f| f.number == m.number))
+        .map(|m| (m.number, m.at))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let limit = |from: usize| {
+        let closing = text
+            .get(from..letter_end)
+            .and_then(|r| r.find("Sincerely,"))
+            .map_or(letter_end, |i| from + i);
+        closing.min(from.saturating_add(8000)).min(letter_end)
+    };
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut from = 0;
+    for (i, &(number, at)) in missing.iter().enumerate() {
+        let search = at.max(from);
+        let Some((number_at, body)) = inline_body_start(text, number, search, limit(search)) else {
+            continue;
+        };
+        let next = missing.get(i + 1).map(|&(n, _)| n);
+        let end = inline_body_end(doc, body, next, limit(body));
+        let trimmed = body..end.max(body);
+        if trimmed.is_empty() {
+            continue;
+        }
+        out.footnotes.push(FootnoteText {
+            number,
+            range: trimmed,
+        });
+        cuts.push(number_at..end);
+        from = end;
+    }
+    out.footnotes.sort_by_key(|f| f.range.start);
+    let trimmed = |r: Range<usize>| {
+        let piece = doc.slice(r.clone());
+        let start = r.start + (piece.len() - piece.trim_start().len());
+        start..(r.end - (piece.len() - piece.trim_end().len())).max(start)
+    };
+    for paragraph in &mut out.body {
+        let cut = |p: &Range<usize>| cuts.iter().any(|c| c.start < p.end && c.end > p.start);
+        if !paragraph.pieces.iter().any(cut) {
+            continue;
+        }
+        let mut pieces = Vec::with_capacity(paragraph.pieces.len() + 1);
+        for piece in &paragraph.pieces {
+            let mut rest = piece.clone();
+            for cut in cuts
+                .iter()
+                .filter(|c| c.start < piece.end && c.end > piece.start)
+            {
+                pieces.push(trimmed(rest.start..cut.start.max(rest.start)));
+                rest.start = cut.end.min(rest.end);
+            }
+            pieces.push(trimmed(rest));
+        }
+        pieces.retain(|r| !r.is_empty());
+        paragraph.pieces = pieces;
+    }
+    out.body.retain(|p| !p.pieces.is_empty());
 }
 
 /// Footnotes printed as one paragraph (`… (Mar. 13, 2020), . 2 The Federal Trade …`) are
@@ -385,6 +568,26 @@ mod tests {
                 "Dear Sir,\n\nOne.1 Two.2 Three\n\u{c}\n1 First note. 2 Second note.\n\nand more.\n",
                 &["One. Two. Three | and more."],
                 &[(1, "First note."), (2, "Second note.")],
+            ),
+            // Collapsed: a body inlined mid-sentence, resumed by a lowercase word.
+            (
+                "Dear Sir, We ask you to stop.1 Then we will prevent 1 See 47 CFR § 64.1200(k)(4). customers from calling within 14 days.",
+                &["We ask you to stop. Then we will prevent | customers from calling within 14 days."],
+                &[(1, "See 47 CFR § 64.1200(k)(4).")],
+            ),
+            // Collapsed: two bodies in a row, the second ended by prose after its citation;
+            // `para. 43` and `within 14 days` are not footnote numbers.
+            (
+                "Dear Sir, Act now.1 See para. 43 below. Reply within 14 days.2 Write to Jane Roe, 1 Id. at 7630, para. 43. 2 See also 47 CFR § 1.16 (format). Enforcement Bureau, at once. We thank you. We mean it. Truly.",
+                &["Act now. See para. 43 below. Reply within 14 days. Write to Jane Roe, | Enforcement Bureau, at once. We thank you. We mean it. Truly."],
+                &[(1, "Id. at 7630, para. 43."), (2, "See also 47 CFR § 1.16 (format).")],
+            ),
+            // A mark with no body anywhere stays unmatched.
+            (
+                "Dear Sir, Act now.1 Nothing follows.",
+                // (A collapsed body keeps the space after the salutation.)
+                &[" Act now. Nothing follows."],
+                &[],
             ),
         ];
         for (input, body, notes) in cases {

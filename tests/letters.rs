@@ -248,19 +248,48 @@ fn every_text_form_gives_the_same_records_and_deadlines() {
     let read = |form: &str| {
         fs::read_to_string(format!("{dir}/2021-04-13-r-squared-telecom-{form}.txt")).unwrap()
     };
-    // Forms that keep their line breaks give the actions and footnotes too.
+    // Every form gives the actions and footnote texts too, the collapsed one-line form
+    // included (its footnotes inlined mid-sentence, its steps run into one paragraph).
     for form in [
         "plain",
         "pdftotext-lo",
         "pdftotext-chromium",
         "pdftotext-reportlab",
         "pdftotext-lo_hard",
+        "collapsed",
     ] {
         assert_eq!(facts(&read(form)), base, "{form}");
     }
-    // The collapsed one-line form gives the records and deadlines.
-    let collapsed = facts(&read("collapsed"));
-    assert_eq!((collapsed.0, collapsed.1), (base.0, base.1), "collapsed");
+}
+
+/// The collapsed form also gives the contacts and signatory, and no diagnostics: its inlined
+/// footnote bodies are matched to their marks and cut out of the text they interrupt.
+#[test]
+fn collapsed_form_gives_contacts_signatory_and_footnotes() {
+    let text = fs::read_to_string(format!(
+        "{}/fixtures/letters/2021-04-13-r-squared-telecom-collapsed.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let collapsed = parse_text(&text).unwrap();
+    assert_eq!(collapsed.diagnostics, []);
+    let base = parse_text(SAMPLE).unwrap().notice;
+    let n = collapsed.notice;
+    assert_eq!(n.contacts, base.contacts);
+    assert_eq!(n.signatory, base.signatory);
+    assert_eq!(n.actions, base.actions);
+    let citations = |n: &fcc_notice::Notice| -> Vec<Vec<String>> {
+        n.footnotes
+            .iter()
+            .map(|f| {
+                f.citations
+                    .iter()
+                    .map(|&i| n.citations[i].to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(citations(&n), citations(&base));
 }
 
 /// The sample with every long paragraph line re-wrapped at about 72 columns.

@@ -241,6 +241,84 @@ fn actions(body: &[Cow<'_, str>]) -> Vec<String> {
             None => {}
         }
     }
+    if out.is_empty() {
+        // A collapsed copy runs the list into its paragraph.
+        out = body
+            .iter()
+            .map(|p| inline_actions(p))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default();
+    }
+    out
+}
+
+/// Small words a title-case heading leaves in lowercase.
+const HEADING_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with",
+];
+
+/// Whether `sentence` (without its period) is a run-in heading of three to eight title-case
+/// words: `Consequences for Failure to Comply`, `Actions You Should Take Now`.
+fn is_run_in_heading(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    (3..=8).contains(&words.len())
+        && capitalised >= 2
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words.iter().all(|w| {
+            (w.starts_with(|c: char| c.is_uppercase()) || HEADING_SMALL_WORDS.contains(w))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+}
+
+/// The numbered steps of a paragraph that runs them inline after a colon: `… the following
+/// steps to resolve this matter: 1. Promptly investigate … 2. If necessary, …`. The last step
+/// ends at the next run-in heading or at the paragraph's end.
+fn inline_actions(p: &str) -> Vec<String> {
+    let re = regex!(r"(?:^|\s)([0-9]{1,2})\.\s+[A-Z\x22“]");
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for c in re.captures_iter(p) {
+        let (Some(n), Some(all)) = (c.get(1), c.get(0)) else {
+            continue;
+        };
+        if n.as_str().parse::<usize>().ok() != Some(starts.len() + 1) {
+            continue;
+        }
+        if starts.is_empty() && !p.get(..n.start()).unwrap_or("").trim_end().ends_with(':') {
+            continue;
+        }
+        starts.push((n.start(), all.end() - 1));
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &(_, text_start)) in starts.iter().enumerate() {
+        let end = match starts.get(i + 1) {
+            Some(&(number, _)) => number,
+            None => {
+                let rest = p.get(text_start..).unwrap_or("");
+                let mut end = rest.len();
+                let mut sentence_start = 0;
+                for (j, _) in rest.match_indices(". ") {
+                    let sentence = rest.get(sentence_start..j).unwrap_or("");
+                    if sentence_start > 0 && is_run_in_heading(sentence) {
+                        end = sentence_start;
+                        break;
+                    }
+                    sentence_start = j + 2;
+                }
+                text_start + end
+            }
+        };
+        out.push(squash(p.get(text_start..end).unwrap_or("")));
+    }
     out
 }
 
@@ -295,8 +373,30 @@ fn signatory(
     layout: &Layout,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<crate::model::Signatory> {
-    let closing = layout.closing.clone()?;
-    let found = signatory::signatory(layout.signature.iter().map(|r| doc.slice(r.clone())));
+    let (closing, found) = match layout.closing.clone() {
+        Some(closing) => {
+            let lines = layout.signature.iter().map(|r| doc.slice(r.clone()));
+            (closing, signatory::signatory(lines))
+        }
+        None => {
+            // A collapsed copy: the block runs on after `Sincerely,` up to the attachment.
+            let text = doc.text.as_str();
+            let at = text.find("Sincerely,")?;
+            let start = at + "Sincerely,".len();
+            let rest = text.get(start..)?;
+            let mut end = ["ATTACHMENT A", "Attachment A"]
+                .iter()
+                .filter_map(|t| rest.find(t))
+                .min()
+                .unwrap_or(rest.len())
+                .min(400);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            let block = rest.get(..end).unwrap_or(rest);
+            (at..start, signatory::collapsed(block))
+        }
+    };
     if found.is_none() {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
@@ -384,5 +484,38 @@ fn truncation(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnos
                 "the document looks truncated: {what}; the facts before this point were parsed"
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_in_headings() {
+        for (sentence, want) in [
+            ("Consequences for Failure to Comply", true),
+            ("Actions You Should Take Now", true),
+            ("Why You Are Receiving This Notification", true),
+            ("You must also include a declaration", false),
+            ("Failure to provide this information within 14 days", false),
+            ("Done", false),
+            ("See 47 CFR § 1.16", false),
+        ] {
+            assert_eq!(is_run_in_heading(sentence), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn inline_numbered_steps() {
+        let p = "Take these steps: 1. Investigate. 2. Report within 14 days. See Id. Consequences for Failure to Comply. If you fail, we act.";
+        assert_eq!(
+            inline_actions(p),
+            ["Investigate.", "Report within 14 days. See Id."]
+        );
+        // Without the colon before `1.`, or with a single step, there is no list.
+        assert!(inline_actions("Rules 1. Investigate. 2. Report.").is_empty());
+        assert!(inline_actions("Do this: 1. Investigate.").is_empty());
+        assert!(inline_actions("").is_empty());
     }
 }

@@ -9,7 +9,7 @@
 //! ```
 
 use crate::model::Signatory;
-use crate::text::squash;
+use crate::text::{regex, squash};
 
 /// Reads the block's lines: a name, then title, division and bureau in any order; a line
 /// may hold several, comma-separated (`Chief, Enforcement Bureau`).
@@ -44,6 +44,46 @@ pub(crate) fn signatory<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<
         }
     }
     Some(s)
+}
+
+/// The signatory of a copy whose lines were collapsed: the text after `Sincerely,`, e.g. `A
+/// handwritten signature … to the right. Kristi Thompson Division Chief Telecommunications
+/// Consumers Division Enforcement Bureau Federal Communications Commission`. The title is
+/// found from a list; the name is the words just before it.
+pub(crate) fn collapsed(text: &str) -> Option<Signatory> {
+    let title = regex!(
+        r"\b(?:(?:Acting|Deputy|Assistant) )?(?:Division Chief|Bureau Chief|Chief|Attorney Advisor|Special Counsel|Director)\b"
+    )
+    .find(text)?;
+    let before = text.get(..title.start())?;
+    // The name follows any description of the signature image, after its last sentence end.
+    // (A middle initial's period, `Loyaan A. Egal`, is not a sentence end.)
+    let sentence_end = before.rmatch_indices(". ").map(|(i, _)| i).find(|&i| {
+        let word = before.get(..i).and_then(|b| b.rsplit(' ').next());
+        word.is_some_and(|w| w.chars().count() > 1)
+    });
+    let name_part = sentence_end
+        .and_then(|i| before.get(i + 2..))
+        .unwrap_or(before);
+    let words: Vec<&str> = name_part.split_whitespace().collect();
+    let name = words.get(words.len().saturating_sub(4)..)?.join(" ");
+    if name.is_empty() || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let after = text.get(title.end()..)?;
+    let named = |suffix: &str| {
+        let re = regex!(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*? (Division|Bureau)\b");
+        re.captures_iter(after)
+            .find(|c| c.get(1).is_some_and(|m| m.as_str() == suffix))
+            .and_then(|c| c.get(0))
+            .map(|m| squash(m.as_str()))
+    };
+    Some(Signatory {
+        name: squash(&name),
+        title: Some(squash(title.as_str())),
+        division: named("Division"),
+        bureau: named("Bureau"),
+    })
 }
 
 #[cfg(test)]
@@ -93,6 +133,35 @@ mod tests {
                 )
             });
             assert_eq!(got, *want, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn collapsed_blocks() {
+        type Want<'a> = Option<(&'a str, &'a str, Option<&'a str>, Option<&'a str>)>;
+        let cases: &[(&str, Want)] = &[
+            (
+                "A handwritten signature in black ink, appearing to read \"K. THOMPSON\", with a long horizontal flourish extending to the right. Kristi Thompson Division Chief Telecommunications Consumers Division Enforcement Bureau Federal Communications Commission",
+                Some(("Kristi Thompson", "Division Chief", Some("Telecommunications Consumers Division"), Some("Enforcement Bureau"))),
+            ),
+            (
+                "Loyaan A. Egal Chief Enforcement Bureau",
+                Some(("Loyaan A. Egal", "Chief", None, Some("Enforcement Bureau"))),
+            ),
+            ("no title here", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let got = collapsed(text);
+            let got = got.as_ref().map(|s| {
+                (
+                    s.name.as_str(),
+                    s.title.as_deref().unwrap_or(""),
+                    s.division.as_deref(),
+                    s.bureau.as_deref(),
+                )
+            });
+            assert_eq!(got, *want, "{text}");
         }
     }
 }

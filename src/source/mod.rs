@@ -66,6 +66,8 @@ pub(crate) struct Mark {
     pub(crate) number: u32,
     /// The mark in the input.
     pub(crate) span: Span,
+    /// Where it stood in the clean text (marks are not part of it).
+    pub(crate) at: usize,
 }
 
 /// Inline tags that are dropped. `<sup>` is handled apart, since it may carry a footnote mark.
@@ -234,9 +236,11 @@ impl Lexer<'_> {
             }
             if let Some((r, number)) = glued.filter(|(r, _)| r.start == next) {
                 self.next_glued += 1;
+                let at = self.doc.text.len();
                 self.doc.marks.push(Mark {
                     number,
                     span: Span::from(r.clone()),
+                    at,
                 });
                 p = r.end;
                 continue;
@@ -298,10 +302,14 @@ impl Lexer<'_> {
                 let after = at + close + "</sup>".len();
                 match footnote_number(inner.trim()) {
                     Some(number) if at_line_start && label.is_none() => *label = Some(number),
-                    Some(number) => self.doc.marks.push(Mark {
-                        number,
-                        span: Span::new(at, after),
-                    }),
+                    Some(number) => {
+                        let clean = self.doc.text.len();
+                        self.doc.marks.push(Mark {
+                            number,
+                            span: Span::new(at, after),
+                            at: clean,
+                        });
+                    }
                     None => self.push(at + 5..at + close),
                 }
                 return after;
