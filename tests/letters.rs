@@ -240,16 +240,24 @@ fn every_text_form_gives_the_same_records_and_deadlines() {
                 .map(|f| f.text.clone())
                 .collect::<Vec<_>>(),
         );
-        (records, deadlines, lines)
+        // Every citation, in order, with what each short form refers to.
+        let citations: Vec<(String, Option<usize>)> = n
+            .citations
+            .iter()
+            .map(|c| (c.to_string(), c.refers_to))
+            .collect();
+        (records, deadlines, lines, citations)
     };
     let base = facts(SAMPLE);
     assert_eq!(base.0.len(), 23);
+    assert_eq!(base.3.len(), 63);
     let dir = format!("{}/fixtures/letters", env!("CARGO_MANIFEST_DIR"));
     let read = |form: &str| {
         fs::read_to_string(format!("{dir}/2021-04-13-r-squared-telecom-{form}.txt")).unwrap()
     };
-    // Every form gives the actions and footnote texts too, the collapsed one-line form
-    // included (its footnotes inlined mid-sentence, its steps run into one paragraph).
+    // Every form gives the actions, footnote texts and citations too: the collapsed one-line
+    // form (its footnotes inlined mid-sentence, its steps run into one paragraph) and the
+    // pdftotext forms (citations in table cells wrapped over two lines) included.
     for form in [
         "plain",
         "pdftotext-lo",

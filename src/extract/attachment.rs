@@ -14,7 +14,9 @@ use super::phone::parse_phone;
 use super::Found;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::layout::AttachmentLines;
-use crate::model::{Attachment, CallRecord, CampaignCategory, Column, ColumnKind, ViolationCell};
+use crate::model::{
+    Attachment, CallRecord, CampaignCategory, Citation, Column, ColumnKind, ViolationCell,
+};
 use crate::source::{Document, LineKind};
 use crate::text::squash;
 use std::borrow::Cow;
@@ -92,10 +94,14 @@ fn cells(doc: &Document<'_>, line: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Reads the table under the attachment title.
+///
+/// Citations read from a cell that wraps over lines (and so is not one piece of the text,
+/// where the letter-wide scan could not see them whole) are added to `wrapped`.
 pub(crate) fn attachment(
     doc: &Document<'_>,
     part: &AttachmentLines,
     found: &[Found],
+    wrapped: &mut Vec<Found>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Attachment {
     let title = squash(doc.slice(part.title.clone()));
@@ -177,11 +183,14 @@ pub(crate) fn attachment(
             &cells,
             line.range.clone(),
             found,
+            wrapped,
             diagnostics,
         ));
     }
     if columns.is_empty() {
-        if let Some((aligned_columns, aligned_records)) = aligned(doc, lines, found, diagnostics) {
+        if let Some((aligned_columns, aligned_records)) =
+            aligned(doc, lines, found, wrapped, diagnostics)
+        {
             return Attachment {
                 title,
                 columns: aligned_columns,
@@ -217,6 +226,7 @@ fn record(
     row: &[Cell<'_>],
     line: Range<usize>,
     found: &[Found],
+    wrapped: &mut Vec<Found>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> CallRecord {
     let cell = |kind: ColumnKind| {
@@ -267,13 +277,18 @@ fn record(
             // A cell wrapped over lines: its citations are read from its joined text and
             // stand where the cell starts.
             let span = doc.span(c.range.clone());
-            crate::cite::extract(&text)
+            let citations: Vec<Citation> = crate::cite::extract(&text)
                 .into_iter()
                 .map(|mut citation| {
                     citation.span = span;
                     citation
                 })
-                .collect()
+                .collect();
+            wrapped.extend(citations.iter().map(|citation| Found {
+                range: c.range.clone(),
+                citation: citation.clone(),
+            }));
+            citations
         };
         ViolationCell { text, citations }
     });
@@ -484,6 +499,7 @@ pub(crate) fn collapsed(
             &row,
             customer.start..end,
             found,
+            &mut Vec::new(), // every cell here is one piece of the text
             diagnostics,
         ));
         pos = end;
@@ -512,6 +528,7 @@ fn aligned(
     doc: &Document<'_>,
     lines: &[crate::source::Line],
     found: &[Found],
+    wrapped: &mut Vec<Found>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Vec<Column>, Vec<CallRecord>)> {
     let (header_at, header) = lines
@@ -649,7 +666,7 @@ fn aligned(
                     },
                 })
                 .collect();
-            record(doc, &columns, &row, span, found, diagnostics)
+            record(doc, &columns, &row, span, found, wrapped, diagnostics)
         })
         .collect();
     Some((columns, out))

@@ -125,7 +125,29 @@ pub(crate) fn notice(
         ));
     }
 
-    let found = citations(doc, layout, diagnostics);
+    let mut found = citations(doc, layout, diagnostics);
+    let mut wrapped = Vec::new();
+    let attachment = match &layout.attachment {
+        Some(part) => Some(attachment::attachment(
+            doc,
+            part,
+            &found,
+            &mut wrapped,
+            diagnostics,
+        )),
+        None => attachment::collapsed(doc, &found, diagnostics).or_else(|| {
+            // Referred to (`as set forth in Attachment A`) but not in this text.
+            let at = find_words(text, "Attachment A").next()?;
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                DiagnosticCode::MissingTable,
+                doc.span(at..at + "Attachment A".len()),
+                "the text refers to Attachment A, which it does not contain",
+            ));
+            None
+        }),
+    };
+    merge_wrapped(&mut found, wrapped);
 
     let subject = head.subject.map(squash);
     let notice = Notice {
@@ -150,24 +172,89 @@ pub(crate) fn notice(
             .unwrap_or_default(),
         signatory: signatory(doc, layout, diagnostics),
         footnotes: footnotes(doc, layout, &found, diagnostics),
-        attachment: match &layout.attachment {
-            Some(part) => Some(attachment::attachment(doc, part, &found, diagnostics)),
-            None => attachment::collapsed(doc, &found, diagnostics).or_else(|| {
-                // Referred to (`as set forth in Attachment A`) but not in this text.
-                let at = find_words(text, "Attachment A").next()?;
-                diagnostics.push(Diagnostic::new(
-                    Severity::Info,
-                    DiagnosticCode::MissingTable,
-                    doc.span(at..at + "Attachment A".len()),
-                    "the text refers to Attachment A, which it does not contain",
-                ));
-                None
-            }),
-        },
+        attachment,
         citations: found.into_iter().map(|f| f.citation).collect(),
     };
     truncation(doc, layout, diagnostics);
     Ok(notice)
+}
+
+/// Puts the citations of table cells that wrap over lines into the letter's list, in text
+/// order, in place of the pieces of them the letter-wide scan found on the cells' lines
+/// (`47 U.S.C. § 227(b); 47 CFR §` / `64.1200` gives one cite there, two here).
+fn merge_wrapped(found: &mut Vec<Found>, wrapped: Vec<Found>) {
+    if wrapped.is_empty() {
+        return;
+    }
+    // Cells whose citations the letter-wide scan did not find whole, in text order (a cell's
+    // citations share its range). Where it did, its exact spans are kept.
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    for group in wrapped.chunk_by(|a, b| a.range == b.range) {
+        let Some(range) = group.first().map(|w| w.range.clone()) else {
+            continue;
+        };
+        let scanned = within(found, range.clone()).map(|f| f.citation.to_string());
+        if !scanned.eq(group.iter().map(|w| w.citation.to_string())) {
+            cells.push(range);
+        }
+    }
+    let wrapped: Vec<Found> = wrapped
+        .into_iter()
+        .filter(|w| {
+            cells
+                .binary_search_by(|c| c.start.cmp(&w.range.start))
+                .is_ok()
+        })
+        .collect();
+    if wrapped.is_empty() {
+        return;
+    }
+    let inside_a_cell = |r: &Range<usize>| {
+        let i = cells.partition_point(|c| c.start <= r.start);
+        i.checked_sub(1)
+            .and_then(|i| cells.get(i))
+            .is_some_and(|c| r.end <= c.end)
+    };
+    let old = std::mem::take(found);
+    let mut new_index: Vec<Option<usize>> = vec![None; old.len()];
+    // Each entry, and whether its `refers_to` is an index of the old list.
+    let mut merged: Vec<(Found, bool)> = Vec::with_capacity(old.len() + wrapped.len());
+    let mut wrapped = wrapped.into_iter().peekable();
+    // A wrapped cell's `refers_to` counts from the cell's first citation.
+    let mut cell: (Range<usize>, usize) = (0..0, 0);
+    let mut push_wrapped = |mut w: Found, merged: &mut Vec<(Found, bool)>| {
+        if w.range != cell.0 || merged.is_empty() {
+            cell = (w.range.clone(), merged.len());
+        }
+        w.citation.refers_to = w.citation.refers_to.map(|r| r + cell.1);
+        merged.push((w, false));
+    };
+    for (i, f) in old.into_iter().enumerate() {
+        while let Some(w) = wrapped.next_if(|w| w.range.start <= f.range.start) {
+            push_wrapped(w, &mut merged);
+        }
+        if !inside_a_cell(&f.range) {
+            if let Some(slot) = new_index.get_mut(i) {
+                *slot = Some(merged.len());
+            }
+            merged.push((f, true));
+        }
+    }
+    for w in wrapped {
+        push_wrapped(w, &mut merged);
+    }
+    *found = merged
+        .into_iter()
+        .map(|(mut f, old)| {
+            if old {
+                f.citation.refers_to = f
+                    .citation
+                    .refers_to
+                    .and_then(|r| new_index.get(r).copied().flatten());
+            }
+            f
+        })
+        .collect();
 }
 
 /// Every citation of the letter, resolved, with spans into the input; what could not be
