@@ -399,6 +399,8 @@ fn excerpts_give_their_header_facts() {
             (name, short),
             "{file}"
         );
+        // No excerpt reaches its attachment.
+        assert_eq!(n.records().len(), 0, "{file}");
         assert!(
             parsed
                 .diagnostics
@@ -428,7 +430,7 @@ fn synthetic_letters_give_their_facts() {
         Option<Row<'a>>,
     );
     // (file, date, kind, provider, short name, records, first record, last record)
-    let cases: [Case; 8] = [
+    let cases: [Case; 10] = [
         (
             "2023-12-20-nsit-example-voice",
             "2023-12-20",
@@ -500,6 +502,26 @@ fn synthetic_letters_give_their_facts() {
             None,
         ),
         (
+            "2024-09-10-initial-determination-belmont",
+            "2024-09-10",
+            NoticeKind::InitialDetermination,
+            "Belmont Route LLC",
+            Some("Belmont"),
+            0,
+            None,
+            None,
+        ),
+        (
+            "2024-08-15-cd-letter-problems-tolerated",
+            "2024-08-15",
+            NoticeKind::CeaseAndDesist,
+            "Xi Voice LLC",
+            Some("Xi Voice"),
+            3,
+            Some(("Omicron Leads", "")),
+            Some(("Pi Dialers", "2024-08-05")),
+        ),
+        (
             "large/2025-06-30-cd-letter-10000-rows",
             "2025-06-30",
             NoticeKind::CeaseAndDesist,
@@ -529,7 +551,10 @@ fn synthetic_letters_give_their_facts() {
         let records = n.records();
         assert_eq!(records.len(), count, "{file}");
         let fact = |r: &fcc_notice::CallRecord| (r.customer.clone().unwrap_or_default(), r.date);
-        let want = |row: Option<Row>| row.map(|(c, d)| (c.to_owned(), date(d)));
+        // An empty date in the table above: the record's date is `None`.
+        let want = |row: Option<Row>| {
+            row.map(|(c, d)| (c.to_owned(), if d.is_empty() { None } else { date(d) }))
+        };
         assert_eq!(records.first().map(fact), want(first), "{file}");
         assert_eq!(records.last().map(fact), want(last), "{file}");
     }
@@ -735,6 +760,54 @@ fn ten_thousand_rows() {
         "campaigns": parsed.notice.campaigns(),
     });
     insta::assert_json_snapshot!(summary);
+}
+
+/// Everything the parser tolerates, once each, with its code, severity and place; strict
+/// mode refuses the letter.
+#[test]
+fn tolerated_problems_are_diagnostics() {
+    use fcc_notice::Severity::*;
+    let text = synthetic("2024-08-15-cd-letter-problems-tolerated");
+    let parsed = parse_text(&text).unwrap();
+    let got: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.severity, &text[d.span.range()]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (DiagnosticCode::DueDateMismatch, Warning, "August 30, 2024"),
+            (DiagnosticCode::UnmatchedFootnote, Warning, "2"),
+            (DiagnosticCode::UnresolvedShortForm, Warning, "supra note 7"),
+            (DiagnosticCode::UnknownColumn, Warning, "Carrier"),
+            (DiagnosticCode::UnparseableDate, Warning, "Febtember 3, 2024"),
+            (DiagnosticCode::UnparseablePhone, Warning, "(202) 555-01"),
+            (
+                DiagnosticCode::RowCellCount,
+                Warning,
+                "Pi Dialers\tAug. 5, 2024\t(202) 555-0183\t(312) 555-0193\tSample Carrier\tAmazon Imposter"
+            ),
+        ]
+    );
+    // What could not be typed is kept as written.
+    let records = parsed.notice.records();
+    use fcc_notice::ColumnKind::{CalledNumber, CallerId, Date};
+    assert_eq!(records[0].raw(Date), Some("Febtember 3, 2024"));
+    assert_eq!(
+        (records[1].raw(CallerId), records[1].raw(CalledNumber)),
+        (Some("(202) 555-01"), Some("[REDACTED]"))
+    );
+    assert_eq!(records[2].violation, None);
+    let shown = parsed.diagnostics[4]
+        .render(&text)
+        .with_name("x.txt")
+        .to_string();
+    assert!(
+        shown.starts_with("x.txt:36:15: warning[unparseable_date]: "),
+        "{shown}"
+    );
+    assert!(Parser::new().strict(true).parse_text(&text).is_err());
 }
 
 /// A tab table over two pages: its header repeated after the form feed and a page number at

@@ -43,7 +43,8 @@ fn definition(input: &str) -> IResult<&str, (&str, &str)> {
 
 /// Finds the provider's definition in a body paragraph; returns it and its byte range.
 pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
-    let cues = regex!(r"(?i-u)\b(?:determined|finds?|found|believes?|concluded)\s+that\s+");
+    let cues =
+        regex!(r"(?i-u)\b(?:determined|determines?|finds?|found|believes?|concluded)\s+that\s+");
     cues.find_iter(text).find_map(|m| {
         let rest = text.get(m.end()..)?;
         let (after, (name, short)) = definition(rest).ok()?;
@@ -195,6 +196,10 @@ mod tests {
             (
                 "We have determined that Nu Networks LLC (“Nu Networks” or “Company”) is",
                 Some(("Nu Networks LLC", "Nu Networks")),
+            ),
+            (
+                "the Bureau initially determines that Belmont Route LLC (Belmont or Company) has not",
+                Some(("Belmont Route LLC", "Belmont")),
             ),
             (
                 "We have determined that the traffic (collectively, the Calls) is",
