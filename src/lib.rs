@@ -52,9 +52,14 @@
 //!
 //! - PDFs need a text layer (scanned letters are an [`Error::NoText`]; there is no OCR), and
 //!   the table reader needs Attachment A to be ruled, as Word and LibreOffice draw it.
-//! - Collapsed one-line copies (the FCC's own `.txt` renditions) give their header facts,
-//!   deadlines, citations and Attachment A, but their inline footnotes, numbered actions and
-//!   signatory are not separated from the running text.
+//! - Collapsed one-line copies (the FCC's own `.txt` renditions) have no line breaks to go
+//!   by. Their parts are found by cue words; each footnote body printed where its page ended
+//!   is found by its number and ends where the interrupted sentence resumes or its citations
+//!   stop, which is a heuristic: a body that ends in plain prose may be cut short.
+//! - In `pdftotext -layout` text, a citation in a table cell that wraps over lines has the
+//!   whole cell as its span.
+//! - Campaign categories come from keywords of the description; a description none of them
+//!   match is [`CampaignCategory::Other`].
 //! - Section headings and URLs come from a built-in table of the 47 U.S.C. and 47 CFR sections
 //!   these letters cite (48 of them); other sections are found and parsed but not looked up.
 //! - Named short forms are recognised when their name was defined in parentheses after a full

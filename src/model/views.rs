@@ -55,6 +55,8 @@ impl CampaignCategory {
                 .any(|t| t == w)
         };
         let imposter = has("imposter") || has("impostor") || has("posing as") || has("spoof");
+        // `Utility Disconnect`: threats to cut off service are utility imposters.
+        let disconnect = has("disconnect") || has("shut off") || has("shutoff");
         if has("warranty") || has("vehicle service") {
             CampaignCategory::AutoWarranty
         } else if has("credit card") || has("interest rate") || has("rate reduction") {
@@ -67,7 +69,9 @@ impl CampaignCategory {
             CampaignCategory::MedicareImposter
         } else if has("amazon") {
             CampaignCategory::AmazonImposter
-        } else if imposter && (has("utility") || has("electric") || has("gas company")) {
+        } else if (imposter || disconnect)
+            && (has("utility") || has("electric") || has("gas company") || has("power"))
+        {
             CampaignCategory::UtilityImposter
         } else if has("business listing") || has("google listing") || has("google business") {
             CampaignCategory::BusinessListing
@@ -266,6 +270,9 @@ mod tests {
                 "Electric Utility Imposter Disconnection Threat",
                 UtilityImposter,
             ),
+            ("Utility Disconnect", UtilityImposter),
+            ("Power Shut Off Warning", UtilityImposter),
+            ("Utility Bill Discount Offer", Other),
             ("Health Insurance Sales", HealthInsurance),
             ("Student Loan Forgiveness", StudentLoan),
             ("COVID-19 Test Kit Offer", Covid19),
