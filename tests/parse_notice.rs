@@ -1,4 +1,7 @@
 //! Runs the `parse-notice` example as a user would: stdout JSON, stderr diagnostics, exit codes.
+//!
+//! `cargo test` builds the example first; `cargo test --test parse_notice` alone does not, so
+//! build it (`cargo build --example parse-notice`) before running only this file.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -142,7 +145,144 @@ fn exit_codes() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.txt"));
 
     assert_eq!(run(&[], None).status.code(), Some(2));
-    assert_eq!(run(&[SAMPLE, SAMPLE], None).status.code(), Some(2));
     assert_eq!(run(&["--frobnicate", SAMPLE], None).status.code(), Some(2));
     assert_eq!(run(&["--citations"], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["--format", "xml", SAMPLE], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["--format"], None).status.code(), Some(2));
+
+    let help = run(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        help.contains("Usage: parse-notice [OPTIONS] FILE..."),
+        "{help}"
+    );
+    assert!(help.contains("ndjson"), "{help}");
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn ndjson_one_line_per_input_with_its_source() {
+    let pdf = "fixtures/pdf/r-squared-lo.pdf";
+    let out = run(&["--format", "ndjson", SAMPLE, pdf], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["source"], SAMPLE);
+    assert_eq!(docs[1]["source"], pdf);
+    for doc in &docs {
+        assert_eq!(doc["provider"]["short_name"], "R Squared");
+        assert_eq!(doc["attachment"]["records"].as_array().unwrap().len(), 23);
+    }
+    // Several files are ndjson without asking; `--format json` makes them one array.
+    assert_eq!(lines(&run(&[SAMPLE, SAMPLE], None)).len(), 2);
+    let array = run(&["-f", "json", SAMPLE, SAMPLE], None);
+    let array: serde_json::Value = serde_json::from_slice(&array.stdout).unwrap();
+    assert_eq!(array.as_array().unwrap().len(), 2);
+    assert_eq!(array[1]["source"], SAMPLE);
+}
+
+#[test]
+fn csv_is_a_spreadsheet_of_calls() {
+    let out = run(&["--format=csv", SAMPLE], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 24, "{text}");
+    assert_eq!(
+        rows[0],
+        "source,letter_date,provider,customer,date,caller_id,called_number,description,category,violation"
+    );
+    assert_eq!(
+        rows[1],
+        format!("{SAMPLE},2021-04-13,R Squared Telecom LLC,Dawz Telecom,2021-03-19,,,Auto Warranty Sales Robocall,auto_warranty,47 U.S.C. § 227(b); 47 CFR § 64.1200")
+    );
+    // Cells with commas or quotes are quoted.
+    let out = run(
+        &[
+            "--format",
+            "csv",
+            "fixtures/synthetic/2024-08-15-cd-letter-problems-tolerated.txt",
+        ],
+        None,
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(",\"Xi Voice LLC\",") || text.contains(",Xi Voice LLC,"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 4);
+    // `--citations` as CSV: one row per citation.
+    let out = run(&["--citations", "--format", "csv", SAMPLE], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 64);
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains(",cfr,47 CFR § 64.1200(k)(4),"),
+        "{text}"
+    );
+}
+
+/// A directory is searched for letters; a missing file and a text that is not a notice are
+/// reported, the others still printed, and the exit status is the worst.
+#[test]
+fn many_inputs_one_failure_never_loses_the_others() {
+    let out = run(
+        &["fixtures/excerpts", "no/such/file.txt", "-"],
+        Some(b"not a letter"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let docs = lines(&out);
+    let sources: Vec<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
+    assert_eq!(sources.len(), 5, "{sources:?}");
+    assert!(
+        sources.iter().all(|s| s.starts_with("fixtures/excerpts/")),
+        "{sources:?}"
+    );
+    let mut sorted = sources.clone();
+    sorted.sort_unstable();
+    assert_eq!(sources, sorted);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("parse-notice: no/such/file.txt: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("parse-notice: -: "), "{stderr}");
+    // Diagnostics name their file.
+    assert!(
+        stderr.contains("fixtures/excerpts/2022-11-10-urth-access.txt:1:"),
+        "{stderr}"
+    );
+
+    // Without the I/O error, a text that is not a notice makes it 1.
+    let out = run(&[SAMPLE, "-"], Some(b"not a letter"));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(lines(&out).len(), 1);
+}
+
+#[test]
+fn strict_mode_refuses_letters_with_diagnostics() {
+    let urth = "fixtures/excerpts/2022-11-10-urth-access.txt";
+    assert_eq!(run(&[urth], None).status.code(), Some(0));
+    let strict = run(&["--strict", urth], None);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(strict.stdout.is_empty());
+    assert_eq!(run(&["--strict", SAMPLE], None).status.code(), Some(0));
 }
