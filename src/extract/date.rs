@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{map_res, not, opt};
 use nom::sequence::terminated;
@@ -90,30 +90,29 @@ fn number(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     }
 }
 
+/// The month whose name in `names` is the whole ASCII word at the start of `i`, ignoring case.
+fn month_named<'a>(i: &'a str, names: &[(&str, u32)]) -> IResult<&'a str, u32> {
+    let (rest, word) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)?;
+    match names
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+    {
+        Some(&(_, month)) => Ok((rest, month)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 /// A full month name (no dot), e.g. `April`, `APRIL`, `june`.
 fn full_month(i: &str) -> IResult<&str, u32> {
-    for (name, month) in FULL_MONTHS {
-        if let Ok((rest, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(name).parse(i) {
-            return Ok((rest, month));
-        }
-    }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))
+    month_named(i, &FULL_MONTHS)
 }
 
 /// An abbreviated month name without its dot, e.g. `Mar`, `Sept`, `Sep`.
 fn short_month(i: &str) -> IResult<&str, u32> {
-    for (name, month) in SHORT_MONTHS {
-        if let Ok((rest, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(name).parse(i) {
-            return Ok((rest, month));
-        }
-    }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))
+    month_named(i, &SHORT_MONTHS)
 }
 
 /// A month name followed by the whitespace that separates it from the day.
