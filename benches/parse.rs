@@ -1,20 +1,81 @@
-//! Throughput: the whole parse of each letter fixture, and the citation extractor alone
-//! (per letter over ~10 MB of letters, and on one text 1×, 10× and 100× the letter long),
-//! Attachment A grown from 10 to 10,000 rows, and each PDF fixture.
+//! Throughput (`Throughput::Bytes` of the input everywhere):
+//! - `phase/*`: each phase of the sample letter's parse alone — text source, layout,
+//!   extraction (fields, citations, Attachment A), the citation extractor, and a PDF's text;
+//! - `parse_text/*`: the whole parse of every text fixture;
+//! - `cite_extract/*`: the citation extractor per letter over ~10 MB of letters, and on one
+//!   text 1×, 10× and 100× the letter long;
+//! - `attachment_rows/*`: Attachment A grown from 10 to 10,000 rows;
+//! - `parse_pdf/*`: each PDF fixture, whole.
 #![allow(missing_docs)] // criterion_group! generates undocumented functions
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 
 const SAMPLE: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
-const SAMPLE_PLAIN: &str =
-    include_str!("../fixtures/letters/2021-04-13-r-squared-telecom-plain.txt");
 
+/// Each phase alone on the sample letter; each takes the previous phase's output, made
+/// outside the timed loop.
+fn phases(c: &mut Criterion) {
+    use fcc_notice::phases;
+    let mut group = c.benchmark_group("phase");
+    group.throughput(Throughput::Bytes(SAMPLE.len() as u64));
+    group.bench_function("source", |b| {
+        b.iter(|| phases::source(black_box(SAMPLE)).lines())
+    });
+    let source = phases::source(SAMPLE);
+    group.bench_function("layout", |b| b.iter(|| source.layout().paragraphs()));
+    let layout = source.layout();
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            source
+                .extract(black_box(&layout))
+                .map(|n| n.records().len())
+        })
+    });
+    group.bench_function("cite", |b| {
+        b.iter(|| fcc_notice::cite::extract(black_box(SAMPLE)).len())
+    });
+    #[cfg(feature = "pdf")]
+    {
+        let path = format!(
+            "{}/fixtures/pdf/r-squared-lo.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        if let Ok(bytes) = std::fs::read(path) {
+            group.throughput(Throughput::Bytes(bytes.len() as u64));
+            group.bench_function("pdf_text", |b| {
+                b.iter(|| phases::pdf_text(black_box(&bytes)).map(|t| t.len()))
+            });
+        }
+    }
+    group.finish();
+}
+
+/// The whole parse of every text fixture (the 10,000-row letter is `attachment_rows`' job).
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse_text");
-    for (name, text) in [("sample-markdown", SAMPLE), ("sample-plain", SAMPLE_PLAIN)] {
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| b.iter(|| fcc_notice::parse_text(black_box(text))));
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    for dir in ["letters", "excerpts", "synthetic"] {
+        let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = path
+                .file_stem()
+                .map_or_else(String::new, |s| format!("{dir}/{}", s.to_string_lossy()));
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(name, |b| {
+                b.iter(|| fcc_notice::parse_text(black_box(&text)))
+            });
+        }
     }
     group.finish();
 }
@@ -87,5 +148,5 @@ fn pdf(c: &mut Criterion) {
 #[cfg(not(feature = "pdf"))]
 fn pdf(_: &mut Criterion) {}
 
-criterion_group!(benches, parse, cite, attachment_scaling, pdf);
+criterion_group!(benches, phases, parse, cite, attachment_scaling, pdf);
 criterion_main!(benches);

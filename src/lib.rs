@@ -76,6 +76,8 @@ mod span;
 mod text;
 
 pub mod cite;
+#[doc(hidden)]
+pub mod phases;
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, Rendered, Severity};
 pub use error::Error;

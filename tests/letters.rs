@@ -810,6 +810,45 @@ fn tolerated_problems_are_diagnostics() {
     assert!(Parser::new().strict(true).parse_text(&text).is_err());
 }
 
+/// Collapsing a letter onto one line (as the FCC's `.txt` renditions do) keeps its records:
+/// phone numbers and redactions after the date, a header repeated mid-table, a last row with
+/// no violation cell.
+#[test]
+fn collapsed_copies_keep_their_records() {
+    let records = |text: &str| {
+        let parsed = parse_text(text).unwrap();
+        let records: Vec<_> = parsed
+            .notice
+            .records()
+            .iter()
+            .map(|r| {
+                (
+                    r.customer.clone(),
+                    r.date,
+                    r.caller_id.clone(),
+                    r.called_number.clone(),
+                    r.description.clone(),
+                    r.violation.as_ref().map(|v| v.text.clone()),
+                    r.raw.clone(),
+                )
+            })
+            .collect();
+        records
+    };
+    for file in [
+        "2020-03-02-cd-letter-nu-networks-old-letterhead",
+        "2023-12-20-nsit-example-voice",
+        "2024-06-03-cd-letter-sample-telco-plain",
+        "2025-01-21-cd-letter-omicron-repeated-header",
+    ] {
+        let text = synthetic(file);
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let want = records(&text);
+        assert!(!want.is_empty(), "{file}");
+        assert_eq!(records(&collapsed), want, "{file}");
+    }
+}
+
 /// A tab table over two pages: its header repeated after the form feed and a page number at
 /// the first page's foot are not rows, and give no diagnostics.
 #[test]

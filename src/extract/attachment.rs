@@ -18,7 +18,7 @@ use crate::model::{
     Attachment, CallRecord, CampaignCategory, Citation, Column, ColumnKind, ViolationCell,
 };
 use crate::source::{Document, LineKind};
-use crate::text::squash;
+use crate::text::{regex, squash};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -396,6 +396,24 @@ fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
                 });
                 at += lead + len;
             }
+            // One unknown capitalised word between known headers is a column of its own.
+            None if !columns.is_empty() => {
+                let word = rest.split_whitespace().next().unwrap_or("");
+                let after = rest.get(word.len()..).unwrap_or("").trim_start();
+                let known_next = SYNONYMS.iter().any(|(synonym, _)| {
+                    after
+                        .get(..synonym.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(synonym))
+                });
+                if !(word.starts_with(|c: char| c.is_uppercase()) && known_next) {
+                    break;
+                }
+                columns.push(Column {
+                    header: word.to_owned(),
+                    kind: ColumnKind::Other,
+                });
+                at += lead + word.len();
+            }
             None => break,
         }
     }
@@ -431,66 +449,105 @@ pub(crate) fn collapsed(
         .into_iter()
         .filter_map(has)
         .collect();
+    let header_words: Vec<&str> = columns
+        .iter()
+        .flat_map(|c| c.header.split_whitespace())
+        .collect();
     let mut records = Vec::new();
     let mut pos = header_end;
     while let Some((_, date)) = text.get(pos..).and_then(super::date::find_date) {
         let date = pos + date.start..pos + date.end;
-        let customer = trimmed(text, pos..date.start);
-        // Phone numbers right after the date.
+        let mut customer = trimmed(text, pos..date.start);
+        // A row whose date could not be read runs into this one: skip it up to the end of its
+        // violation's citations.
+        let stray = found
+            .get(found.partition_point(|f| f.range.start < pos)..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|f| f.range.end <= date.start)
+            .last();
+        if let Some(last) = stray {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                DiagnosticCode::SkippedLine,
+                doc.span(customer.start..last.range.end),
+                "cannot read this row (no date found); skipped",
+            ));
+            customer = trimmed(text, last.range.end..date.start);
+        }
+        // A header repeated on a new page runs into the next row's customer.
+        if let Some(rest) = strip_words(text.get(customer.clone()).unwrap_or(""), &header_words) {
+            customer.start = customer.end - rest.len();
+        }
+        // Phone numbers (or their redactions) right after the date, one per phone column.
         let mut after = date.end;
         let mut phones = Vec::new();
-        while let Some((_, r)) = text.get(after..).and_then(super::phone::find_phone) {
-            let gap = text.get(after..after + r.start).unwrap_or("x");
-            if !gap.trim().is_empty() {
-                break;
-            }
+        while phones.len() < phone_columns.len() {
+            let rest = text.get(after..).unwrap_or("");
+            let r = match super::phone::phone_at_start(rest) {
+                Some((_, r)) => r,
+                None => {
+                    match regex!(r"^\s*(\[REDACTED\]|\(?XXX\)?[-. ]?XXX[-. ]XXXX)").captures(rest) {
+                        Some(c) => c.get(1).map_or(0..0, |m| m.range()),
+                        None => break,
+                    }
+                }
+            };
             phones.push(after + r.start..after + r.end);
             after += r.end;
         }
         // The violation: a run of citations separated by `;` or `,`.
+        // The violation: a run of citations separated by `;` or `,`. Without one, the last
+        // row has no violation cell and the rest of the text is its description.
         let first = found.partition_point(|f| f.range.start < after);
-        let Some(cite) = found.get(first) else { break };
-        let mut end = cite.range.end;
-        for next in found.get(first + 1..).unwrap_or(&[]) {
-            let gap = text.get(end..next.range.start).unwrap_or("x");
-            if !gap
-                .chars()
-                .all(|c| c.is_whitespace() || c == ';' || c == ',')
-            {
-                break;
+        let (description, violation) = match found.get(first) {
+            Some(cite) => {
+                let mut end = cite.range.end;
+                for next in found.get(first + 1..).unwrap_or(&[]) {
+                    let gap = text.get(end..next.range.start).unwrap_or("x");
+                    if !gap
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == ';' || c == ',')
+                    {
+                        break;
+                    }
+                    end = next.range.end;
+                }
+                (
+                    trimmed(text, after..cite.range.start),
+                    Some(cite.range.start..end),
+                )
             }
-            end = next.range.end;
-        }
-        let description = trimmed(text, after..cite.range.start);
-        let violation = cite.range.start..end;
-        let mut row: Vec<Cell<'_>> = columns
-            .iter()
-            .map(|_| Cell {
-                text: Cow::Borrowed(""),
-                range: date.start..date.start,
-                whole: true,
-            })
-            .collect();
+            None => {
+                let description = trimmed(text, after..text.len());
+                if description.is_empty() || description.len() > 200 {
+                    break;
+                }
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    DiagnosticCode::RowCellCount,
+                    doc.span(customer.start..description.end),
+                    "the last row has no violation cell",
+                ));
+                (description, None)
+            }
+        };
+        let end = violation.as_ref().map_or(description.end, |v| v.end);
+        let mut row = vec![empty_cell(date.start); columns.len()];
         let mut put = |kind: ColumnKind, range: Range<usize>| {
             if let Some(cell) = has(kind).and_then(|i| row.get_mut(i)) {
-                *cell = Cell {
-                    text: Cow::Borrowed(doc.slice(range.clone())),
-                    range,
-                    whole: true,
-                };
+                *cell = whole_cell(doc, range);
             }
         };
         put(ColumnKind::Customer, customer.clone());
         put(ColumnKind::Date, date);
         put(ColumnKind::Description, description);
-        put(ColumnKind::Violation, violation);
+        if let Some(violation) = violation {
+            put(ColumnKind::Violation, violation);
+        }
         for (i, phone) in phone_columns.iter().zip(phones) {
             if let Some(cell) = row.get_mut(*i) {
-                *cell = Cell {
-                    text: Cow::Borrowed(doc.slice(phone.clone())),
-                    range: phone,
-                    whole: true,
-                };
+                *cell = whole_cell(doc, phone);
             }
         }
         records.push(record(
@@ -512,6 +569,38 @@ pub(crate) fn collapsed(
 }
 
 /// `range` without the whitespace at its ends.
+/// An empty cell standing at `at`.
+fn empty_cell<'d>(at: usize) -> Cell<'d> {
+    Cell {
+        text: Cow::Borrowed(""),
+        range: at..at,
+        whole: true,
+    }
+}
+
+/// The cell that is `range` of the document's text.
+fn whole_cell<'d>(doc: &'d Document<'_>, range: Range<usize>) -> Cell<'d> {
+    Cell {
+        text: Cow::Borrowed(doc.slice(range.clone())),
+        range,
+        whole: true,
+    }
+}
+
+/// `text` after a leading run of `words` (compared ignoring ASCII case), or `None` when it
+/// does not start with them all.
+fn strip_words<'t>(text: &'t str, words: &[&str]) -> Option<&'t str> {
+    let mut rest = text.trim_start();
+    for word in words {
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = rest.get(word.len()..)?.trim_start();
+    }
+    (!words.is_empty()).then_some(rest)
+}
+
 fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     let piece = text.get(range.clone()).unwrap_or("");
     let start = range.start + (piece.len() - piece.trim_start().len());

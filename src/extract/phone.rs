@@ -147,6 +147,16 @@ pub(crate) fn find_phone(haystack: &str) -> Option<(String, Range<usize>)> {
     None
 }
 
+/// A phone number at the start of `text`, after any whitespace: its E.164 form and its byte
+/// range (`None` when something else comes first).
+pub(crate) fn phone_at_start(text: &str) -> Option<(String, Range<usize>)> {
+    let start = text.len() - text.trim_start_matches(is_ws).len();
+    let rest_in = text.get(start..)?;
+    let (rest, e164) = phone(rest_in).ok()?;
+    let end = start + (rest_in.len() - rest.len());
+    (!joined_after(text.get(end..).unwrap_or(""))).then_some((e164, start..end))
+}
+
 /// Whether `c` may appear in the local part (before `@`) of an address.
 fn is_local_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
