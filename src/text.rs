@@ -20,7 +20,19 @@ pub(crate) fn compile(pattern: &str) -> regex::Regex {
 /// trims the ends.
 pub(crate) fn squash(s: &str) -> String {
     let s = s.trim();
-    let clean = !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ");
+    let clean = if s.is_ascii() {
+        // One pass over the bytes: no whitespace but single spaces.
+        let mut previous_space = false;
+        s.bytes().all(|b| {
+            let space = b == b' ';
+            let ok =
+                !(space && previous_space) && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+            previous_space = space;
+            ok
+        })
+    } else {
+        !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ")
+    };
     if clean {
         return s.to_owned();
     }
@@ -200,6 +212,18 @@ mod tests {
     #[test]
     fn helpers() {
         assert_eq!(squash("  a\u{a0} b\n\tc  "), "a b c");
+        for (input, want) in [
+            ("a b c", "a b c"),
+            ("a  b", "a b"),
+            ("a\tb", "a b"),
+            ("a\u{c}b", "a b"),
+            ("é b", "é b"),
+            ("é  b", "é b"),
+            ("a\u{2003}b", "a b"),
+            (" ", ""),
+        ] {
+            assert_eq!(squash(input), want, "{input:?}");
+        }
         for (s, want) in [
             ("end.", true),
             ("to prevent", false),
