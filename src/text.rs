@@ -25,8 +25,8 @@ pub(crate) fn squash(s: &str) -> String {
         let mut previous_space = false;
         s.bytes().all(|b| {
             let space = b == b' ';
-            let ok =
-                !(space && previous_space) && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+            let other = matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+            let ok = !(other || space && previous_space);
             previous_space = space;
             ok
         })
