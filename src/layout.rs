@@ -169,7 +169,7 @@ const NO_SENTENCE_END: &[&str] = &[
 
 /// Whether a sentence of a footnote cites something.
 fn cites(sentence: &str) -> bool {
-    regex!(r"§|\bU\.S\.C\.|\bC\.?F\.?R\b|FCC Rcd|Fed\. Reg\.|\bId\.|Docket No\.|\b[Ss]ee\b|\([0-9]{4}\)")
+    regex!(r"§|(?-u:\b)(?:U\.S\.C\.|C\.?F\.?R(?-u:\b)|Id\.|[Ss]ee(?-u:\b))|FCC Rcd|Fed\. Reg\.|Docket No\.|\([0-9]{4}\)")
         .is_match(sentence)
 }
 

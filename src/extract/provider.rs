@@ -9,7 +9,7 @@
 //! Public notices list the providers instead (`(the Originating Providers): • Call Pipe`).
 
 use crate::model::Provider;
-use crate::text::{regex, squash};
+use crate::text::{find_words, regex, squash};
 use nom::bytes::complete::{tag, take_till1};
 use nom::character::complete::{char, multispace0};
 use nom::combinator::{opt, verify};
@@ -43,10 +43,36 @@ fn definition(input: &str) -> IResult<&str, (&str, &str)> {
 
 /// Finds the provider's definition in a body paragraph; returns it and its byte range.
 pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
-    let cues =
-        regex!(r"(?i-u)\b(?:determined|determines?|finds?|found|believes?|concluded)\s+that\s+");
-    cues.find_iter(text).find_map(|m| {
-        let rest = text.get(m.end()..)?;
+    // `determined that `, `finds that `…: a cue word, whitespace, `that`, whitespace. A byte
+    // scan for `that` (no regex to compile for a cue this simple).
+    const CUES: &[&str] = &[
+        "determined",
+        "determine",
+        "determines",
+        "find",
+        "finds",
+        "found",
+        "believe",
+        "believes",
+        "concluded",
+    ];
+    let is_ws = |c: char| c.is_whitespace();
+    find_words(text, "that").find_map(|at| {
+        let before = text.get(..at)?;
+        let cue = before.trim_end_matches(is_ws);
+        let word_start = cue
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = cue.get(word_start..)?;
+        if cue.len() == before.len() || !CUES.iter().any(|c| c.eq_ignore_ascii_case(word)) {
+            return None;
+        }
+        let after_that = text.get(at + "that".len()..)?;
+        let rest = after_that.trim_start_matches(is_ws);
+        if rest.len() == after_that.len() {
+            return None;
+        }
+        let start = text.len() - rest.len();
         let (after, (name, short)) = definition(rest).ok()?;
         if short.is_empty() || short.starts_with(|c: char| c.is_lowercase()) {
             return None;
@@ -56,7 +82,7 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
             short_name: Some(squash(short)),
         };
         let end = text.len() - after.len();
-        Some((provider, m.end()..end))
+        Some((provider, start..end))
     })
 }
 
@@ -77,7 +103,7 @@ fn abbreviation_before(text: &str, at: usize) -> bool {
 fn item(text: &str) -> Option<Provider> {
     // An inline footnote body starts after its number: `Call Pipe 1 The Cox/Jones/...`; a
     // sentence end (not `Inc.`) closes the last item of a collapsed list.
-    let end = regex!(r"\s[0-9]{1,3}\s+[A-Z]|[;•·▪\n]|\.(?:\s|$)|\s\(collectively\b")
+    let end = regex!(r"\s[0-9]{1,3}\s+[A-Z]|[;•·▪\n]|\.(?:\s|$)|\s\(collectively(?-u:\b)")
         .find_iter(text)
         .find(|m| !(m.as_str().starts_with('.') && abbreviation_before(text, m.start())))
         .map_or(text.len(), |m| m.start());
@@ -110,7 +136,9 @@ fn introduces_providers(lead: &str) -> bool {
     let lead = lead
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim_end();
-    lead.ends_with(':') && regex!(r"(?i-u)\bproviders?\b").is_match(lead)
+    lead.ends_with(':')
+        && (find_words(lead, "provider").next().is_some()
+            || find_words(lead, "providers").next().is_some())
 }
 
 /// The providers a document lists: the bulleted list after a lead-in that names providers
@@ -153,7 +181,7 @@ pub(crate) fn listed<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Provider> {
 fn numbered(p: &str) -> Option<Vec<Provider>> {
     let start = p.find("(1) ")?;
     let rest = p.get(start..)?;
-    let end = regex!(r"\(collectively\b").find(rest)?.start();
+    let end = regex!(r"\(collectively(?-u:\b)").find(rest)?.start();
     let list = rest.get(..end)?;
     let marks = regex!(r"\(([0-9]{1,2})\)\s+");
     let mut providers = Vec::new();

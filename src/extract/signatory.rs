@@ -52,7 +52,7 @@ pub(crate) fn signatory<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<
 /// found from a list; the name is the words just before it.
 pub(crate) fn collapsed(text: &str) -> Option<Signatory> {
     let title = regex!(
-        r"\b(?:(?:Acting|Deputy|Assistant) )?(?:Division Chief|Bureau Chief|Chief|Attorney Advisor|Special Counsel|Director)\b"
+        r"(?-u)\b(?:(?:Acting|Deputy|Assistant) )?(?:Division Chief|Bureau Chief|Chief|Attorney Advisor|Special Counsel|Director)\b"
     )
     .find(text)?;
     let before = text.get(..title.start())?;
@@ -72,7 +72,7 @@ pub(crate) fn collapsed(text: &str) -> Option<Signatory> {
     }
     let after = text.get(title.end()..)?;
     let named = |suffix: &str| {
-        let re = regex!(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*? (Division|Bureau)\b");
+        let re = regex!(r"(?-u)\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*? (Division|Bureau)\b");
         re.captures_iter(after)
             .find(|c| c.get(1).is_some_and(|m| m.as_str() == suffix))
             .and_then(|c| c.get(0))
