@@ -173,6 +173,12 @@ fn sample_letter_facts() {
         (Some("Omiz Solutions"), date("2021-02-02"))
     );
     assert!(SAMPLE[last.span.range()].starts_with("Omiz Solutions\tFeb. 2, 2021"));
+    // A row's citations are indices into the letter's list, spans and all.
+    let cell = last.violation.as_ref().unwrap();
+    let cited: Vec<String> = n.cited(&cell.citations).map(ToString::to_string).collect();
+    assert_eq!(cited, ["47 U.S.C. § 227(b)", "47 CFR § 64.1200"]);
+    let cell_span = n.citations[cell.citations[1]].span;
+    assert_eq!(&SAMPLE[cell_span.range()], "47 CFR § 64.1200");
 
     let customers: Vec<_> = n
         .customers()

@@ -14,9 +14,7 @@ use super::phone::parse_phone;
 use super::Found;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::layout::AttachmentLines;
-use crate::model::{
-    Attachment, CallRecord, CampaignCategory, Citation, Column, ColumnKind, ViolationCell,
-};
+use crate::model::{Attachment, CallRecord, CampaignCategory, Column, ColumnKind, ViolationCell};
 use crate::source::{Document, LineKind};
 use crate::text::{regex, squash};
 use std::borrow::Cow;
@@ -93,15 +91,23 @@ fn cells(doc: &Document<'_>, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// What the table readers leave for the letter's citation list: the citations of cells that
+/// wrap over lines, and each record's Violation cell range, whose citations become indices
+/// into the letter's list once it is complete.
+#[derive(Debug, Default)]
+pub(crate) struct CellCitations {
+    /// Citations read from the joined text of a cell wrapped over lines (the letter-wide scan
+    /// could not see them whole); each has the cell's range.
+    pub(crate) wrapped: Vec<Found>,
+    /// The clean range of each record's Violation cell, in record order.
+    pub(crate) violations: Vec<Option<Range<usize>>>,
+}
+
 /// Reads the table under the attachment title.
-///
-/// Citations read from a cell that wraps over lines (and so is not one piece of the text,
-/// where the letter-wide scan could not see them whole) are added to `wrapped`.
 pub(crate) fn attachment(
     doc: &Document<'_>,
     part: &AttachmentLines,
-    found: &[Found],
-    wrapped: &mut Vec<Found>,
+    cites: &mut CellCitations,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Attachment {
     let title = squash(doc.slice(part.title.clone()));
@@ -182,15 +188,12 @@ pub(crate) fn attachment(
             &columns,
             &cells,
             line.range.clone(),
-            found,
-            wrapped,
+            cites,
             diagnostics,
         ));
     }
     if columns.is_empty() {
-        if let Some((aligned_columns, aligned_records)) =
-            aligned(doc, lines, found, wrapped, diagnostics)
-        {
+        if let Some((aligned_columns, aligned_records)) = aligned(doc, lines, cites, diagnostics) {
             return Attachment {
                 title,
                 columns: aligned_columns,
@@ -225,8 +228,7 @@ fn record(
     columns: &[Column],
     row: &[Cell<'_>],
     line: Range<usize>,
-    found: &[Found],
-    wrapped: &mut Vec<Found>,
+    cites: &mut CellCitations,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> CallRecord {
     let cell = |kind: ColumnKind| {
@@ -269,29 +271,33 @@ fn record(
     let description = text(ColumnKind::Description);
     let violation = cell(ColumnKind::Violation).map(|c| {
         let text = squash(&c.text);
-        let citations = if c.whole {
-            super::within(found, c.range.clone())
-                .map(|f| f.citation.clone())
-                .collect()
-        } else {
+        if !c.whole {
             // A cell wrapped over lines: its citations are read from its joined text and
-            // stand where the cell starts.
+            // stand where the cell does.
             let span = doc.span(c.range.clone());
-            let citations: Vec<Citation> = crate::cite::extract(&text)
-                .into_iter()
-                .map(|mut citation| {
+            cites
+                .wrapped
+                .extend(crate::cite::extract(&text).into_iter().map(|mut citation| {
                     citation.span = span;
-                    citation
-                })
-                .collect();
-            wrapped.extend(citations.iter().map(|citation| Found {
-                range: c.range.clone(),
-                citation: citation.clone(),
-            }));
-            citations
-        };
-        ViolationCell { text, citations }
+                    Found {
+                        range: c.range.clone(),
+                        citation,
+                    }
+                }));
+        }
+        // The indices are filled in once the letter's citation list is complete.
+        (
+            ViolationCell {
+                text,
+                citations: Vec::new(),
+            },
+            c.range.clone(),
+        )
     });
+    cites
+        .violations
+        .push(violation.as_ref().map(|(_, range)| range.clone()));
+    let violation = violation.map(|(cell, _)| cell);
     CallRecord {
         customer: text(ColumnKind::Customer),
         date,
@@ -428,6 +434,7 @@ fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
 pub(crate) fn collapsed(
     doc: &Document<'_>,
     found: &[Found],
+    cites: &mut CellCitations,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Attachment> {
     let text = doc.text.as_str();
@@ -555,8 +562,7 @@ pub(crate) fn collapsed(
             &columns,
             &row,
             customer.start..end,
-            found,
-            &mut Vec::new(), // every cell here is one piece of the text
+            cites,
             diagnostics,
         ));
         pos = end;
@@ -616,8 +622,7 @@ type Piece = Option<(String, Range<usize>)>;
 fn aligned(
     doc: &Document<'_>,
     lines: &[crate::source::Line],
-    found: &[Found],
-    wrapped: &mut Vec<Found>,
+    cites: &mut CellCitations,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Vec<Column>, Vec<CallRecord>)> {
     let (header_at, header) = lines
@@ -755,7 +760,7 @@ fn aligned(
                     },
                 })
                 .collect();
-            record(doc, &columns, &row, span, found, wrapped, diagnostics)
+            record(doc, &columns, &row, span, cites, diagnostics)
         })
         .collect();
     Some((columns, out))

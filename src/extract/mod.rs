@@ -126,16 +126,10 @@ pub(crate) fn notice(
     }
 
     let mut found = citations(doc, layout, diagnostics);
-    let mut wrapped = Vec::new();
-    let attachment = match &layout.attachment {
-        Some(part) => Some(attachment::attachment(
-            doc,
-            part,
-            &found,
-            &mut wrapped,
-            diagnostics,
-        )),
-        None => attachment::collapsed(doc, &found, diagnostics).or_else(|| {
+    let mut cites = attachment::CellCitations::default();
+    let mut attachment = match &layout.attachment {
+        Some(part) => Some(attachment::attachment(doc, part, &mut cites, diagnostics)),
+        None => attachment::collapsed(doc, &found, &mut cites, diagnostics).or_else(|| {
             // Referred to (`as set forth in Attachment A`) but not in this text.
             let at = find_words(text, "Attachment A").next()?;
             diagnostics.push(Diagnostic::new(
@@ -147,7 +141,17 @@ pub(crate) fn notice(
             None
         }),
     };
-    merge_wrapped(&mut found, wrapped);
+    merge_wrapped(&mut found, cites.wrapped);
+    // Each Violation cell's citations, as indices into the letter's list.
+    if let Some(attachment) = attachment.as_mut() {
+        for (record, range) in attachment.records.iter_mut().zip(&cites.violations) {
+            if let (Some(cell), Some(range)) = (record.violation.as_mut(), range) {
+                let first = found.partition_point(|f| f.range.start < range.start);
+                let count = within(&found, range.clone()).count();
+                cell.citations = (first..first + count).collect();
+            }
+        }
+    }
 
     let subject = head.subject.map(squash);
     let notice = Notice {

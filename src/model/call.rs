@@ -1,6 +1,6 @@
 //! Attachment A: the table of traced calls.
 
-use super::{CampaignCategory, Citation};
+use super::CampaignCategory;
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -89,6 +89,9 @@ impl CallRecord {
 pub struct ViolationCell {
     /// The cell text: `47 U.S.C. § 227(b); 47 CFR § 64.1200`.
     pub text: String,
-    /// The citations in the cell.
-    pub citations: Vec<Citation>,
+    /// Indices into [`Notice::citations`](crate::Notice::citations) of the citations in the
+    /// cell, as [`Footnote::citations`](crate::Footnote::citations) are; every row citing the
+    /// same rules shares one list of citations instead of a copy each.
+    /// [`Notice::cited`](crate::Notice::cited) looks them up.
+    pub citations: Vec<usize>,
 }

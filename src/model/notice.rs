@@ -69,7 +69,14 @@ impl Notice {
 
     /// The violations cited in Attachment A, grouped by their text, most calls first.
     pub fn violations(&self) -> Vec<Violation> {
-        super::views::violations(self.records())
+        super::views::violations(self.records(), &self.citations)
+    }
+
+    /// The citations that `indices` (a [`Footnote`]'s or a [`ViolationCell`]'s) refer to.
+    ///
+    /// [`ViolationCell`]: super::ViolationCell
+    pub fn cited<'n>(&'n self, indices: &'n [usize]) -> impl Iterator<Item = &'n Citation> + 'n {
+        indices.iter().filter_map(|&i| self.citations.get(i))
     }
 }
 

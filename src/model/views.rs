@@ -223,7 +223,7 @@ pub(super) fn campaigns(records: &[CallRecord]) -> Vec<Campaign> {
     )
 }
 
-pub(super) fn violations(records: &[CallRecord]) -> Vec<Violation> {
+pub(super) fn violations(records: &[CallRecord], citations: &[Citation]) -> Vec<Violation> {
     group(
         records,
         |r| r.violation.as_ref().map(|v| v.text.as_str()),
@@ -231,9 +231,10 @@ pub(super) fn violations(records: &[CallRecord]) -> Vec<Violation> {
             text: text.to_owned(),
             citations: r
                 .violation
-                .as_ref()
-                .map(|v| v.citations.clone())
-                .unwrap_or_default(),
+                .iter()
+                .flat_map(|v| &v.citations)
+                .filter_map(|&i| citations.get(i).cloned())
+                .collect(),
             calls: 0,
         },
         |v, _| v.calls += 1,
