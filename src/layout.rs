@@ -8,7 +8,7 @@
 //! it had not ended its sentence.
 
 use crate::source::{Document, LineKind};
-use crate::text::{ends_sentence, find_words, is_list_item, regex};
+use crate::text::{ends_sentence, find_words, is_abbreviation, is_list_item, regex};
 use std::ops::Range;
 
 /// The parts of a letter, as clean-text ranges and line indices of its [`Document`].
@@ -160,13 +160,6 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
     out
 }
 
-/// Words whose period does not end a sentence: `Id. at`, `para. 42`, `No. 17-59`, `Mar. 13`.
-const NO_SENTENCE_END: &[&str] = &[
-    "Id", "id", "para", "paras", "No", "Nos", "seq", "e.g", "i.e", "U.S", "Mr", "Ms", "Mrs", "Dr",
-    "Inc", "Corp", "Co", "Ltd", "v", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
-    "Nov", "Dec", "St", "Rcd", "Reg", "Fed", "Stat", "Cir", "cf", "Cf", "al", "Jr",
-];
-
 /// Whether a sentence of a footnote cites something.
 fn cites(sentence: &str) -> bool {
     regex!(r"§|(?-u:\b)(?:U\.S\.C\.|C\.?F\.?R(?-u:\b)|Id\.|[Ss]ee(?-u:\b))|FCC Rcd|Fed\. Reg\.|Docket No\.|\([0-9]{4}\)")
@@ -221,7 +214,7 @@ fn inline_body_end(doc: &Document<'_>, start: usize, next: Option<u32>, limit: u
             .and_then(|b| b.rsplit([' ', '(', '\n']).next())
             .unwrap_or("");
         let single_initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
-        if NO_SENTENCE_END.contains(&word) || single_initial {
+        if is_abbreviation(word) || single_initial {
             continue;
         }
         let closers = region

@@ -16,6 +16,21 @@ pub(crate) fn compile(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("literal regex compiles")
 }
 
+/// Words whose period does not end a sentence: `Id. at`, `para. 42`, `No. 17-59`, `Mar. 13`,
+/// `Rho Networks, Inc.`.
+const ABBREVIATIONS: &[&str] = &[
+    "Id", "id", "para", "paras", "No", "Nos", "seq", "e.g", "i.e", "U.S", "Mr", "Ms", "Mrs", "Dr",
+    "Inc", "Corp", "Co", "Ltd", "L.L.C", "L.P", "S.A", "Jr", "Sr", "v", "Jan", "Feb", "Mar", "Apr",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "St", "Rcd", "Reg", "Fed", "Stat", "Cir", "cf",
+    "Cf", "al",
+];
+
+/// Whether `word` (without its period) is an abbreviation whose period does not end a
+/// sentence.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
 /// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
 /// trims the ends.
 pub(crate) fn squash(s: &str) -> String {

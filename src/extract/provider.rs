@@ -9,7 +9,7 @@
 //! Public notices list the providers instead (`(the Originating Providers): • Call Pipe`).
 
 use crate::model::Provider;
-use crate::text::{find_words, regex, squash};
+use crate::text::{find_words, is_abbreviation, regex, squash};
 use nom::bytes::complete::{tag, take_till1};
 use nom::character::complete::{char, multispace0};
 use nom::combinator::{opt, verify};
@@ -86,16 +86,11 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
     })
 }
 
-/// Company-name abbreviations whose period is part of the name: `Inc.`, `Corp.`.
-const ABBREVIATIONS: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "L.L.C", "L.P", "S.A",
-];
-
 /// Whether the period at byte `at` of `text` ends an abbreviation rather than a sentence.
 fn abbreviation_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     let word = before.rsplit([' ', ',']).next().unwrap_or(before);
-    ABBREVIATIONS.contains(&word)
+    is_abbreviation(word)
 }
 
 /// One named entity of a list: `Pi Telecom LLC (Pi Telecom)` or `Rho Networks, Inc.`, with a
