@@ -269,7 +269,12 @@ fn record(
     let caller_id = phone(ColumnKind::CallerId);
     let called_number = phone(ColumnKind::CalledNumber);
     let description = text(ColumnKind::Description);
-    let violation = cell(ColumnKind::Violation).map(|c| {
+    let violation_cell = cell(ColumnKind::Violation);
+    // The cell's citations become indices once the letter's citation list is complete.
+    cites
+        .violations
+        .push(violation_cell.map(|c| c.range.clone()));
+    let violation = violation_cell.map(|c| {
         let text = squash(&c.text);
         if !c.whole {
             // A cell wrapped over lines: its citations are read from its joined text and
@@ -285,19 +290,11 @@ fn record(
                     }
                 }));
         }
-        // The indices are filled in once the letter's citation list is complete.
-        (
-            ViolationCell {
-                text,
-                citations: Vec::new(),
-            },
-            c.range.clone(),
-        )
+        ViolationCell {
+            text,
+            citations: Vec::new(),
+        }
     });
-    cites
-        .violations
-        .push(violation.as_ref().map(|(_, range)| range.clone()));
-    let violation = violation.map(|(cell, _)| cell);
     CallRecord {
         customer: text(ColumnKind::Customer),
         date,
