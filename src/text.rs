@@ -31,24 +31,33 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
+/// Whether `s` has no whitespace but single spaces. One pass over the bytes: UTF-8 puts every
+/// non-ASCII whitespace character after a lead byte 0xC2 (U+0085, U+00A0) or 0xE1–0xE3 (the
+/// rest, which are rare enough to be checked character by character).
+fn is_squashed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut previous_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = b == b' ';
+        match b {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            b' ' if previous_space => return false,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x85 | 0xA0)) => return false,
+            0xE1..=0xE3 => {
+                return !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ")
+            }
+            _ => {}
+        }
+        previous_space = space;
+    }
+    true
+}
+
 /// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
 /// trims the ends.
 pub(crate) fn squash(s: &str) -> String {
     let s = s.trim();
-    let clean = if s.is_ascii() {
-        // One pass over the bytes: no whitespace but single spaces.
-        let mut previous_space = false;
-        s.bytes().all(|b| {
-            let space = b == b' ';
-            let other = matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-            let ok = !(other || space && previous_space);
-            previous_space = space;
-            ok
-        })
-    } else {
-        !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ")
-    };
-    if clean {
+    if is_squashed(s) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
@@ -235,6 +244,11 @@ mod tests {
             ("é b", "é b"),
             ("é  b", "é b"),
             ("a\u{2003}b", "a b"),
+            ("47 U.S.C. § 227(b)", "47 U.S.C. § 227(b)"),
+            ("§\u{a0}227", "§ 227"),
+            ("a\u{85}b", "a b"),
+            ("“quoted”  x", "“quoted” x"),
+            ("a\u{3000}b", "a b"),
             (" ", ""),
         ] {
             assert_eq!(squash(input), want, "{input:?}");

@@ -91,23 +91,39 @@ fn cells(doc: &Document<'_>, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// What the table readers leave for the letter's citation list: the citations of cells that
-/// wrap over lines, and each record's Violation cell range, whose citations become indices
-/// into the letter's list once it is complete.
+/// What the rows of a table share while it is read, and what they leave for the letter's
+/// citation list: the citations of cells that wrap over lines, and each record's Violation
+/// cell range, whose citations become indices into the letter's list once it is complete.
 #[derive(Debug, Default)]
-pub(crate) struct CellCitations {
+pub(crate) struct Rows {
     /// Citations read from the joined text of a cell wrapped over lines (the letter-wide scan
     /// could not see them whole); each has the cell's range.
     pub(crate) wrapped: Vec<Found>,
     /// The clean range of each record's Violation cell, in record order.
     pub(crate) violations: Vec<Option<Range<usize>>>,
+    /// The last description and its category: rows repeat their campaign.
+    last_category: Option<(String, CampaignCategory)>,
+}
+
+impl Rows {
+    /// The campaign category of `description`, from the previous row when it is the same.
+    fn category(&mut self, description: &str) -> CampaignCategory {
+        match &self.last_category {
+            Some((last, category)) if last == description => *category,
+            _ => {
+                let category = CampaignCategory::from_description(description);
+                self.last_category = Some((description.to_owned(), category));
+                category
+            }
+        }
+    }
 }
 
 /// Reads the table under the attachment title.
 pub(crate) fn attachment(
     doc: &Document<'_>,
     part: &AttachmentLines,
-    cites: &mut CellCitations,
+    rows: &mut Rows,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Attachment {
     let title = squash(doc.slice(part.title.clone()));
@@ -188,12 +204,12 @@ pub(crate) fn attachment(
             &columns,
             &cells,
             line.range.clone(),
-            cites,
+            rows,
             diagnostics,
         ));
     }
     if columns.is_empty() {
-        if let Some((aligned_columns, aligned_records)) = aligned(doc, lines, cites, diagnostics) {
+        if let Some((aligned_columns, aligned_records)) = aligned(doc, lines, rows, diagnostics) {
             return Attachment {
                 title,
                 columns: aligned_columns,
@@ -228,7 +244,7 @@ fn record(
     columns: &[Column],
     row: &[Cell<'_>],
     line: Range<usize>,
-    cites: &mut CellCitations,
+    rows: &mut Rows,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> CallRecord {
     let cell = |kind: ColumnKind| {
@@ -271,8 +287,7 @@ fn record(
     let description = text(ColumnKind::Description);
     let violation_cell = cell(ColumnKind::Violation);
     // The cell's citations become indices once the letter's citation list is complete.
-    cites
-        .violations
+    rows.violations
         .push(violation_cell.map(|c| c.range.clone()));
     let violation = violation_cell.map(|c| {
         let text = squash(&c.text);
@@ -280,8 +295,7 @@ fn record(
             // A cell wrapped over lines: its citations are read from its joined text and
             // stand where the cell does.
             let span = doc.span(c.range.clone());
-            cites
-                .wrapped
+            rows.wrapped
                 .extend(crate::cite::extract(&text).into_iter().map(|mut citation| {
                     citation.span = span;
                     Found {
@@ -302,7 +316,7 @@ fn record(
         called_number,
         category: description
             .as_deref()
-            .map_or(CampaignCategory::Other, CampaignCategory::from_description),
+            .map_or(CampaignCategory::Other, |d| rows.category(d)),
         description,
         violation,
         raw,
@@ -431,7 +445,7 @@ fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
 pub(crate) fn collapsed(
     doc: &Document<'_>,
     found: &[Found],
-    cites: &mut CellCitations,
+    rows: &mut Rows,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Attachment> {
     let text = doc.text.as_str();
@@ -559,7 +573,7 @@ pub(crate) fn collapsed(
             &columns,
             &row,
             customer.start..end,
-            cites,
+            rows,
             diagnostics,
         ));
         pos = end;
@@ -619,7 +633,7 @@ type Piece = Option<(String, Range<usize>)>;
 fn aligned(
     doc: &Document<'_>,
     lines: &[crate::source::Line],
-    cites: &mut CellCitations,
+    rows: &mut Rows,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Vec<Column>, Vec<CallRecord>)> {
     let (header_at, header) = lines
@@ -757,7 +771,7 @@ fn aligned(
                     },
                 })
                 .collect();
-            record(doc, &columns, &row, span, cites, diagnostics)
+            record(doc, &columns, &row, span, rows, diagnostics)
         })
         .collect();
     Some((columns, out))

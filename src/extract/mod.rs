@@ -126,10 +126,10 @@ pub(crate) fn notice(
     }
 
     let mut found = citations(doc, layout, diagnostics);
-    let mut cites = attachment::CellCitations::default();
+    let mut rows = attachment::Rows::default();
     let mut attachment = match &layout.attachment {
-        Some(part) => Some(attachment::attachment(doc, part, &mut cites, diagnostics)),
-        None => attachment::collapsed(doc, &found, &mut cites, diagnostics).or_else(|| {
+        Some(part) => Some(attachment::attachment(doc, part, &mut rows, diagnostics)),
+        None => attachment::collapsed(doc, &found, &mut rows, diagnostics).or_else(|| {
             // Referred to (`as set forth in Attachment A`) but not in this text.
             let at = find_words(text, "Attachment A").next()?;
             diagnostics.push(Diagnostic::new(
@@ -141,10 +141,10 @@ pub(crate) fn notice(
             None
         }),
     };
-    merge_wrapped(&mut found, cites.wrapped);
+    merge_wrapped(&mut found, rows.wrapped);
     // Each Violation cell's citations, as indices into the letter's list.
     if let Some(attachment) = attachment.as_mut() {
-        for (record, range) in attachment.records.iter_mut().zip(&cites.violations) {
+        for (record, range) in attachment.records.iter_mut().zip(&rows.violations) {
             if let (Some(cell), Some(range)) = (record.violation.as_mut(), range) {
                 let first = found.partition_point(|f| f.range.start < range.start);
                 let count = within(&found, range.clone()).count();
