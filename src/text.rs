@@ -31,26 +31,21 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
-/// Whether `s` has no whitespace but single spaces. One pass over the bytes: UTF-8 puts every
-/// non-ASCII whitespace character after a lead byte 0xC2 (U+0085, U+00A0) or 0xE1–0xE3 (the
-/// rest, which are rare enough to be checked character by character).
+/// Whether `s` has no whitespace but single spaces. ASCII text takes one tight pass over its
+/// bytes; other text is checked character by character.
 fn is_squashed(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut previous_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = b == b' ';
-        match b {
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
-            b' ' if previous_space => return false,
-            0xC2 if matches!(bytes.get(i + 1), Some(0x85 | 0xA0)) => return false,
-            0xE1..=0xE3 => {
-                return !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ")
-            }
-            _ => {}
-        }
-        previous_space = space;
+    if s.is_ascii() {
+        let mut previous_space = false;
+        s.bytes().all(|b| {
+            let space = b == b' ';
+            let other = matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+            let ok = !(other || space && previous_space);
+            previous_space = space;
+            ok
+        })
+    } else {
+        !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ")
     }
-    true
 }
 
 /// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
