@@ -7,6 +7,7 @@
 
 use fcc_notice::{Error, Parsed, Parser};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -141,14 +142,24 @@ fn main() -> ExitCode {
             continue;
         };
         let name = source.name();
-        let result = if options.citations && !is_pdf(&bytes) {
+        // Text is decoded once; a PDF's bytes are not text at all.
+        let pdf = is_pdf(&bytes);
+        let text = if pdf {
+            Cow::Borrowed("")
+        } else {
+            String::from_utf8_lossy(&bytes)
+        };
+        let result = if options.citations && !pdf {
             // Citations of any text, letter or not.
-            let text = String::from_utf8_lossy(&bytes);
             Ok(Item::Citations(fcc_notice::cite::extract(&text)))
         } else {
-            parse(&parser, &bytes).map(|parsed| {
+            let parsed = if pdf {
+                parse_pdf(&parser, &bytes)
+            } else {
+                parser.parse_text(&text)
+            };
+            parsed.map(|parsed| {
                 // Spans index the text read (for a PDF, the text extracted from it).
-                let text = String::from_utf8_lossy(&bytes);
                 let shown = parsed.text.as_deref().unwrap_or(&text);
                 for d in &parsed.diagnostics {
                     eprintln!("{}", d.render(shown).with_name(&name));
@@ -282,14 +293,6 @@ fn read(source: &Source, status: &mut Status) -> Option<Vec<u8>> {
 /// A PDF is known by its magic bytes, not its name.
 fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF-")
-}
-
-fn parse(parser: &Parser, bytes: &[u8]) -> Result<Parsed, Error> {
-    if is_pdf(bytes) {
-        parse_pdf(parser, bytes)
-    } else {
-        parser.parse_text(&String::from_utf8_lossy(bytes))
-    }
 }
 
 #[cfg(feature = "pdf")]
