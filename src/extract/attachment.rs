@@ -636,22 +636,7 @@ fn aligned(
     rows: &mut Rows,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Vec<Column>, Vec<CallRecord>)> {
-    let (header_at, header) = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LineKind::Text)
-        .find_map(|(i, l)| {
-            let cells = columns_of(doc.slice(l.range.clone()), l.indent);
-            let kinds: Vec<(usize, usize, ColumnKind, String)> = cells
-                .iter()
-                .filter_map(|&(a, b)| {
-                    let (t, _) = slice_columns(doc, &l.range, l.indent, a, b)?;
-                    Some((a, b, column_kind(&t), t))
-                })
-                .collect();
-            let known = kinds.iter().filter(|k| k.2 != ColumnKind::Other).count();
-            (known >= 3).then_some((i, kinds))
-        })?;
+    let (header_at, header_len, header) = header_block(doc, lines)?;
     let columns: Vec<Column> = header
         .iter()
         .map(|(_, _, kind, t)| Column {
@@ -661,17 +646,24 @@ fn aligned(
         .collect();
     // Page blocks of rows after the header (a page break or rule starts a new one; a
     // repeated header is dropped).
+    let header_lines = lines.get(header_at..header_at + header_len).unwrap_or(&[]);
     let header_words = header
         .iter()
         .map(|h| h.3.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let mut blocks: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
-    for line in lines.iter().skip(header_at + 1) {
+    for line in lines.iter().skip(header_at + header_len) {
         if line.page_break || line.kind == LineKind::Rule {
             blocks.push(Vec::new());
         }
-        let repeated = crate::text::same_words(doc.slice(line.range.clone()), &header_words);
+        // A header repeated on a new page, whole or as one of its wrapped lines.
+        let words = doc.slice(line.range.clone());
+        let repeated = crate::text::same_words(words, &header_words)
+            || (header_len > 1
+                && header_lines
+                    .iter()
+                    .any(|h| crate::text::same_words(words, doc.slice(h.range.clone()))));
         if line.kind == LineKind::Text && !repeated {
             if let Some(block) = blocks.last_mut() {
                 block.push(line);
@@ -685,7 +677,7 @@ fn aligned(
         for line in block
             .iter()
             .copied()
-            .chain(if b == 0 { lines.get(header_at) } else { None })
+            .chain(if b == 0 { header_lines } else { &[] })
         {
             for (a, e) in columns_of(doc.slice(line.range.clone()), line.indent) {
                 if occupied.len() < e {
@@ -731,7 +723,15 @@ fn aligned(
                 }
             }
             let starts = match date_col {
-                Some(d) => cells.get(d).is_some_and(Option::is_some),
+                // A date wrapped in a narrow column (`Mar. 19,` / `2021`) goes on its row.
+                Some(d) => match (cells.get(d), records.last().and_then(|r| r.0.get(d))) {
+                    (Some(Some((this, _))), Some(Some((last, _)))) => {
+                        parse_date(last).is_some()
+                            || parse_date(&format!("{last} {this}")).is_none()
+                    }
+                    (Some(Some(_)), _) => true,
+                    _ => false,
+                },
                 None => cells.first().is_some_and(Option::is_some),
             };
             match records.last_mut() {
@@ -775,6 +775,77 @@ fn aligned(
         })
         .collect();
     Some((columns, out))
+}
+
+/// A header cell of an aligned table: its character columns, kind and text.
+type HeaderCell = (usize, usize, ColumnKind, String);
+
+/// The header of an aligned table: the first run of one to three lines whose cells, joined
+/// down each column (`Date of` / `Call`, `Caller` / `ID`), name at least three known columns;
+/// of the runs starting at a line, the one naming the most. Returns where it starts, its
+/// number of lines and its cells.
+fn header_block(
+    doc: &Document<'_>,
+    lines: &[crate::source::Line],
+) -> Option<(usize, usize, Vec<HeaderCell>)> {
+    const MAX_HEADER_LINES: usize = 3;
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        let mut best: Option<(usize, usize, Vec<HeaderCell>)> = None;
+        for len in 1..=MAX_HEADER_LINES {
+            let Some(block) = lines.get(i..i + len) else {
+                break;
+            };
+            if block.iter().any(|l| l.kind != LineKind::Text)
+                || block.iter().skip(1).any(|l| l.page_break)
+            {
+                break;
+            }
+            let cells = header_cells(doc, block);
+            let known = cells.iter().filter(|c| c.2 != ColumnKind::Other).count();
+            let better = best.as_ref().is_none_or(|(k, _, b)| {
+                let other = |cells: &[HeaderCell]| {
+                    cells.iter().filter(|c| c.2 == ColumnKind::Other).count()
+                };
+                known > *k || (known == *k && other(&cells) < other(b))
+            });
+            if known >= 3 && better {
+                best = Some((known, len, cells));
+            }
+        }
+        if let Some((_, len, cells)) = best {
+            return Some((i, len, cells));
+        }
+    }
+    None
+}
+
+/// The cells of a header set over `block`'s lines: each line's runs, grouped down the page
+/// where their columns overlap, their words joined in line order.
+fn header_cells(doc: &Document<'_>, block: &[crate::source::Line]) -> Vec<HeaderCell> {
+    let mut cells: Vec<(usize, usize, String)> = Vec::new();
+    for line in block {
+        for (a, b) in columns_of(doc.slice(line.range.clone()), line.indent) {
+            let Some((text, _)) = slice_columns(doc, &line.range, line.indent, a, b) else {
+                continue;
+            };
+            match cells.iter_mut().find(|(ca, cb, _)| *ca < b && a < *cb) {
+                Some((ca, cb, words)) => {
+                    (*ca, *cb) = ((*ca).min(a), (*cb).max(b));
+                    words.push(' ');
+                    words.push_str(&text);
+                }
+                None => cells.push((a, b, text)),
+            }
+        }
+    }
+    cells.sort_by_key(|c| c.0);
+    cells
+        .into_iter()
+        .map(|(a, b, text)| (a, b, column_kind(&text), text))
+        .collect()
 }
 
 /// Column kinds of a page that has no header, from what its spans hold: dates, phone numbers,

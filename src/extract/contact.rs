@@ -10,7 +10,7 @@
 //! Each entry is `NAME, TITLE, ORGANIZATION…, at EMAIL [or PHONE]`; entries after `cc:` are
 //! copies. Notices and shorter letters write `contact NAME, TITLE, …, at EMAIL` instead.
 
-use super::phone::{find_email, find_phone};
+use super::phone::{find_email, phone_at_start};
 use crate::model::{Contact, ContactRole};
 use crate::text::{find_words, regex, squash};
 
@@ -51,6 +51,10 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
     let mut role = ContactRole::Inquiries;
     while let Some((email, range)) = find_email(rest) {
         let who = rest.get(..range.start).unwrap_or("");
+        // The next entry's email must belong to the clause: no sentence ends between.
+        if !out.is_empty() && who.contains(". ") {
+            break;
+        }
         let who = who
             .trim_end()
             .strip_suffix("at")
@@ -59,23 +63,24 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
             .trim_end_matches(',');
         let mut parts = who.split(',').map(str::trim).filter(|p| !p.is_empty());
         let Some(name) = parts.next() else { break };
-        if name.split_whitespace().count() > 5 {
+        if name.split_whitespace().count() > 5 || !name.starts_with(char::is_uppercase) {
             break;
         }
         let title = parts.next().map(squash);
         let organization: Vec<&str> = parts.collect();
-        let after = rest.get(range.end..).unwrap_or("");
-        let entry_end = after.find(';').unwrap_or(after.len());
-        let entry = after.get(..entry_end).unwrap_or("");
-        let or = entry
+        let mut after = rest.get(range.end..).unwrap_or("");
+        // `at EMAIL or PHONE`.
+        let mut phone = None;
+        if let Some(or) = after
             .trim_start()
             .strip_prefix("or")
-            .is_some_and(|r| r.starts_with(char::is_whitespace));
-        let phone = if or {
-            find_phone(entry).map(|(p, _)| p)
-        } else {
-            None
-        };
+            .filter(|r| r.starts_with(char::is_whitespace))
+        {
+            if let Some((number, range)) = phone_at_start(or) {
+                phone = Some(number);
+                after = or.get(range.end..).unwrap_or("");
+            }
+        }
         out.push(Contact {
             role,
             name: squash(name),
@@ -84,13 +89,19 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
             email: Some(email.to_owned()),
             phone,
         });
-        let tail = after.get(entry_end..).unwrap_or("");
-        match regex!(r"(?i-u)^;\s*(?:and\s+)?(?:cc:?|copy)\s*(?:to\s+)?").find(tail) {
-            Some(m) => {
-                role = ContactRole::Copy;
-                rest = tail.get(m.end()..).unwrap_or("");
-            }
-            None => break,
+        // The next person of the sentence: `; and cc: to B, …`, `, or B, …`, `; B, …`.
+        let Some(m) = regex!(
+            r"(?i-u)^[ \t\n]*[;,][ \t\n]*(?:(?:and|or)[ \t\n]+)?(?:(cc:?|copy)[ \t\n]*(?:to[ \t\n]+)?)?"
+        )
+        .captures(after) else {
+            break;
+        };
+        if m.get(1).is_some() {
+            role = ContactRole::Copy;
+        }
+        rest = after.get(m.get(0).map_or(0, |m| m.end())..).unwrap_or("");
+        if !rest.starts_with(char::is_uppercase) {
+            break;
         }
     }
     out
@@ -132,6 +143,39 @@ mod tests {
                 Some("Attorney Advisor"),
                 Some("+12025550100")
             )]
+        );
+
+        // Every person the sentence names is a contact, whatever joins them.
+        let many = contacts("If you have questions, please contact Ann Smith, Attorney Advisor, at ann.smith@fcc.gov or (202) 555-0100, or Bob Jones, Paralegal Specialist, at bob.jones@fcc.gov or 202-555-0199, or Cy Young, at cy@fcc.gov; and cc: to Di Ross, Deputy Chief, at di.ross@fcc.gov. Other mail goes to ops@fcc.gov.");
+        let many: Vec<_> = many
+            .iter()
+            .map(|c| {
+                (
+                    c.role,
+                    c.name.as_str(),
+                    c.title.as_deref(),
+                    c.phone.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            many,
+            [
+                (
+                    ContactRole::Inquiries,
+                    "Ann Smith",
+                    Some("Attorney Advisor"),
+                    Some("+12025550100")
+                ),
+                (
+                    ContactRole::Inquiries,
+                    "Bob Jones",
+                    Some("Paralegal Specialist"),
+                    Some("+12025550199")
+                ),
+                (ContactRole::Inquiries, "Cy Young", None, None),
+                (ContactRole::Copy, "Di Ross", Some("Deputy Chief"), None),
+            ]
         );
 
         let cases: &[(&str, usize)] = &[

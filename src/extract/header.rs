@@ -55,7 +55,13 @@ pub(crate) fn header(header: &str) -> Header<'_> {
     };
     let rest = header.get(after_date..).unwrap_or("");
     let mut block_start = after_date;
-    if let Some(m) = regex!(r"(?-u:\b)VIA(?:[ \t]+(?:[A-Z]+(?-u:\b)|[-–&/]))+").find(rest) {
+    // The line may wrap (`… RETURN RECEIPT` / `REQUESTED`): a next line that goes on with
+    // the words of a delivery line belongs to it.
+    if let Some(m) = regex!(
+        r"(?-u:\b)VIA(?:[ \t]+(?:[A-Z]+(?-u:\b)|[-–&/]))+(?:[ \t]*\n[ \t]*(?:REQUESTED|RECEIPT|RETURN|MAIL|CERTIFIED|AND|DELIVERY|ELECTRONIC|E-?MAIL|OVERNIGHT|FIRST[- ]CLASS|[-–&/])(?-u:\b)(?:[ \t]+(?:[A-Z]+(?-u:\b)|[-–&/]))*)?"
+    )
+    .find(rest)
+    {
         if m.start() < 200 {
             out.delivery = Some(m.as_str().trim());
             block_start = after_date + m.end();
@@ -185,6 +191,21 @@ mod tests {
                 delivery: Some("VIA ELECTRONIC DELIVERY AND CERTIFIED MAIL - RETURN RECEIPT REQUESTED"),
                 recipient: Some("Fawaz Saleem CEO Urth Access, LLC f.saleem@urthaccess.com"),
                 subject: Some("Official Correspondence from the Federal Communications Commission"),
+            },
+            // A delivery line wrapped over two lines; the addressee's name is not part of it.
+            Case {
+                text: "December 20, 2023\n\nVIA ELECTRONIC DELIVERY AND CERTIFIED MAIL - RETURN RECEIPT\nREQUESTED\n\nJANE DOE\nCEO\n\nRe: Notice\n",
+                date: "2023-12-20",
+                delivery: Some("VIA ELECTRONIC DELIVERY AND CERTIFIED MAIL - RETURN RECEIPT\nREQUESTED"),
+                recipient: Some("JANE DOE\nCEO"),
+                subject: Some("Notice"),
+            },
+            Case {
+                text: "May 1, 2024\nVIA ELECTRONIC MAIL\nTo: JANE DOE\nRe: Notice\n",
+                date: "2024-05-01",
+                delivery: Some("VIA ELECTRONIC MAIL"),
+                recipient: Some("JANE DOE"),
+                subject: Some("Notice"),
             },
             Case {
                 text: "DA 23-279 In the Matter of One Eye LLC ) ) ) Adopted: April 3, 2023 Released: April 4, 2023 By the Chief, Enforcement Bureau:",

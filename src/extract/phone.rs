@@ -102,17 +102,6 @@ pub(crate) fn parse_phone(input: &str) -> Option<String> {
     }
 }
 
-/// Whether the text before a candidate joins it to a longer token: a letter or
-/// digit, or a `-`, `.` or `/` that itself follows a digit (`22-174-…`).
-fn joined_before(before: &str) -> bool {
-    let mut rev = before.chars().rev();
-    match rev.next() {
-        Some(c) if c.is_alphanumeric() || c == '+' => true,
-        Some('-' | '.' | '/') => rev.next().is_some_and(|c| c.is_ascii_digit()),
-        _ => false,
-    }
-}
-
 /// Whether the text after a match joins it to a longer token: a letter or
 /// digit, or a `-`, `.` or `/` that is followed by a digit.
 fn joined_after(after: &str) -> bool {
@@ -122,29 +111,6 @@ fn joined_after(after: &str) -> bool {
         Some('-' | '.' | '/') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
-}
-
-/// Finds the first phone number in `haystack`; returns its E.164 form and byte range.
-pub(crate) fn find_phone(haystack: &str) -> Option<(String, Range<usize>)> {
-    // Places where a number may start: `+1`, `(` or a digit at a word boundary.
-    let re = regex!(r"\+1|\(|(?-u:\b)[1-9]");
-    let mut pos = 0;
-    while let Some(m) = re.find_at(haystack, pos) {
-        let start = m.start();
-        let before = haystack.get(..start).unwrap_or("");
-        if !joined_before(before) {
-            if let Some(rest_in) = haystack.get(start..) {
-                if let Ok((rest, e164)) = phone(rest_in) {
-                    let end = start + (rest_in.len() - rest.len());
-                    if !joined_after(haystack.get(end..).unwrap_or("")) {
-                        return Some((e164, start..end));
-                    }
-                }
-            }
-        }
-        pos = m.end();
-    }
-    None
 }
 
 /// A phone number at the start of `text`, after any whitespace: its E.164 form and its byte
@@ -328,42 +294,6 @@ mod tests {
         }
     }
 
-    /// The first phone number in running text, with its byte range.
-    #[test]
-    fn find_phone_table() {
-        let rows: &[FindRow] = &[
-            ("call (202) 418-7451 today", Some((E164, 5..19))),
-            ("call (202) 418-7451.", Some((E164, 5..19))),
-            ("at 202-418-7451, or", Some((E164, 3..15))),
-            ("Tel:+1 (202) 418-7451", Some((E164, 4..21))),
-            ("phone\u{a0}202.418.7451\u{a0}fax", Some((E164, 7..19))),
-            ("§ 64.1200 ’ 2024187451", Some((E164, 15..25))),
-            (
-                "EB-TCD-22-00034232; 36 FCC Rcd 1859, 1903 (2021); call 1-202-418-7451",
-                Some((E164, 55..69)),
-            ),
-            ("EB-TCD-22-00034232", None),
-            ("2025 WL 2622184", None),
-            ("Akron, OH 44311", None),
-            ("36 FCC Rcd 1859, 1903", None),
-            ("March 19, 2021 and 2021-03-19 and 03/19/2021", None),
-            ("47 CFR § 64.1200(a)(1)", None),
-            ("XXX-XXX-XXXX", None),
-            ("ID 12024187451234", None),
-            ("ID A2024187451", None),
-            ("22-202-418-7451", None),
-            ("202-418-7451-9", None),
-            ("(102) 418-7451", None),
-            ("(202) 418-745", None),
-            ("", None),
-        ];
-        for (input, expected) in rows {
-            let got = find_phone(input);
-            let got = got.as_ref().map(|(s, r)| (s.as_str(), r.clone()));
-            assert_eq!(got, *expected, "input {input:?}");
-        }
-    }
-
     /// The first email address in running text, with its byte range.
     #[test]
     fn find_email_table() {
@@ -462,7 +392,7 @@ mod tests {
         for (i, _) in text.char_indices() {
             for part in [&text[i..], &text[..i]] {
                 let _ = parse_phone(part);
-                let _ = find_phone(part);
+                let _ = phone_at_start(part);
                 let _ = find_email(part);
                 let _ = email_list(part);
             }
