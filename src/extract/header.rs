@@ -89,6 +89,31 @@ pub(crate) fn header(header: &str) -> Header<'_> {
     out
 }
 
+/// The party an order's caption names: `In the Matter of One Eye LLC ) ) ) EB-TCD-…`, or
+/// set in a `)` column over several lines (`In the Matter of )` / `)` / `Acme Gateway Corp. )
+/// File No. …`): the text before each line's `)`, up to the file number or the title.
+pub(crate) fn caption(header: &str) -> Option<String> {
+    const MATTER: &str = "In the Matter of";
+    let at = header.find(MATTER)? + MATTER.len();
+    let rest = header.get(at..)?;
+    let end = regex!(r"File No|EB-[A-Z]|Docket No|ORDER|Adopted:|Released:|By the ")
+        .find(rest)
+        .map_or(rest.len(), |m| m.start())
+        .min(400);
+    let mut name = String::new();
+    for (_, line) in pieces(rest.get(..end).unwrap_or(""), '\n') {
+        let before = line.split(')').next().unwrap_or("").trim();
+        if !before.is_empty() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(before);
+        }
+    }
+    let name = squash(name.trim_end_matches(','));
+    (!name.is_empty()).then_some(name)
+}
+
 /// The issuer from the letterhead lines (`Federal Communications Commission`, `Enforcement
 /// Bureau`, street, city). A long line is a collapsed letterhead, read by its cue words.
 pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
@@ -228,6 +253,28 @@ mod tests {
             assert_eq!(h.subject, case.subject);
         }
         assert!(header("no date at all").date.is_none());
+    }
+
+    #[test]
+    fn captions() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "In the Matter of One Eye LLC ) ) ) ) ) EB-TCD-20-00031678 EB Docket No. 22-174 INITIAL DETERMINATION ORDER",
+                Some("One Eye LLC"),
+            ),
+            (
+                "In the Matter of                      )\n                                      )\nAcme Gateway Corp.                    )     File No. EB-TCD-23-00099999\n     )\n\nFINAL DETERMINATION ORDER\n",
+                Some("Acme Gateway Corp."),
+            ),
+            (
+                "In the Matter of )\n )\nKappa Voice, LLC ) File No. EB-TCD-25-00012345\n )\n\nORDER\n",
+                Some("Kappa Voice, LLC"),
+            ),
+            ("April 13, 2021 To: Omar Luna", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(caption(text).as_deref(), *want, "{text}");
+        }
     }
 
     #[test]

@@ -86,6 +86,139 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
     })
 }
 
+/// Words that end a company's name: `LLC`, `Inc.`, `Corp.`, …
+const COMPANY_SUFFIXES: &[&str] = &[
+    "LLC",
+    "L.L.C.",
+    "Inc.",
+    "Inc",
+    "Corp.",
+    "Corp",
+    "Corporation",
+    "Co.",
+    "Company",
+    "Ltd.",
+    "Ltd",
+    "LP",
+    "L.P.",
+    "LLP",
+    "PLLC",
+    "Limited",
+];
+
+/// Words a name may hold besides capitalised ones: `Acme & Sons`, `Bank of Calls`.
+const NAME_CONNECTORS: &[&str] = &["&", "and", "of", "d/b/a", "dba"];
+
+/// A provider defined by a parenthesised short name anywhere in `text`, without a cue verb
+/// before it: `provides this notice to CallWin LLC (CallWin or Company) that it is …`,
+/// `to Felix Hernandez, Compliance Officer, Veriwave Telco, LLC (Veriwave)`. The name is the
+/// run of capitalised words before the parenthesis. It counts when it is one of `names` (the
+/// addressee's organization, an order's caption), when `Company` is its second alias, or when
+/// it ends in a company suffix (`LLC`, `Inc.`); the agency's own terms (`Federal
+/// Communications Commission (FCC or Commission)`) do not.
+pub(crate) fn defined_anywhere(text: &str, names: &[&str]) -> Option<(Provider, Range<usize>)> {
+    let mut fallback = None;
+    for (open, _) in text.match_indices('(') {
+        let Some((inside, close)) = text.get(open + 1..).and_then(|rest| {
+            let end = rest.find([')', '(', '\n'])?;
+            rest.get(end..)?
+                .starts_with(')')
+                .then(|| (rest.get(..end), end))
+        }) else {
+            continue;
+        };
+        let Some(inside) = inside else { continue };
+        let mut aliases = inside
+            .split(" or ")
+            .map(|a| a.trim().trim_matches(is_quote).trim());
+        let Some(short) = aliases.next() else {
+            continue;
+        };
+        let company_alias = aliases.any(|a| a == "Company");
+        let short_words = short.split_whitespace().count();
+        if !short.starts_with(|c: char| c.is_uppercase()) || short_words == 0 || short_words > 6 {
+            continue;
+        }
+        let before = text.get(..open).unwrap_or("");
+        let Some(name_start) = name_start(before) else {
+            continue;
+        };
+        let name = before.get(name_start..).unwrap_or("").trim_end();
+        let last = name.split_whitespace().next_back().unwrap_or("");
+        let agency = ["Commission", "Bureau", "Consortium", "Division"]
+            .iter()
+            .any(|w| find_words(name, w).next().is_some() || find_words(short, w).next().is_some());
+        if name.is_empty() || agency {
+            continue;
+        }
+        let provider = Provider {
+            name: squash(name),
+            short_name: Some(squash(short)),
+        };
+        let range = name_start..open + 1 + close + 1;
+        let named = names.iter().any(|n| same_name(n, name));
+        if named || company_alias {
+            return Some((provider, range));
+        }
+        if fallback.is_none() && COMPANY_SUFFIXES.contains(&last.trim_end_matches(',')) {
+            fallback = Some((provider, range));
+        }
+    }
+    fallback
+}
+
+/// Where the name that ends `before` (a parenthesis follows) starts: the run of capitalised
+/// words, connectors and company suffixes before it, at most eight words, not across a
+/// sentence end or a lowercase word.
+fn name_start(before: &str) -> Option<usize> {
+    let trimmed = before.trim_end();
+    let mut start = None;
+    let mut words = 0;
+    let mut rest = trimmed;
+    while let Some(at) = rest.rfind(char::is_whitespace).map(|i| i + 1).or(Some(0)) {
+        let word = rest.get(at..)?;
+        let bare = word.trim_end_matches(',');
+        let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let connector = NAME_CONNECTORS.contains(&bare) && start.is_some();
+        // A period ends the sentence before the name, unless it is the name's own suffix.
+        let ends_sentence =
+            word.ends_with('.') && start.is_some() && !COMPANY_SUFFIXES.contains(&bare);
+        if word.is_empty() || !(capital || connector) || ends_sentence || words == 8 {
+            break;
+        }
+        start = Some(at);
+        words += 1;
+        if at == 0 {
+            break;
+        }
+        rest = rest.get(..at)?.trim_end();
+    }
+    // A name does not start with a connector.
+    let mut start = start?;
+    while let Some(word) = trimmed.get(start..)?.split_whitespace().next() {
+        if !NAME_CONNECTORS.contains(&word) {
+            break;
+        }
+        start += word.len() + trimmed.get(start + word.len()..)?.len()
+            - trimmed.get(start + word.len()..)?.trim_start().len();
+    }
+    Some(start)
+}
+
+/// Whether two spellings name the same company (`Urth Access, LLC` and `Urth Access LLC`):
+/// the same words ignoring commas, periods and case.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches('.'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
+}
+
 /// Whether the period at byte `at` of `text` ends an abbreviation rather than a sentence.
 fn abbreviation_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
@@ -239,6 +372,39 @@ mod tests {
         ];
         for (text, want) in cases {
             let got = defined(text).map(|(p, _)| (p.name, p.short_name.unwrap_or_default()));
+            assert_eq!(
+                got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+                *want,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn definitions_without_a_cue() {
+        let cases: &[(&str, &[&str], Option<(&str, &str)>)] = &[
+            (
+                "The Enforcement Bureau (Bureau) of the Federal Communications Commission (FCC or Commission) provides this notice to CallWin LLC (CallWin or Company) that it is",
+                &[],
+                Some(("CallWin LLC", "CallWin")),
+            ),
+            (
+                "we hereby notify all providers of the traffic. Veriwave Telco, LLC (Veriwave) apparently",
+                &[],
+                Some(("Veriwave Telco, LLC", "Veriwave")),
+            ),
+            (
+                "the letter to Blue Sky Voice (Blue Sky) and USTelecom’s Industry Traceback Group (Traceback Consortium)",
+                &["Blue Sky Voice"],
+                Some(("Blue Sky Voice", "Blue Sky")),
+            ),
+            ("the Traceback Consortium (ITG) and the Bureau (EB)", &[], None),
+            ("a cease-and-desist letter (CDL) was sent", &[], None),
+            ("(", &[], None),
+        ];
+        for (text, names, want) in cases {
+            let got = defined_anywhere(text, names)
+                .map(|(p, _)| (p.name, p.short_name.unwrap_or_default()));
             assert_eq!(
                 got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
                 *want,
