@@ -43,7 +43,10 @@ pub(crate) struct Paragraph {
 #[derive(Debug, Clone)]
 pub(crate) struct FootnoteText {
     pub(crate) number: u32,
+    /// Its text on the page where it starts.
     pub(crate) range: Range<usize>,
+    /// Where it goes on at the foot of the next page, when a page break cut it.
+    pub(crate) more: Vec<Range<usize>>,
 }
 
 /// The attachment title line and the line indices after it.
@@ -105,8 +108,9 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         .and_then(|i| doc.lines.get(i))
         .map(|l| l.range.clone());
 
+    let ahead = Ahead::new(doc, letter_end, closing_line);
     let mut walker = Walker::default();
-    for line in &doc.lines {
+    for (i, line) in doc.lines.iter().enumerate() {
         if line.range.start >= letter_end {
             break;
         }
@@ -114,7 +118,15 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         if line.kind == LineKind::Text && range.start < line.range.end {
             out.last_text = Some(range.clone());
         }
+        let unfinished = || {
+            out.footnotes.last().is_some_and(|n| {
+                let last = n.more.last().unwrap_or(&n.range);
+                !ends_sentence(doc.slice(last.clone()))
+            })
+        };
         if line.page_break || line.kind == LineKind::Rule {
+            // A footnote cut mid-sentence by a page break goes on at the next page's foot.
+            walker.pending_note = line.page_break && walker.in_footnote && unfinished();
             walker.broken = true;
             walker.in_footnote = false;
         }
@@ -122,23 +134,48 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
             out.footnotes.push(FootnoteText {
                 number,
                 range: line.range.clone(),
+                more: Vec::new(),
             });
             walker.in_footnote = true;
+            walker.note_gap = false;
+            walker.pending_note = false;
             walker.broken = true;
             walker.open = false;
             continue;
         }
         if line.kind != LineKind::Text {
-            walker.in_footnote = false;
+            // A blank line may fall inside a footnote; what follows decides.
+            walker.note_gap = walker.in_footnote && line.kind == LineKind::Blank;
+            walker.in_footnote = walker.note_gap;
             walker.open = false;
             continue;
         }
-        if walker.in_footnote {
+        let continues = if walker.in_footnote {
+            !walker.note_gap || (unfinished() && ahead.foot_of_page(i))
+        } else {
+            walker.pending_note
+                && line.range.start < body_end
+                && ahead.foot_of_page(i)
+                && ahead.below_text(i)
+        };
+        if continues {
             if let Some(note) = out.footnotes.last_mut() {
-                note.range.end = line.range.end;
+                match note.more.last_mut() {
+                    // On a new page: a piece of its own (the page's top lies between).
+                    _ if !walker.in_footnote => note.more.push(line.range.clone()),
+                    Some(piece) => piece.end = line.range.end,
+                    // A label alone on its line: the text starts below it.
+                    None if note.range.is_empty() => note.range = line.range.clone(),
+                    None => note.range.end = line.range.end,
+                }
             }
+            walker.in_footnote = true;
+            walker.note_gap = false;
+            walker.pending_note = false;
             continue;
         }
+        walker.in_footnote = false;
+        walker.note_gap = false;
         if range.start >= line.range.end || range.start >= body_end {
             if line.range.start >= body_end {
                 walker.closing_lines.push(line.range.clone());
@@ -302,6 +339,7 @@ fn inline_footnotes(doc: &Document<'_>, out: &mut Layout, letter_end: usize) {
         out.footnotes.push(FootnoteText {
             number,
             range: trimmed,
+            more: Vec::new(),
         });
         cuts.push(number_at..end);
         from = end;
@@ -366,6 +404,7 @@ fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<FootnoteText>) {
                 FootnoteText {
                     number: next,
                     range: start + m.end() + rest..end,
+                    more: Vec::new(),
                 },
             );
         }
@@ -461,8 +500,102 @@ fn signature_block(doc: &Document<'_>, lines: &[Range<usize>]) -> Vec<Range<usiz
         .unwrap_or_default()
 }
 
+/// What lies ahead of each line: where the page ends and where the next footnote starts.
+struct Ahead {
+    /// For each line, the index of the next line after it that starts a page (a form feed or
+    /// a page rule), the closing, or the letter's end.
+    page_end: Vec<usize>,
+    /// For each line, the index of the line that starts its page.
+    page_start: Vec<usize>,
+    /// For each line, the index of the next footnote label line (itself included).
+    next_label: Vec<usize>,
+    /// Whether each line is blank.
+    blank: Vec<bool>,
+    /// Whether the text has form feeds: its page feet are followed by a page break.
+    form_feeds: bool,
+}
+
+impl Ahead {
+    /// The most lines a footnote's continuation may run over at a page's foot.
+    const MAX_FOOT_LINES: usize = 6;
+
+    fn new(doc: &Document<'_>, letter_end: usize, closing: Option<usize>) -> Self {
+        let n = doc.lines.len();
+        let (mut page_end, mut next_label) = (vec![n; n], vec![n; n]);
+        let (mut end, mut label) = (n, n);
+        for (i, line) in doc.lines.iter().enumerate().rev() {
+            // A line that starts a page ends the page before it.
+            if line.label.is_some() {
+                label = i;
+            }
+            if let (Some(e), Some(l)) = (page_end.get_mut(i), next_label.get_mut(i)) {
+                (*e, *l) = (end, label);
+            }
+            let closes = closing == Some(i) || line.range.start >= letter_end;
+            if line.page_break || line.kind == LineKind::Rule || closes {
+                end = i;
+            }
+        }
+        let mut start = 0;
+        let page_start = doc
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                if line.page_break || line.kind == LineKind::Rule {
+                    start = i;
+                }
+                start
+            })
+            .collect();
+        Ahead {
+            page_end,
+            page_start,
+            next_label,
+            blank: doc.lines.iter().map(|l| l.kind != LineKind::Text).collect(),
+            form_feeds: doc.lines.iter().any(|l| l.page_break),
+        }
+    }
+
+    /// Whether line `i` starts a block of the page's foot: a few lines, without a blank line
+    /// among them, that run to the next footnote of the same page or, in a text with form
+    /// feeds, to the page's end. Body text never stands between two footnotes of a page, nor
+    /// after them.
+    fn foot_of_page(&self, i: usize) -> bool {
+        let (Some(&end), Some(&label)) = (self.page_end.get(i), self.next_label.get(i)) else {
+            return false;
+        };
+        let stop = if label < end {
+            label
+        } else if self.form_feeds {
+            end
+        } else {
+            return false;
+        };
+        let lines = self.blank.get(i..stop).unwrap_or(&[]);
+        // One block of text: no text after a blank line.
+        let text_lines = lines.iter().rposition(|b| !*b).map_or(0, |last| last + 1);
+        let block = lines.get(..text_lines).unwrap_or(&[]);
+        text_lines <= Self::MAX_FOOT_LINES && !block.contains(&true)
+    }
+
+    /// Whether line `i` starts a block below other text of its page: a blank line before it,
+    /// and text before that since the page began.
+    fn below_text(&self, i: usize) -> bool {
+        let Some(&start) = self.page_start.get(i) else {
+            return false;
+        };
+        let before = self.blank.get(start..i).unwrap_or(&[]);
+        before.last() == Some(&true) && before.contains(&false)
+    }
+}
+
 #[derive(Debug, Default)]
 struct Walker {
+    /// A blank line came after the last footnote line.
+    note_gap: bool,
+    /// A page break cut the last footnote mid-sentence.
+    pending_note: bool,
     /// The last paragraph may take the next line (no blank line since).
     open: bool,
     /// A page rule or footnote block came after the last body line.
@@ -529,7 +662,11 @@ mod tests {
         let notes = l
             .footnotes
             .iter()
-            .map(|f| (f.number, doc.slice(f.range.clone()).to_owned()))
+            .map(|f| {
+                let pieces = std::iter::once(&f.range).chain(&f.more);
+                let text: Vec<&str> = pieces.map(|r| doc.slice(r.clone())).collect();
+                (f.number, text.join(" "))
+            })
             .collect();
         (body, notes)
     }
@@ -574,6 +711,13 @@ mod tests {
                 "Dear Sir, Act now.1 See para. 43 below. Reply within 14 days.2 Write to Jane Roe, 1 Id. at 7630, para. 43. 2 See also 47 CFR § 1.16 (format). Enforcement Bureau, at once. We thank you. We mean it. Truly.",
                 &["Act now. See para. 43 below. Reply within 14 days. Write to Jane Roe, | Enforcement Bureau, at once. We thank you. We mean it. Truly."],
                 &[(1, "Id. at 7630, para. 43."), (2, "See also 47 CFR § 1.16 (format).")],
+            ),
+            // Layout text: a footnote body goes on after a blank line at its page's foot, and
+            // another one onto the next page's foot, below that page's body text.
+            (
+                "Dear Sir,\n\nWe wrote.1 We ask you to stop\n\n1\n  Letter to Belthrough, LLC, 2025 WL\n\n  2622184 (Sept. 10, 2025), https://x.test/a.pdf\n                      1\n\u{c}calling now.2\n\n2\n  See 47 CFR § 64.1200(n)(2), which\n\u{c}Federal Communications Commission\n\nPlease act at once. Thank you.\n\n  requires blocking.\n\u{c}",
+                &["We wrote. We ask you to stop | calling now.", "Federal Communications Commission", "Please act at once. Thank you."],
+                &[(1, "Letter to Belthrough, LLC, 2025 WL\n\n  2622184 (Sept. 10, 2025), https://x.test/a.pdf"), (2, "See 47 CFR § 64.1200(n)(2), which requires blocking.")],
             ),
             // A mark with no body anywhere stays unmatched.
             (

@@ -524,14 +524,25 @@ fn footnotes(
         .footnotes
         .iter()
         .map(|f| {
-            let first = found.partition_point(|c| c.range.start < f.range.start);
-            let citations = (first..)
-                .zip(within(found, f.range.clone()))
-                .map(|(i, _)| i)
+            let pieces = || std::iter::once(&f.range).chain(&f.more);
+            let citations = pieces()
+                .flat_map(|piece| {
+                    let first = found.partition_point(|c| c.range.start < piece.start);
+                    (first..).zip(within(found, piece.clone())).map(|(i, _)| i)
+                })
                 .collect();
+            let text = match f.more.as_slice() {
+                [] => squash(doc.slice(f.range.clone())),
+                _ => squash(
+                    &pieces()
+                        .map(|r| doc.slice(r.clone()))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+            };
             Footnote {
                 number: f.number,
-                text: squash(doc.slice(f.range.clone())),
+                text,
                 citations,
                 span: doc.span(f.range.clone()),
                 mark: doc

@@ -382,7 +382,8 @@ mod tests {
 
     #[test]
     fn definitions_without_a_cue() {
-        let cases: &[(&str, &[&str], Option<(&str, &str)>)] = &[
+        type Case<'a> = (&'a str, &'a [&'a str], Option<(&'a str, &'a str)>);
+        let cases: &[Case] = &[
             (
                 "The Enforcement Bureau (Bureau) of the Federal Communications Commission (FCC or Commission) provides this notice to CallWin LLC (CallWin or Company) that it is",
                 &[],
