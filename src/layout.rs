@@ -108,7 +108,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         .and_then(|i| doc.lines.get(i))
         .map(|l| l.range.clone());
 
-    let ahead = Ahead::new(doc, letter_end, closing_line);
+    let ahead = Ahead::new(doc, letter_end);
     let mut walker = Walker::default();
     for (i, line) in doc.lines.iter().enumerate() {
         if line.range.start >= letter_end {
@@ -126,7 +126,9 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         };
         if line.page_break || line.kind == LineKind::Rule {
             // A footnote cut mid-sentence by a page break goes on at the next page's foot.
-            walker.pending_note = line.page_break && walker.in_footnote && unfinished();
+            walker.open_note |= walker.in_footnote && unfinished();
+            // A page rule (`---`) stands above the page's footnotes, the open one first.
+            walker.after_rule = !line.page_break;
             walker.broken = true;
             walker.in_footnote = false;
         }
@@ -138,7 +140,8 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
             });
             walker.in_footnote = true;
             walker.note_gap = false;
-            walker.pending_note = false;
+            walker.open_note = false;
+            walker.after_rule = false;
             walker.broken = true;
             walker.open = false;
             continue;
@@ -153,11 +156,15 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         let continues = if walker.in_footnote {
             !walker.note_gap || (unfinished() && ahead.foot_of_page(i))
         } else {
-            walker.pending_note
-                && line.range.start < body_end
-                && ahead.foot_of_page(i)
-                && ahead.below_text(i)
+            // The rest of an open footnote: under a page rule, or the last block of a page's
+            // foot (after the closing, only prose: the signature block is not a footnote).
+            walker.open_note
+                && (walker.after_rule
+                    || (ahead.foot_of_page(i)
+                        && ahead.below_text(i)
+                        && (line.range.start < body_end || reads_as_prose(doc, i))))
         };
+        walker.after_rule = false;
         if continues {
             if let Some(note) = out.footnotes.last_mut() {
                 match note.more.last_mut() {
@@ -171,9 +178,10 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
             }
             walker.in_footnote = true;
             walker.note_gap = false;
-            walker.pending_note = false;
+            walker.open_note = false;
             continue;
         }
+        walker.open_note |= walker.in_footnote && unfinished();
         walker.in_footnote = false;
         walker.note_gap = false;
         if range.start >= line.range.end || range.start >= body_end {
@@ -423,9 +431,15 @@ fn is_attachment_title(line: &str) -> bool {
     };
     let name = rest.trim_start();
     let mut chars = name.chars();
-    name.len() < rest.len()
-        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && !chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+    let named = name.len() < rest.len() && chars.next().is_some_and(|c| c.is_ascii_alphanumeric());
+    // After the name: nothing, or a caption (`– Calls`, `: Calls`); a sentence that wrapped
+    // to start with `Attachment A.` or `Attachment A to the Notice` is not a title.
+    let after = chars.as_str();
+    let caption = after.trim_start();
+    named
+        && (after.is_empty()
+            || caption.starts_with(['–', '—', '-', ':'])
+            || (after.starts_with(char::is_whitespace) && caption.starts_with(char::is_uppercase)))
 }
 
 /// `Sincerely,` and the other closings, and an order's `FEDERAL COMMUNICATIONS COMMISSION`
@@ -500,10 +514,28 @@ fn signature_block(doc: &Document<'_>, lines: &[Range<usize>]) -> Vec<Range<usiz
         .unwrap_or_default()
 }
 
+/// Whether the block of lines from line `i` to the next blank line reads as prose rather than
+/// a signature block: it starts in lowercase or with a digit, or has a line of more than 60
+/// characters.
+fn reads_as_prose(doc: &Document<'_>, i: usize) -> bool {
+    let mut block = doc
+        .lines
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|l| l.kind == LineKind::Text)
+        .map(|l| doc.slice(l.range.clone()));
+    let first = block.next().unwrap_or("");
+    first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        || std::iter::once(first)
+            .chain(block)
+            .any(|l| l.chars().count() > 60)
+}
+
 /// What lies ahead of each line: where the page ends and where the next footnote starts.
 struct Ahead {
     /// For each line, the index of the next line after it that starts a page (a form feed or
-    /// a page rule), the closing, or the letter's end.
+    /// a page rule), or the letter's end.
     page_end: Vec<usize>,
     /// For each line, the index of the line that starts its page.
     page_start: Vec<usize>,
@@ -519,7 +551,7 @@ impl Ahead {
     /// The most lines a footnote's continuation may run over at a page's foot.
     const MAX_FOOT_LINES: usize = 6;
 
-    fn new(doc: &Document<'_>, letter_end: usize, closing: Option<usize>) -> Self {
+    fn new(doc: &Document<'_>, letter_end: usize) -> Self {
         let n = doc.lines.len();
         let (mut page_end, mut next_label) = (vec![n; n], vec![n; n]);
         let (mut end, mut label) = (n, n);
@@ -531,8 +563,7 @@ impl Ahead {
             if let (Some(e), Some(l)) = (page_end.get_mut(i), next_label.get_mut(i)) {
                 (*e, *l) = (end, label);
             }
-            let closes = closing == Some(i) || line.range.start >= letter_end;
-            if line.page_break || line.kind == LineKind::Rule || closes {
+            if line.page_break || line.kind == LineKind::Rule || line.range.start >= letter_end {
                 end = i;
             }
         }
@@ -594,8 +625,11 @@ impl Ahead {
 struct Walker {
     /// A blank line came after the last footnote line.
     note_gap: bool,
-    /// A page break cut the last footnote mid-sentence.
-    pending_note: bool,
+    /// The last footnote was cut mid-sentence (by a page break, or by body text at the foot
+    /// of a copy that prints footnotes where their page ended): its rest may come later.
+    open_note: bool,
+    /// The last line that was not blank is a page rule.
+    after_rule: bool,
     /// The last paragraph may take the next line (no blank line since).
     open: bool,
     /// A page rule or footnote block came after the last body line.
@@ -669,6 +703,24 @@ mod tests {
             })
             .collect();
         (body, notes)
+    }
+
+    #[test]
+    fn attachment_titles() {
+        for (line, want) in [
+            ("ATTACHMENT A", true),
+            ("Attachment A", true),
+            ("Attachment B – Calls", true),
+            ("Attachment A: Traced Calls", true),
+            ("Attachment A Traced Calls", true),
+            ("Attachment A.", false),
+            ("Attachment A. The Bureau", false),
+            ("Attachment A to the Notice.", false),
+            ("Attachments", false),
+            ("Attachment", false),
+        ] {
+            assert_eq!(is_attachment_title(line), want, "{line}");
+        }
     }
 
     #[test]

@@ -107,6 +107,7 @@ impl<'a> Document<'a> {
             glued,
             next_glued: 0,
             labelled: Vec::new(),
+            page_number: false,
         };
         let mut offset = 0;
         for raw_line in input.split_inclusive('\n') {
@@ -158,6 +159,8 @@ struct Lexer<'a> {
     next_glued: usize,
     /// Footnote numbers whose text has started.
     labelled: Vec<u32>,
+    /// The last text line was a page number: the next one starts a page.
+    page_number: bool,
 }
 
 impl Lexer<'_> {
@@ -189,9 +192,13 @@ impl Lexer<'_> {
         let input = self.doc.input;
         let content = input.get(start..end).unwrap_or("");
         let body = content.trim_start_matches('\u{c}');
-        let page_break = body.len() < content.len();
         let begin = start + (content.len() - body.len());
         let trimmed = body.trim();
+        // A page number ends its page even where no form feed follows it.
+        let page_break = body.len() < content.len() || (self.page_number && !trimmed.is_empty());
+        if !trimmed.is_empty() {
+            self.page_number = false;
+        }
         let indent = body.chars().take_while(|c| c.is_whitespace()).count();
         let first = trimmed.chars().next();
         let is_rule = trimmed.len() >= 3
@@ -263,6 +270,7 @@ impl Lexer<'_> {
             && text.bytes().all(|b| b.is_ascii_digit());
         if page_number {
             range.start = range.end;
+            self.page_number = true;
         } else if label.is_none() {
             if let Some((number, skip)) = self.plain_label(text) {
                 label = Some(number);
