@@ -6,8 +6,11 @@
 //! (April 27, 2021) …
 //! ```
 //!
-//! Grammar: `within AMOUNT UNIT [of [the date of] this letter|notice|order] [(DATE)]`, where
-//! AMOUNT is digits, a number word, or both (`fourteen (14)`).
+//! Orders: `One Eye has 14 days to respond to this order`.
+//!
+//! Grammar: `within PERIOD [(DATE)]` or `has|have PERIOD to`, where PERIOD is `AMOUNT UNIT
+//! [of [the date of] this letter|notice|order]` and AMOUNT is digits, a number word, or both
+//! (`fourteen (14)`).
 
 use super::date::parse_date_prefix;
 use crate::model::DeadlineKind;
@@ -166,43 +169,55 @@ fn period(input: &str) -> IResult<&str, (u32, bool)> {
     Ok((input, (n, hours)))
 }
 
-/// Every `within …` deadline phrase in `text`.
+/// Every deadline phrase in `text`, in text order: `within 48 hours`, and an order's `One
+/// Eye has 14 days to respond to this order` (`has`/`have` PERIOD `to`).
 pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
-    find_words(text, "within")
-        .filter_map(|at| {
-            let after = text.get(at + "within".len()..)?;
-            let rest = after.trim_start();
-            if rest.len() == after.len() {
-                return None;
-            }
-            let (after, (amount, hours)) = period(rest).ok()?;
-            let mut end = text.len() - after.len();
-            // An optional `(April 27, 2021)` right after the phrase.
-            let stated = (|| {
-                let (inner, _) = (ws0, char('(')).parse(after).ok()?;
-                let (date, len) = parse_date_prefix(inner)?;
-                let start = text.len() - inner.len();
-                let (close, _) = (ws0, char(')')).parse(inner.get(len..)?).ok()?;
-                Some((date, start..start + len, text.len() - close.len()))
-            })();
-            let stated = stated.map(|(date, range, close)| {
-                end = close;
-                (date, range)
-            });
-            let kind = if hours {
-                DeadlineKind::Mitigate
-            } else {
-                DeadlineKind::Report
-            };
-            Some(Phrase {
-                kind,
-                amount,
-                hours,
-                stated,
-                range: at..end,
-            })
-        })
-        .collect()
+    let within = find_words(text, "within").filter_map(|at| phrase(text, at, "within", false));
+    let has = ["has", "have"]
+        .into_iter()
+        .flat_map(|cue| find_words(text, cue).filter_map(move |at| phrase(text, at, cue, true)));
+    let mut out: Vec<Phrase> = within.chain(has).collect();
+    out.sort_by_key(|p| p.range.start);
+    out
+}
+
+/// The deadline phrase whose cue word `cue` stands at `at`; with `then_to`, the period must
+/// be followed by `to` (`has 14 days to respond`).
+fn phrase(text: &str, at: usize, cue: &str, then_to: bool) -> Option<Phrase> {
+    let after = text.get(at + cue.len()..)?;
+    let rest = after.trim_start();
+    if rest.len() == after.len() {
+        return None;
+    }
+    let (after, (amount, hours)) = period(rest).ok()?;
+    if then_to {
+        (ws1, tag_no_case("to"), ws1).parse(after).ok()?;
+    }
+    let mut end = text.len() - after.len();
+    // An optional `(April 27, 2021)` right after the phrase.
+    let stated = (|| {
+        let (inner, _) = (ws0, char('(')).parse(after).ok()?;
+        let (date, len) = parse_date_prefix(inner)?;
+        let start = text.len() - inner.len();
+        let (close, _) = (ws0, char(')')).parse(inner.get(len..)?).ok()?;
+        Some((date, start..start + len, text.len() - close.len()))
+    })();
+    let stated = stated.map(|(date, range, close)| {
+        end = close;
+        (date, range)
+    });
+    let kind = if hours {
+        DeadlineKind::Mitigate
+    } else {
+        DeadlineKind::Report
+    };
+    Some(Phrase {
+        kind,
+        amount,
+        hours,
+        stated,
+        range: at..end,
+    })
 }
 
 #[cfg(test)]
@@ -234,6 +249,17 @@ mod tests {
             ("within 48", None),
             ("within", None),
             ("within fourteen (14", None),
+            // An order gives its period with `has … to`.
+            (
+                "One Eye has 14 days to respond to this order",
+                Some(("14 days", None)),
+            ),
+            (
+                "the providers have forty-eight (48) hours to act",
+                Some(("48 hours", None)),
+            ),
+            ("One Eye has 14 days", None),
+            ("it has 30 employees to pay", None),
         ];
         for (text, want) in cases {
             let got = phrases(text)

@@ -428,6 +428,12 @@ fn markdown_link(s: &str) -> Option<Link> {
 /// Plain-text footnote marks: a number glued to the word or punctuation it follows and
 /// followed by whitespace (`calls.1 In`, `rules.3`), taken only when it is the next footnote
 /// number in sequence, so `COVID19` or `Part 64` are never marks.
+/// Abbreviations a number follows (`para. 2`, `No. 17-59`), which is then no footnote mark.
+const NUMBERED_WORDS: &[&str] = &[
+    "para.", "paras.", "p.", "pp.", "n.", "nn.", "No.", "Nos.", "Vol.", "Pt.", "Sec.", "ch.",
+    "art.", "fig.",
+];
+
 fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
     let bytes = input.as_bytes();
     let mut marks = Vec::new();
@@ -455,7 +461,17 @@ fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
                 .get(..i.saturating_sub(1))
                 .and_then(|s| s.chars().next_back())
                 .is_some_and(punctuation);
-        let glued = spaced || before.is_some_and(|c| c.is_ascii_alphabetic() || punctuation(c));
+        // `para. 2`, `No. 3`: the number belongs to the word before it.
+        let word_before = input
+            .get(..i)
+            .map(str::trim_end)
+            .and_then(|s| s.rsplit(char::is_whitespace).next())
+            .unwrap_or("");
+        let takes_number = NUMBERED_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_before));
+        let glued = !takes_number
+            && (spaced || before.is_some_and(|c| c.is_ascii_alphabetic() || punctuation(c)));
         let after = input.get(end..).and_then(|s| s.chars().next());
         let free = after.is_none_or(char::is_whitespace);
         let number = input.get(i..end).and_then(footnote_number);
@@ -544,6 +560,19 @@ mod tests {
                 ("x", LineKind::Text),
             ]
         );
+    }
+
+    #[test]
+    fn numbers_after_para_are_not_marks() {
+        let input = "Order, 35 FCC Rcd 7614, para. 1 (2020). See No. 2 below; and para.2 too. Done.1\n1 Note.";
+        let doc = Document::from_text(input);
+        let marks: Vec<(u32, &str)> = doc
+            .marks
+            .iter()
+            .map(|m| (m.number, &input[m.span.start..m.span.end]))
+            .collect();
+        assert_eq!(marks, [(1, "1")]);
+        assert_eq!(doc.marks[0].span.start, input.find("Done.1").unwrap() + 5);
     }
 
     #[test]
