@@ -129,6 +129,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
             walker.open_note |= walker.in_footnote && unfinished();
             // A page rule (`---`) stands above the page's footnotes, the open one first.
             walker.after_rule = !line.page_break;
+            walker.page_since |= line.page_break;
             walker.broken = true;
             walker.in_footnote = false;
         }
@@ -185,8 +186,12 @@ pub(crate) fn layout(doc: &Document<'_>) -> Layout {
         walker.in_footnote = false;
         walker.note_gap = false;
         if range.start >= line.range.end || range.start >= body_end {
-            if line.range.start >= body_end {
-                walker.closing_lines.push(line.range.clone());
+            // The lines after the closing (the closing itself is `out.closing`).
+            if line.range.start > body_end {
+                walker
+                    .closing_lines
+                    .push((line.range.clone(), walker.page_since));
+                walker.page_since = false;
             }
             continue;
         }
@@ -490,17 +495,22 @@ fn first_text_line_end(doc: &Document<'_>) -> usize {
 
 /// The signatory block: the last run of short lines after the closing (a description of the
 /// signature image, or a page rule, may stand between).
-fn signature_block(doc: &Document<'_>, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+fn signature_block(doc: &Document<'_>, lines: &[(Range<usize>, bool)]) -> Vec<Range<usize>> {
+    let short = |l: &Range<usize>| doc.slice(l.clone()).len() <= 80;
     let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
     let mut previous_end = None;
-    for line in lines {
-        let joined = previous_end.is_some_and(|end: usize| {
-            doc.slice(end..line.start)
-                .chars()
-                .filter(|&c| c == '\n')
-                .count()
-                <= 1
-        });
+    for (line, new_page) in lines {
+        // Lines one break apart, or a block of short lines split by a page break (`Lee
+        // Placeholder` / page / `Chief`).
+        let split = *new_page && blocks.last().is_some_and(|b| b.iter().all(short));
+        let joined = split
+            || previous_end.is_some_and(|end: usize| {
+                doc.slice(end..line.start)
+                    .chars()
+                    .filter(|&c| c == '\n')
+                    .count()
+                    <= 1
+            });
         match blocks.last_mut() {
             Some(block) if joined => block.push(line.clone()),
             _ => blocks.push(vec![line.clone()]),
@@ -510,7 +520,7 @@ fn signature_block(doc: &Document<'_>, lines: &[Range<usize>]) -> Vec<Range<usiz
     blocks
         .into_iter()
         .rev()
-        .find(|b| b.iter().all(|l| doc.slice(l.clone()).len() <= 80))
+        .find(|b| b.iter().all(short))
         .unwrap_or_default()
 }
 
@@ -637,7 +647,9 @@ struct Walker {
     /// Inside a footnote's text.
     in_footnote: bool,
     /// Text lines after the closing.
-    closing_lines: Vec<Range<usize>>,
+    closing_lines: Vec<(Range<usize>, bool)>,
+    /// A page began since the last line after the closing.
+    page_since: bool,
     /// The indent of the last body line.
     indent: usize,
 }

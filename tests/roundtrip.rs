@@ -708,6 +708,10 @@ fn dump() {
             let path = std::env::temp_dir().join(format!("fcc-synth-{seed}.pdf"));
             std::fs::write(&path, b).unwrap();
             println!("PDF written to {}", path.display());
+            #[cfg(feature = "pdf")]
+            if let Ok(text) = fcc_notice::phases::pdf_text(b) {
+                println!("----- the text read from it -----\n{text}\n----- end -----");
+            }
         }
     }
     let failed: Vec<&Check> = checks.iter().filter(|c| !c.ok).collect();

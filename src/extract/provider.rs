@@ -26,7 +26,7 @@ fn is_quote(c: char) -> bool {
 /// a second alias (`(“Nu Networks” or “Company”)`) dropped.
 fn definition(input: &str) -> IResult<&str, (&str, &str)> {
     let (input, name) = verify(take_till1(|c| c == '(' || c == '\n'), |n: &str| {
-        n.len() <= 120 && n.trim().starts_with(|c: char| c.is_uppercase())
+        n.len() <= 120 && name_start(n) == Some(0)
     })
     .parse(input)?;
     let (input, inside) = delimited(
@@ -365,6 +365,11 @@ mod tests {
             ),
             (
                 "We have determined that R Squared Telecom LLC is apparently",
+                None,
+            ),
+            // A parenthesis later in the sentence is no definition of the provider.
+            (
+                "determined that Cobalt Data LLC is apparently routing and transmitting Novel Coronavirus Disease (COVID-19) scam robocall traffic",
                 None,
             ),
             ("determined that X (", None),

@@ -14,7 +14,7 @@ use crate::text::{regex, squash};
 /// Reads the block's lines: a name, then title, division and bureau in any order; a line
 /// may hold several, comma-separated (`Chief, Enforcement Bureau`).
 pub(crate) fn signatory<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Signatory> {
-    let mut lines = lines.into_iter();
+    let mut lines = lines.into_iter().skip_while(|l| is_signature_image(l));
     let name = squash(lines.next()?);
     if name.is_empty() {
         return None;
@@ -44,6 +44,16 @@ pub(crate) fn signatory<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<
         }
     }
     Some(s)
+}
+
+/// Whether a line above the name stands for the signature image: `[signature]`, `/s/`, or
+/// a converter's description of it (`A cursive signature, partly illegible, …`).
+fn is_signature_image(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('[')
+        || line.starts_with("/s/")
+        || line.split_whitespace().count() > 6
+        || line.to_ascii_lowercase().contains("signature")
 }
 
 /// The signatory of a copy whose lines were collapsed: the text after `Sincerely,`, e.g. `A
@@ -119,6 +129,15 @@ mod tests {
                 )),
             ),
             (&["Jane Roe"], Some(("Jane Roe", None, None, None))),
+            // What stands for the signature image is not the name.
+            (
+                &["[signature]", "Jane Roe", "Chief"],
+                Some(("Jane Roe", Some("Chief"), None, None)),
+            ),
+            (
+                &["A cursive signature, partly illegible.", "Jane Roe"],
+                Some(("Jane Roe", None, None, None)),
+            ),
             (&[], None),
             (&["  "], None),
         ];

@@ -119,7 +119,73 @@ impl<'a> Document<'a> {
             }
             offset = end;
         }
-        lexer.doc
+        let mut doc = lexer.doc;
+        doc.drop_running_headers();
+        doc
+    }
+
+    /// Blanks the running header at the top of each page after the first
+    /// (`Federal Communications Commission  DA 24-632`): the first line of a page that repeats
+    /// the document's first line, or that names the Commission atop two or more pages. It is page furniture, like a
+    /// page number, and would otherwise split the paragraph or signature block it interrupts.
+    fn drop_running_headers(&mut self) {
+        let text = self.text.as_str();
+        let first_line = |from: usize| {
+            self.lines
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|l| l.kind == LineKind::Text)
+                .map(|i| from + i)
+        };
+        // The first text line of the document and of each later page.
+        let mut tops: Vec<usize> = first_line(0).into_iter().collect();
+        for (i, line) in self.lines.iter().enumerate() {
+            if line.page_break {
+                if let Some(top) = first_line(i) {
+                    if tops.last() != Some(&top) {
+                        tops.push(top);
+                    }
+                }
+            }
+        }
+        // Each top line's words, lowercased, and how many tops share them.
+        let key = |i: usize| {
+            let line = self
+                .lines
+                .get(i)
+                .filter(|l| l.label.is_none())
+                .map_or("", |l| text.get(l.range.clone()).unwrap_or(""));
+            line.split_whitespace()
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let keys: Vec<String> = tops.iter().map(|&i| key(i)).collect();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in keys.iter().filter(|k| !k.is_empty()) {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+        // The document's own first line, or the agency's name repeated at the top of pages
+        // (identical table rows may start two pages: they are not furniture).
+        let first = keys.first().map_or("", String::as_str);
+        let repeated: Vec<usize> = tops
+            .iter()
+            .zip(&keys)
+            .skip(1)
+            .filter(|(_, k)| {
+                !k.is_empty()
+                    && (k.as_str() == first
+                        || (k.contains("commission") && counts.get(k.as_str()) >= Some(&2)))
+            })
+            .map(|(&i, _)| i)
+            .collect();
+        for i in repeated {
+            if let Some(line) = self.lines.get_mut(i) {
+                line.range.start = line.range.end;
+                line.kind = LineKind::Blank;
+            }
+        }
     }
 
     /// The clean text of `line`.

@@ -249,9 +249,12 @@ impl<L, F> Paginator<L, F> {
     fn place(&mut self, item: Item<L>, notes: Vec<(F, f64)>) {
         self.body += item.height;
         self.page.body.push((item.line, item.height));
+        // A footnote's first two lines stay together (no label or line left alone at the foot,
+        // as Word's and LibreOffice's orphan control keep them).
+        let second = notes.get(1).map_or(0.0, |n| n.1);
         let mut notes = notes.into_iter();
-        for note in notes.by_ref() {
-            let need = self.separator_for() + note.1;
+        for (k, note) in notes.by_ref().enumerate() {
+            let need = self.separator_for() + note.1 + if k == 0 { second } else { 0.0 };
             if !self.carry.is_empty() || self.body + self.feet + need > self.capacity + 1e-6 {
                 self.carry.push_back(note);
                 break;
