@@ -653,9 +653,12 @@ fn aligned(
         .collect::<Vec<_>>()
         .join(" ");
     let mut blocks: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
+    // The header lines each page block repeats, if it does.
+    let mut repeats: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
     for line in lines.iter().skip(header_at + header_len) {
         if line.page_break || line.kind == LineKind::Rule {
             blocks.push(Vec::new());
+            repeats.push(Vec::new());
         }
         // A header repeated on a new page, whole or as one of its wrapped lines.
         let words = doc.slice(line.range.clone());
@@ -664,20 +667,25 @@ fn aligned(
                 && header_lines
                     .iter()
                     .any(|h| crate::text::same_words(words, doc.slice(h.range.clone()))));
-        if line.kind == LineKind::Text && !repeated {
-            if let Some(block) = blocks.last_mut() {
-                block.push(line);
-            }
+        let target = if repeated {
+            repeats.last_mut()
+        } else {
+            blocks.last_mut()
+        };
+        if let (LineKind::Text, Some(target)) = (line.kind, target) {
+            target.push(line);
         }
     }
     let mut records: Vec<(Vec<Piece>, Range<usize>)> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         // Column spans: the header's (first block) or the gutters of this block's rows.
+        let repeated: &[&crate::source::Line] = repeats.get(b).map_or(&[], Vec::as_slice);
         let mut occupied: Vec<bool> = Vec::new();
         for line in block
             .iter()
             .copied()
             .chain(if b == 0 { header_lines } else { &[] })
+            .chain(repeated.iter().copied())
         {
             for (a, e) in columns_of(doc.slice(line.range.clone()), line.indent) {
                 if occupied.len() < e {
@@ -702,15 +710,16 @@ fn aligned(
             }
         }
         // Which column each span is.
-        let kinds: Vec<Option<usize>> = if b == 0 {
-            spans
-                .iter()
-                .map(|&(a, e)| header.iter().position(|&(ha, he, _, _)| ha < e && a < he))
-                .collect()
-        } else {
-            kinds_by_content(doc, block, &spans, &columns)
+        // Which column each span is: under the header, or under the header this page repeats
+        // (set anew: a page may set its columns elsewhere), or else by what the cells hold.
+        let own_header = (!repeated.is_empty())
+            .then(|| header_cells(doc, repeated.iter().copied()))
+            .filter(|cells| cells.len() == header.len());
+        let kinds: Vec<Option<usize>> = match (b, &own_header) {
+            (0, _) => under(&header, &spans),
+            (_, Some(cells)) => under(cells, &spans),
+            _ => kinds_by_content(doc, block, &spans, &columns),
         };
-        let date_col = columns.iter().position(|c| c.kind == ColumnKind::Date);
         for line in block {
             let mut cells: Vec<Piece> = vec![None; columns.len()];
             for (&(a, e), kind) in spans.iter().zip(&kinds) {
@@ -722,18 +731,7 @@ fn aligned(
                     }
                 }
             }
-            let starts = match date_col {
-                // A date wrapped in a narrow column (`Mar. 19,` / `2021`) goes on its row.
-                Some(d) => match (cells.get(d), records.last().and_then(|r| r.0.get(d))) {
-                    (Some(Some((this, _))), Some(Some((last, _)))) => {
-                        parse_date(last).is_some()
-                            || parse_date(&format!("{last} {this}")).is_none()
-                    }
-                    (Some(Some(_)), _) => true,
-                    _ => false,
-                },
-                None => cells.first().is_some_and(Option::is_some),
-            };
+            let starts = starts_row(&cells, records.last().map(|r| r.0.as_slice()), &columns);
             match records.last_mut() {
                 Some((row, span)) if !starts => {
                     for (slot, piece) in row.iter_mut().zip(cells) {
@@ -822,9 +820,20 @@ fn header_block(
     None
 }
 
+/// For each span of character columns, the header cell above it (its index is the column's).
+fn under(header: &[HeaderCell], spans: &[(usize, usize)]) -> Vec<Option<usize>> {
+    spans
+        .iter()
+        .map(|&(a, e)| header.iter().position(|&(ha, he, _, _)| ha < e && a < he))
+        .collect()
+}
+
 /// The cells of a header set over `block`'s lines: each line's runs, grouped down the page
 /// where their columns overlap, their words joined in line order.
-fn header_cells(doc: &Document<'_>, block: &[crate::source::Line]) -> Vec<HeaderCell> {
+fn header_cells<'l>(
+    doc: &Document<'_>,
+    block: impl IntoIterator<Item = &'l crate::source::Line>,
+) -> Vec<HeaderCell> {
     let mut cells: Vec<(usize, usize, String)> = Vec::new();
     for line in block {
         for (a, b) in columns_of(doc.slice(line.range.clone()), line.indent) {
@@ -846,6 +855,46 @@ fn header_cells(doc: &Document<'_>, block: &[crate::source::Line]) -> Vec<Header
         .into_iter()
         .map(|(a, b, text)| (a, b, column_kind(&text), text))
         .collect()
+}
+
+/// Whether an aligned table's line, cut into `cells`, starts a new row rather than going on
+/// with the `last` one. Cells are set at the top of their row, so a wrapped line has text
+/// only in columns the row already has, and never a second date or phone number: a line
+/// starts a row when it has a date (unless it finishes a date wrapped in a narrow column,
+/// `Mar. 19,` / `2021`), a phone number where the row has a whole one, a new list of
+/// citations after a finished one, or (in a table without dates) text in a column where the
+/// row has none.
+fn starts_row(cells: &[Piece], last: Option<&[Piece]>, columns: &[Column]) -> bool {
+    let Some(last) = last else {
+        return cells.iter().any(Option::is_some);
+    };
+    let has_date_column = columns.iter().any(|c| c.kind == ColumnKind::Date);
+    cells
+        .iter()
+        .zip(last)
+        .zip(columns)
+        .any(|((this, before), column)| match (this, before) {
+            (None, _) => false,
+            (Some(_), None) => !has_date_column || column.kind == ColumnKind::Date,
+            (Some((this, _)), Some((before, _))) => match column.kind {
+                ColumnKind::Date => {
+                    parse_date(before).is_some()
+                        || parse_date(&format!("{before} {this}")).is_none()
+                }
+                ColumnKind::CallerId | ColumnKind::CalledNumber => {
+                    parse_phone(before).is_some() || !before.bytes().any(|b| b.is_ascii_digit())
+                }
+                // A new list of citations (`47 U.S.C. …`) after a finished one; a wrapped list
+                // goes on after `§`, `CFR`, `;` or `and`.
+                ColumnKind::Violation => {
+                    let open = ["§", "CFR", "C.F.R.", "U.S.C.", ";", ",", "and", "47"]
+                        .iter()
+                        .any(|end| before.ends_with(end));
+                    !open && this.starts_with("47 ")
+                }
+                _ => false,
+            },
+        })
 }
 
 /// Column kinds of a page that has no header, from what its spans hold: dates, phone numbers,
