@@ -75,8 +75,16 @@ pub(crate) fn header(header: &str) -> Header<'_> {
     };
     let re = cue("Re:");
     if let Some((_, end)) = re {
+        // The line, and the lines it wraps onto up to a blank line (at most two more).
         let subject = rest.get(end..).unwrap_or("");
-        let subject = subject.split('\n').next().unwrap_or("").trim();
+        let mut len = 0;
+        for (i, line) in subject.split('\n').enumerate() {
+            if i > 2 || (i > 0 && line.trim().is_empty()) {
+                break;
+            }
+            len += line.len() + 1;
+        }
+        let subject = subject.get(..len.saturating_sub(1)).unwrap_or(subject).trim();
         out.subject = (!subject.is_empty()).then_some(subject);
     }
     let to = cue("To:");
@@ -216,6 +224,14 @@ mod tests {
                 delivery: Some("VIA ELECTRONIC DELIVERY AND CERTIFIED MAIL - RETURN RECEIPT REQUESTED"),
                 recipient: Some("Fawaz Saleem CEO Urth Access, LLC f.saleem@urthaccess.com"),
                 subject: Some("Official Correspondence from the Federal Communications Commission"),
+            },
+            // A `Re:` line wrapped over two lines.
+            Case {
+                text: "May 1, 2024\n\nTo: Jo Roe\n\nRe: Official Correspondence from the Federal Communications Commission and Federal Trade\nCommission\n\n",
+                date: "2024-05-01",
+                delivery: None,
+                recipient: Some("Jo Roe"),
+                subject: Some("Official Correspondence from the Federal Communications Commission and Federal Trade\nCommission"),
             },
             // A delivery line wrapped over two lines; the addressee's name is not part of it.
             Case {

@@ -76,19 +76,20 @@ pub(crate) fn notice(
     let recipient = head.recipient.map(recipient::recipient);
     let providers = provider::listed(&body);
     let caption = header::caption(header_text);
+    // The provider a cue verb defines; else the first one a notice lists; else one defined
+    // without a cue (the addressee's company, an order's party, a company given a short name).
     let mut provider = body
         .iter()
         .find_map(|p| provider::defined(p))
+        .map(|(p, _)| p)
+        .or_else(|| providers.first().cloned())
         .or_else(|| {
-            // Defined without a cue verb: the addressee's company, an order's party, or a
-            // company given a short name.
             let organization = recipient.as_ref().and_then(|r| r.organization.as_deref());
             let names: Vec<&str> = organization.into_iter().chain(caption.as_deref()).collect();
             body.iter()
                 .find_map(|p| provider::defined_anywhere(p, &names))
+                .map(|(p, _)| p)
         })
-        .map(|(p, _)| p)
-        .or_else(|| providers.first().cloned())
         .or_else(|| {
             caption.clone().map(|name| Provider {
                 name,

@@ -22,20 +22,41 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')
 }
 
+/// The aliases of a parenthesised definition, split at the word `or` (`“Veritas” or
+/// “Company”`), whatever whitespace (a line break) stands around it.
+fn aliases(inside: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(inside);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let split = find_words(text, "or").find(|&at| {
+            text.get(..at).is_some_and(|b| b.ends_with(char::is_whitespace))
+                && text.get(at + 2..).is_some_and(|a| a.starts_with(char::is_whitespace))
+        });
+        match split {
+            Some(at) => {
+                rest = text.get(at + 2..);
+                text.get(..at)
+            }
+            None => rest.take(),
+        }
+    })
+}
+
 /// `R Squared Telecom LLC (R Squared)`: the name and the parenthesised short name, quotes and
 /// a second alias (`(“Nu Networks” or “Company”)`) dropped.
 fn definition(input: &str) -> IResult<&str, (&str, &str)> {
-    let (input, name) = verify(take_till1(|c| c == '(' || c == '\n'), |n: &str| {
+    // Either part may wrap over a line break.
+    let (input, name) = verify(take_till1(|c| c == '(' || c == ')'), |n: &str| {
         n.len() <= 120 && name_start(n) == Some(0)
     })
     .parse(input)?;
     let (input, inside) = delimited(
         char('('),
-        take_till1(|c: char| c == ')' || c == '(' || c == '\n'),
+        verify(take_till1(|c: char| c == ')' || c == '('), |a: &str| a.len() <= 80),
         char(')'),
     )
     .parse(input)?;
-    let first = inside.split(" or ").next().unwrap_or(inside);
+    let first = aliases(inside).next().unwrap_or(inside);
     let short = first.trim().trim_matches(is_quote).trim();
     let (input, _) = (multispace0, opt(tag("is"))).parse(input)?;
     Ok((input, (name, short)))
@@ -120,7 +141,7 @@ pub(crate) fn defined_anywhere(text: &str, names: &[&str]) -> Option<(Provider, 
     let mut fallback = None;
     for (open, _) in text.match_indices('(') {
         let Some((inside, close)) = text.get(open + 1..).and_then(|rest| {
-            let end = rest.find([')', '(', '\n'])?;
+            let end = rest.find([')', '(']).filter(|&end| end <= 80)?;
             rest.get(end..)?
                 .starts_with(')')
                 .then(|| (rest.get(..end), end))
@@ -366,6 +387,15 @@ mod tests {
             (
                 "We have determined that R Squared Telecom LLC is apparently",
                 None,
+            ),
+            // The definition wraps over a line break.
+            (
+                "determined that Veritas Networks Co. (“Veritas” or\n“Company”) is apparently",
+                Some(("Veritas Networks Co.", "Veritas")),
+            ),
+            (
+                "determined that Urth Carrier Services, LLC (“Urth Carrier\nServices”) is apparently",
+                Some(("Urth Carrier Services, LLC", "Urth Carrier Services")),
             ),
             // A parenthesis later in the sentence is no definition of the provider.
             (
