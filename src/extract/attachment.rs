@@ -9,7 +9,7 @@
 //! order, any subset), not by position; blank lines, page rules and repeated headers between
 //! rows are skipped; empty cells are `None`.
 
-use super::date::parse_date;
+use super::date::{parse_date, parse_date_prefix};
 use super::phone::parse_phone;
 use super::Found;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
@@ -354,6 +354,51 @@ fn columns_of(text: &str, indent: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// The cells of a data line of an aligned table, as `(start, end)` character columns: runs
+/// separated by two or more spaces, each split again where, after a single space, a new
+/// typed value begins (`Dawz Telecom 11/9/2025`, `XXX-XXX-XXXX 47 U.S.C. § 227(e)`): a date,
+/// a phone number or redaction, or a citation list that does not go on from the words
+/// before it.
+fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for (a, e) in columns_of(text, indent) {
+        let mut start = a;
+        for col in a + 1..e {
+            let at = |c: usize| chars.get(c.checked_sub(indent)?).copied();
+            let (Some((_, ' ')), Some((byte, next))) = (at(col - 1), at(col)) else {
+                continue;
+            };
+            if next.is_whitespace() || col - 1 <= start {
+                continue;
+            }
+            let rest = text.get(byte..).unwrap_or("");
+            let before = text
+                .get(..byte)
+                .unwrap_or("")
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .unwrap_or("");
+            let goes_on = before.ends_with([';', ',', '§']) || before == "and" || before == "or";
+            let citation = ["47 U.S.C.", "47 CFR", "47 C.F.R."]
+                .iter()
+                .any(|c| rest.starts_with(c));
+            let redaction = rest.starts_with("XXX") || rest.starts_with("[REDACTED]");
+            let typed = parse_date_prefix(rest).is_some()
+                || super::phone::phone_at_start(rest).is_some()
+                || redaction
+                || citation;
+            if typed && !goes_on {
+                out.push((start, col - 1));
+                start = col;
+            }
+        }
+        out.push((start, e));
+    }
+    out
+}
+
 /// The text of `line` between character columns `from..to` (the line starts at `indent`),
 /// with its clean range.
 fn slice_columns(
@@ -687,7 +732,7 @@ fn aligned(
             .chain(if b == 0 { header_lines } else { &[] })
             .chain(repeated.iter().copied())
         {
-            for (a, e) in columns_of(doc.slice(line.range.clone()), line.indent) {
+            for (a, e) in cell_runs(doc.slice(line.range.clone()), line.indent) {
                 if occupied.len() < e {
                     occupied.resize(e, false);
                 }
@@ -697,11 +742,11 @@ fn aligned(
             }
         }
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        let mut gap = 2;
+        let mut gap = 1;
         for (col, &on) in occupied.iter().enumerate() {
             if on {
                 match spans.last_mut() {
-                    Some(last) if gap < 2 => last.1 = col + 1,
+                    Some(last) if gap < 1 => last.1 = col + 1,
                     _ => spans.push((col, col + 1)),
                 }
                 gap = 0;
@@ -709,22 +754,32 @@ fn aligned(
                 gap += 1;
             }
         }
-        // Which column each span is.
         // Which column each span is: under the header, or under the header this page repeats
         // (set anew: a page may set its columns elsewhere), or else by what the cells hold.
         let own_header = (!repeated.is_empty())
             .then(|| header_cells(doc, repeated.iter().copied()))
             .filter(|cells| cells.len() == header.len());
-        let kinds: Vec<Option<usize>> = match (b, &own_header) {
-            (0, _) => under(&header, &spans),
-            (_, Some(cells)) => under(cells, &spans),
-            _ => kinds_by_content(doc, block, &spans, &columns),
+        let page_header = match (b, &own_header) {
+            (0, _) => Some(header.as_slice()),
+            (_, Some(cells)) => Some(cells.as_slice()),
+            _ => None,
+        };
+        let (spans, kinds) = match page_header {
+            Some(cells) => {
+                let spans = split_at_header(spans, cells);
+                let kinds = under(cells, &spans);
+                (spans, kinds)
+            }
+            None => {
+                let kinds = kinds_by_content(doc, block, &spans, &columns);
+                (spans, kinds)
+            }
         };
         for line in block {
             let mut cells: Vec<Piece> = vec![None; columns.len()];
             for (&(a, e), kind) in spans.iter().zip(&kinds) {
                 if let (Some(k), Some(piece)) =
-                    (kind, slice_columns(doc, &line.range, line.indent, a, e))
+                    (kind, slice_words(doc, &line.range, line.indent, a, e))
                 {
                     if let Some(slot) = cells.get_mut(*k) {
                         *slot = Some(piece);
@@ -820,6 +875,106 @@ fn header_block(
     None
 }
 
+/// Spans that run under two or more header cells (cells set one space apart, as pdftotext
+/// prints narrow gutters: `Dawz Telecom 11/9/2025`), split where each later cell starts (a
+/// column earlier, for text set a little left of its header).
+fn split_at_header(spans: Vec<(usize, usize)>, header: &[HeaderCell]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (a, e) in spans {
+        let mut start = a;
+        let overlapping = header.iter().filter(|h| h.0 < e && a < h.1);
+        for &(ha, _, _, _) in overlapping.skip(1) {
+            let cut = ha.saturating_sub(1).max(start + 1);
+            out.push((start, cut));
+            start = cut;
+        }
+        out.push((start, e));
+    }
+    out
+}
+
+/// The words of `line` that start between character columns `from..to` (the line starts at
+/// `indent`), joined as written, with their clean range: a cell's text, even where a single
+/// space separates it from the next cell.
+fn slice_words(
+    doc: &Document<'_>,
+    line: &Range<usize>,
+    indent: usize,
+    from: usize,
+    to: usize,
+) -> Option<(String, Range<usize>)> {
+    let text = doc.slice(line.clone());
+    let (mut start, mut end) = (None, 0);
+    let mut previous_blank = true;
+    for (i, (byte, c)) in text.char_indices().enumerate() {
+        let col = indent + i;
+        let blank = c.is_whitespace();
+        if !blank && previous_blank {
+            // A word starts here: it belongs to the cell whose columns hold its start.
+            if col >= to {
+                break;
+            }
+            if col >= from {
+                start.get_or_insert(byte);
+            }
+        }
+        if !blank && start.is_some() {
+            end = byte + c.len_utf8();
+        }
+        previous_blank = blank;
+    }
+    let start = start?;
+    let piece = text.get(start..end)?;
+    Some((piece.to_owned(), line.start + start..line.start + end))
+}
+
+/// A run of header text that is two or more known headers set one space apart (`Call Date
+/// Calling Number`, `Upstream Provider Date of Call ANI Dialed Number`), split into them: the
+/// longest known header at each word. Each piece is (character offset, character length,
+/// text). `None` when the run is one header or holds an unknown word.
+fn segment_header(text: &str) -> Option<Vec<(usize, usize, String)>> {
+    if column_kind(text) != ColumnKind::Other {
+        return None;
+    }
+    // The words with their character offsets.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut byte_start = None;
+    for (i, (byte, c)) in text.char_indices().enumerate() {
+        match (c.is_whitespace(), byte_start) {
+            (false, None) => byte_start = Some((byte, i)),
+            (true, Some((b, ci))) => {
+                words.push((ci, text.get(b..byte)?));
+                byte_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((b, ci)) = byte_start {
+        words.push((ci, text.get(b..)?));
+    }
+    const LONGEST_HEADER: usize = 4;
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let n = (1..=LONGEST_HEADER.min(words.len() - i)).rev().find(|&n| {
+            let phrase: Vec<&str> = words
+                .get(i..i + n)
+                .unwrap_or(&[])
+                .iter()
+                .map(|w| w.1)
+                .collect();
+            column_kind(&phrase.join(" ")) != ColumnKind::Other
+        })?;
+        let (first, _) = words.get(i)?;
+        let (last_at, last) = words.get(i + n - 1)?;
+        let len = last_at + last.chars().count() - first;
+        let phrase: Vec<&str> = words.get(i..i + n)?.iter().map(|w| w.1).collect();
+        pieces.push((*first, len, phrase.join(" ")));
+        i += n;
+    }
+    (pieces.len() >= 2).then_some(pieces)
+}
+
 /// For each span of character columns, the header cell above it (its index is the column's).
 fn under(header: &[HeaderCell], spans: &[(usize, usize)]) -> Vec<Option<usize>> {
     spans
@@ -836,10 +991,21 @@ fn header_cells<'l>(
 ) -> Vec<HeaderCell> {
     let mut cells: Vec<(usize, usize, String)> = Vec::new();
     for line in block {
-        for (a, b) in columns_of(doc.slice(line.range.clone()), line.indent) {
-            let Some((text, _)) = slice_columns(doc, &line.range, line.indent, a, b) else {
-                continue;
-            };
+        let runs = columns_of(doc.slice(line.range.clone()), line.indent)
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let (text, _) = slice_columns(doc, &line.range, line.indent, a, b)?;
+                Some((a, b, text))
+            })
+            .flat_map(|(a, b, text)| match segment_header(&text) {
+                // Cells one space apart: `Upstream Provider Date of Call ANI`.
+                Some(pieces) => pieces
+                    .into_iter()
+                    .map(|(at, len, piece)| (a + at, a + at + len, piece))
+                    .collect(),
+                None => vec![(a, b, text)],
+            });
+        for (a, b, text) in runs {
             match cells.iter_mut().find(|(ca, cb, _)| *ca < b && a < *cb) {
                 Some((ca, cb, words)) => {
                     (*ca, *cb) = ((*ca).min(a), (*cb).max(b));
