@@ -364,12 +364,14 @@ fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (a, e) in columns_of(text, indent) {
         let mut start = a;
+        // The end of the typed value found last: no split inside it (`+1 312 555 0104`).
+        let mut inside_until = a;
         for col in a + 1..e {
             let at = |c: usize| chars.get(c.checked_sub(indent)?).copied();
             let (Some((_, ' ')), Some((byte, next))) = (at(col - 1), at(col)) else {
                 continue;
             };
-            if next.is_whitespace() || col - 1 <= start {
+            if next.is_whitespace() || col < inside_until {
                 continue;
             }
             let rest = text.get(byte..).unwrap_or("");
@@ -384,14 +386,16 @@ fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
             let citation = ["47 U.S.C.", "47 CFR", "47 C.F.R."]
                 .iter()
                 .any(|c| rest.starts_with(c));
-            let redaction = rest.starts_with("XXX") || rest.starts_with("[REDACTED]");
-            let typed = parse_date_prefix(rest).is_some()
-                || super::phone::phone_at_start(rest).is_some()
-                || redaction
-                || citation;
-            if typed && !goes_on {
+            let redaction = is_redaction(rest.split(' ').next().unwrap_or(""));
+            // The typed value's length in bytes (ASCII: characters), if one starts here.
+            let typed = parse_date_prefix(rest)
+                .map(|(_, len)| len)
+                .or_else(|| super::phone::phone_at_start(rest).map(|(_, r)| r.end))
+                .or_else(|| (redaction || citation).then_some(0));
+            if let (Some(len), false) = (typed, goes_on) {
                 out.push((start, col - 1));
                 start = col;
+                inside_until = col + len;
             }
         }
         out.push((start, e));
@@ -484,9 +488,13 @@ fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
 
 /// Attachment A in a copy whose line breaks were collapsed (`ATTACHMENT A Customer Date of
 /// Call … Dawz Telecom Mar. 19, 2021 Auto Warranty Sales Robocall 47 U.S.C. § 227(b); 47 CFR
-/// § 64.1200 Mash Telecom …`): empty cells are gone, so each row is read by its anchors: the
-/// customer before a date, phone numbers after it, the description up to the violation's
-/// citations, which end the row. Needs Date and Violation columns.
+/// § 64.1200 Mash Telecom …`): empty cells are gone and the columns come in the header's
+/// order, whatever it is. The table is read by its anchors — dates, phone numbers (or
+/// `XXX-XXX-XXXX`, `[REDACTED]`) and runs of citations — each filling the next column of its
+/// kind; the text between two anchors is the cell of the one free-text column (customer,
+/// description) that lies between their columns. Text that could belong to two free-text
+/// columns, or a phone number that could be either of two adjacent phone columns, is not
+/// guessed: those cells are `None`, with a diagnostic.
 pub(crate) fn collapsed(
     doc: &Document<'_>,
     found: &[Found],
@@ -494,8 +502,13 @@ pub(crate) fn collapsed(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Attachment> {
     let text = doc.text.as_str();
+    // `ATTACHMENT A` or `Attachment A`, then the column headers.
     let (title, (columns, header_end)) =
-        text.match_indices("ATTACHMENT ").find_map(|(at, word)| {
+        crate::text::find_words(text, "attachment ").find_map(|at| {
+            let word = text.get(at..at + "attachment ".len())?;
+            if !(word == "ATTACHMENT " || word == "Attachment ") {
+                return None;
+            }
             let name = text.get(at + word.len()..)?;
             let letter = name.chars().next().filter(char::is_ascii_alphanumeric)?;
             let after = at + word.len() + letter.len_utf8();
@@ -504,130 +517,307 @@ pub(crate) fn collapsed(
                 collapsed_header(text.get(after..)?).map(|(c, end)| (c, after + end))?,
             ))
         })?;
-    let has = |kind| columns.iter().position(|c: &Column| c.kind == kind);
-    let (Some(_), Some(_)) = (has(ColumnKind::Date), has(ColumnKind::Violation)) else {
+    // At least one anchored column, or rows cannot be told apart.
+    if !columns.iter().any(|c| anchor_of(c.kind).is_some()) {
         return None;
-    };
-    let phone_columns: Vec<usize> = [ColumnKind::CallerId, ColumnKind::CalledNumber]
-        .into_iter()
-        .filter_map(has)
-        .collect();
+    }
     let header_words: Vec<&str> = columns
         .iter()
         .flat_map(|c| c.header.split_whitespace())
         .collect();
-    let mut records = Vec::new();
-    let mut pos = header_end;
-    while let Some((_, date)) = text.get(pos..).and_then(super::date::find_date) {
-        let date = pos + date.start..pos + date.end;
-        let mut customer = trimmed(text, pos..date.start);
-        // A row whose date could not be read runs into this one: skip it up to the end of its
-        // violation's citations.
-        let stray = found
-            .get(found.partition_point(|f| f.range.start < pos)..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|f| f.range.end <= date.start)
-            .last();
-        if let Some(last) = stray {
-            diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                DiagnosticCode::SkippedLine,
-                doc.span(customer.start..last.range.end),
-                "cannot read this row (no date found); skipped",
-            ));
-            customer = trimmed(text, last.range.end..date.start);
-        }
-        // A header repeated on a new page runs into the next row's customer.
-        if let Some(rest) = strip_words(text.get(customer.clone()).unwrap_or(""), &header_words) {
-            customer.start = customer.end - rest.len();
-        }
-        // Phone numbers (or their redactions) right after the date, one per phone column.
-        let mut after = date.end;
-        let mut phones = Vec::new();
-        while phones.len() < phone_columns.len() {
-            let rest = text.get(after..).unwrap_or("");
-            let r = match super::phone::phone_at_start(rest) {
-                Some((_, r)) => r,
-                None => {
-                    match regex!(r"^\s*(\[REDACTED\]|\(?XXX\)?[-. ]?XXX[-. ]XXXX)").captures(rest) {
-                        Some(c) => c.get(1).map_or(0..0, |m| m.range()),
-                        None => break,
-                    }
-                }
-            };
-            phones.push(after + r.start..after + r.end);
-            after += r.end;
-        }
-        // The violation: a run of citations separated by `;` or `,`.
-        // The violation: a run of citations separated by `;` or `,`. Without one, the last
-        // row has no violation cell and the rest of the text is its description.
-        let first = found.partition_point(|f| f.range.start < after);
-        let (description, violation) = match found.get(first) {
-            Some(cite) => {
-                let mut end = cite.range.end;
-                for next in found.get(first + 1..).unwrap_or(&[]) {
-                    let gap = text.get(end..next.range.start).unwrap_or("x");
-                    if !gap
-                        .chars()
-                        .all(|c| c.is_whitespace() || c == ';' || c == ',')
-                    {
-                        break;
-                    }
-                    end = next.range.end;
-                }
-                (
-                    trimmed(text, after..cite.range.start),
-                    Some(cite.range.start..end),
-                )
-            }
-            None => {
-                let description = trimmed(text, after..text.len());
-                if description.is_empty() || description.len() > 200 {
-                    break;
-                }
-                diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    DiagnosticCode::RowCellCount,
-                    doc.span(customer.start..description.end),
-                    "the last row has no violation cell",
-                ));
-                (description, None)
-            }
-        };
-        let end = violation.as_ref().map_or(description.end, |v| v.end);
-        let mut row = vec![empty_cell(date.start); columns.len()];
-        let mut put = |kind: ColumnKind, range: Range<usize>| {
-            if let Some(cell) = has(kind).and_then(|i| row.get_mut(i)) {
-                *cell = whole_cell(doc, range);
-            }
-        };
-        put(ColumnKind::Customer, customer.clone());
-        put(ColumnKind::Date, date);
-        put(ColumnKind::Description, description);
-        if let Some(violation) = violation {
-            put(ColumnKind::Violation, violation);
-        }
-        for (i, phone) in phone_columns.iter().zip(phones) {
-            if let Some(cell) = row.get_mut(*i) {
-                *cell = whole_cell(doc, phone);
-            }
-        }
-        records.push(record(
-            doc,
-            &columns,
-            &row,
-            customer.start..end,
-            rows,
-            diagnostics,
-        ));
-        pos = end;
+    let tokens = anchors(text, header_end..text.len(), found);
+    let mut reader = RowReader {
+        text,
+        columns: &columns,
+        header_words: &header_words,
+        row: vec![None; columns.len()],
+        col: 0,
+        pos: header_end,
+        rows: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (anchor, range) in tokens {
+        reader.token(anchor, range);
     }
+    reader.finish(text.len());
+    for (range, message) in reader.problems {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticCode::RowCellCount,
+            doc.span(range),
+            message,
+        ));
+    }
+    let records = reader
+        .rows
+        .into_iter()
+        .map(|row| {
+            let start = row.iter().flatten().map(|r| r.start).min().unwrap_or(0);
+            let end = row.iter().flatten().map(|r| r.end).max().unwrap_or(start);
+            let cells: Vec<Cell<'_>> = row
+                .into_iter()
+                .map(|r| r.map_or_else(|| empty_cell(start), |r| whole_cell(doc, r)))
+                .collect();
+            record(doc, &columns, &cells, start..end, rows, diagnostics)
+        })
+        .collect();
     Some(Attachment {
         title: squash(doc.slice(title)),
         columns,
         records,
     })
+}
+
+/// What marks a cell of a collapsed table where it stands: a date, a phone number or a run of
+/// citations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Date,
+    Phone,
+    Citations,
+}
+
+/// The anchor that starts a column's cells; `None` for free text (customer, description).
+fn anchor_of(kind: ColumnKind) -> Option<Anchor> {
+    match kind {
+        ColumnKind::Date => Some(Anchor::Date),
+        ColumnKind::CallerId | ColumnKind::CalledNumber => Some(Anchor::Phone),
+        ColumnKind::Violation => Some(Anchor::Citations),
+        _ => None,
+    }
+}
+
+/// The anchors in `region` of the text, in order: runs of citations separated by `;` or `,`
+/// (`47 U.S.C. § 227(b); 47 CFR § 64.1200`), then, outside them, dates and phone numbers
+/// (`Mar. 19, 2021`, `(202) 555-0160`, `XXX-XXX-XXXX`, `[REDACTED]`) starting at a word
+/// boundary — the longer reading when both parse. One pass over the region.
+fn anchors(text: &str, region: Range<usize>, found: &[Found]) -> Vec<(Anchor, Range<usize>)> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let first = found.partition_point(|f| f.range.start < region.start);
+    for f in found
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|f| f.range.end <= region.end)
+    {
+        match runs.last_mut() {
+            Some(run)
+                if f.range.start >= run.end
+                    && text.get(run.end..f.range.start).is_some_and(|gap| {
+                        gap.chars()
+                            .all(|c| c.is_whitespace() || c == ';' || c == ',')
+                    }) =>
+            {
+                run.end = f.range.end;
+            }
+            Some(run) if f.range.start < run.end => run.end = run.end.max(f.range.end),
+            _ => runs.push(f.range.clone()),
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut next_run = runs.iter().peekable();
+    let mut i = region.start;
+    while i < region.end {
+        if let Some(run) = next_run.peek() {
+            if i >= run.start {
+                out.push((Anchor::Citations, (*run).clone()));
+                i = i.max(run.end);
+                next_run.next();
+                continue;
+            }
+        }
+        let boundary = i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
+        let starts = bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'(' | b'+' | b'['));
+        let rest = match (boundary && starts, text.get(i..)) {
+            (true, Some(rest)) => rest,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let date = super::date::parse_date_prefix(rest)
+            .map(|(_, used)| used)
+            .filter(|&used| {
+                !rest
+                    .get(used..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            });
+        let phone = super::phone::phone_at_start(rest)
+            .map(|(_, r)| r.end)
+            .or_else(|| {
+                regex!(r"^(?:\[REDACTED\]|\(?XXX\)?[-. ]?XXX[-. ]XXXX(?-u:\b))")
+                    .find(rest)
+                    .map(|m| m.end())
+            });
+        let found = match (date, phone) {
+            (Some(d), Some(p)) if p > d => Some((Anchor::Phone, p)),
+            (Some(d), _) => Some((Anchor::Date, d)),
+            (None, Some(p)) => Some((Anchor::Phone, p)),
+            (None, None) => None,
+        };
+        match found {
+            // A date or number must not run into a citation.
+            Some((anchor, used)) if next_run.peek().is_none_or(|r| i + used <= r.start) => {
+                out.push((anchor, i..i + used));
+                i += used.max(1);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Reads a collapsed table's rows from its anchors, in the header's column order.
+struct RowReader<'a> {
+    text: &'a str,
+    columns: &'a [Column],
+    header_words: &'a [&'a str],
+    /// The cells of the row being read.
+    row: Vec<Option<Range<usize>>>,
+    /// The next column to fill (`columns.len()` once the row's last column is filled).
+    col: usize,
+    /// Where the text not yet read starts.
+    pos: usize,
+    rows: Vec<Vec<Option<Range<usize>>>>,
+    /// What could not be read: where, and why.
+    problems: Vec<(Range<usize>, String)>,
+}
+
+impl RowReader<'_> {
+    /// Places an anchor in the next column of its kind (in this row or the next one), and the
+    /// text before it in the free-text column between.
+    fn token(&mut self, anchor: Anchor, range: Range<usize>) {
+        let n = self.columns.len();
+        // The first column of its kind from the current one on, at most one row ahead.
+        let Some(step) = (0..n).find(|k| {
+            let idx = (self.col + k) % n;
+            self.columns
+                .get(idx)
+                .is_some_and(|c| anchor_of(c.kind) == Some(anchor))
+        }) else {
+            // No column of its kind: the anchor is part of some free text.
+            return;
+        };
+        let target = self.col + step;
+        self.free_text(self.pos..range.start, target);
+        if target >= n {
+            self.end_row();
+        }
+        let idx = target % n;
+        // Two adjacent phone columns with one number: which one it is cannot be told.
+        if anchor == Anchor::Phone {
+            let skipped_phone = (self.col..target).any(|k| {
+                self.columns
+                    .get(k % n)
+                    .is_some_and(|c| anchor_of(c.kind) == Some(Anchor::Phone))
+            });
+            if skipped_phone {
+                self.ambiguous_phone(range.clone());
+            }
+        }
+        if let Some(cell) = self.row.get_mut(idx) {
+            *cell = Some(range.clone());
+        }
+        self.col = idx + 1;
+        self.pos = range.end;
+    }
+
+    /// The text `gap` read up to column `target` (beyond the row's end when `target >= n`): the
+    /// cell of the one free-text column passed on the way.
+    fn free_text(&mut self, gap: Range<usize>, target: usize) {
+        let n = self.columns.len();
+        let gap = self.without_header(trimmed(self.text, gap));
+        if gap.is_empty() {
+            return;
+        }
+        let free: Vec<usize> = (self.col..target)
+            .filter(|k| {
+                self.columns
+                    .get(k % n)
+                    .is_some_and(|c| anchor_of(c.kind).is_none())
+            })
+            .collect();
+        match free.as_slice() {
+            [k] if *k < n => {
+                if let Some(cell) = self.row.get_mut(*k) {
+                    *cell = Some(gap);
+                }
+            }
+            [k] => {
+                // The first free column of the next row: close this one first.
+                let k = k % n;
+                self.end_row();
+                self.col = 0;
+                if let Some(cell) = self.row.get_mut(k) {
+                    *cell = Some(gap);
+                }
+            }
+            [] => self.problems.push((
+                gap,
+                "text in Attachment A that fits no column; skipped".to_owned(),
+            )),
+            _ => self.problems.push((
+                gap,
+                "text between two cells of Attachment A may belong to more than one text column; \
+                 those cells are null"
+                    .to_owned(),
+            )),
+        }
+    }
+
+    /// Clears the phone cells of the row before and at `range`'s column: one number with two
+    /// phone columns side by side.
+    fn ambiguous_phone(&mut self, range: Range<usize>) {
+        self.problems.push((
+            range,
+            "one phone number where two phone columns stand side by side: which one it is \
+             cannot be told; both are null"
+                .to_owned(),
+        ));
+    }
+
+    /// `gap` without a table header repeated on a new page at its start or end.
+    fn without_header(&self, gap: Range<usize>) -> Range<usize> {
+        let piece = self.text.get(gap.clone()).unwrap_or("");
+        if let Some(rest) = strip_words(piece, self.header_words) {
+            return gap.end - rest.len()..gap.end;
+        }
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let h = self.header_words.len();
+        let tail = words.len().checked_sub(h).and_then(|i| words.get(i..));
+        let repeated = tail.is_some_and(|t| {
+            h > 0
+                && t.iter()
+                    .zip(self.header_words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        });
+        match (repeated, words.len().checked_sub(h).and_then(|i| words.get(i))) {
+            (true, Some(first)) => {
+                let at = gap.start + crate::text::offset_in(piece, first);
+                trimmed(self.text, gap.start..at)
+            }
+            _ => gap,
+        }
+    }
+
+    fn end_row(&mut self) {
+        let row = std::mem::replace(&mut self.row, vec![None; self.columns.len()]);
+        if row.iter().any(Option::is_some) {
+            self.rows.push(row);
+        }
+        self.col = 0;
+    }
+
+    /// The text after the last anchor: the last row's free-text cell, if it has one.
+    fn finish(&mut self, end: usize) {
+        let n = self.columns.len();
+        self.free_text(self.pos..end, n);
+        self.end_row();
+    }
 }
 
 /// `range` without the whitespace at its ends.
@@ -764,25 +954,27 @@ fn aligned(
             (_, Some(cells)) => Some(cells.as_slice()),
             _ => None,
         };
-        let (spans, kinds) = match page_header {
-            Some(cells) => {
-                let spans = split_at_header(spans, cells);
-                let kinds = under(cells, &spans);
-                (spans, kinds)
-            }
-            None => {
-                let kinds = kinds_by_content(doc, block, &spans, &columns);
-                (spans, kinds)
-            }
+        // Under a header, each column starts where the leftmost text set under its header
+        // starts, and a word belongs to the column it starts in; else the spans between the
+        // page's gutters are the columns, their kinds told by what they hold.
+        let edges = page_header.map(|cells| column_edges(doc, block, cells));
+        let kinds = match edges {
+            Some(_) => Vec::new(),
+            None => kinds_by_content(doc, block, &spans, &columns),
         };
         for line in block {
             let mut cells: Vec<Piece> = vec![None; columns.len()];
-            for (&(a, e), kind) in spans.iter().zip(&kinds) {
-                if let (Some(k), Some(piece)) =
-                    (kind, slice_words(doc, &line.range, line.indent, a, e))
-                {
-                    if let Some(slot) = cells.get_mut(*k) {
-                        *slot = Some(piece);
+            match &edges {
+                Some(edges) => words_by_edges(doc, line, edges, &mut cells),
+                None => {
+                    for (&(a, e), kind) in spans.iter().zip(&kinds) {
+                        if let (Some(k), Some(piece)) =
+                            (kind, slice_words(doc, &line.range, line.indent, a, e))
+                        {
+                            if let Some(slot) = cells.get_mut(*k) {
+                                *slot = Some(piece);
+                            }
+                        }
                     }
                 }
             }
@@ -875,22 +1067,80 @@ fn header_block(
     None
 }
 
-/// Spans that run under two or more header cells (cells set one space apart, as pdftotext
-/// prints narrow gutters: `Dawz Telecom 11/9/2025`), split where each later cell starts (a
-/// column earlier, for text set a little left of its header).
-fn split_at_header(spans: Vec<(usize, usize)>, header: &[HeaderCell]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(spans.len());
-    for (a, e) in spans {
-        let mut start = a;
-        let overlapping = header.iter().filter(|h| h.0 < e && a < h.1);
-        for &(ha, _, _, _) in overlapping.skip(1) {
-            let cut = ha.saturating_sub(1).max(start + 1);
-            out.push((start, cut));
-            start = cut;
+/// Where each column of a table page starts: the leftmost start of the text runs set under
+/// its header cell (the cell they overlap most, or the nearest within a few columns), or the
+/// header's own start for a column with no text on the page; strictly increasing.
+fn column_edges(
+    doc: &Document<'_>,
+    block: &[&crate::source::Line],
+    header: &[HeaderCell],
+) -> Vec<usize> {
+    const NEAR: isize = 6;
+    let mut leftmost: Vec<Option<usize>> = vec![None; header.len()];
+    for line in block {
+        for (a, e) in cell_runs(doc.slice(line.range.clone()), line.indent) {
+            let overlap = |h: &HeaderCell| e.min(h.1) as isize - a.max(h.0) as isize;
+            let best = header
+                .iter()
+                .enumerate()
+                .map(|(k, h)| (k, overlap(h)))
+                .max_by_key(|&(_, o)| o)
+                .filter(|&(_, o)| o > -NEAR);
+            if let Some(slot) = best.and_then(|(k, _)| leftmost.get_mut(k)) {
+                *slot = Some(slot.map_or(a, |x| x.min(a)));
+            }
         }
-        out.push((start, e));
     }
-    out
+    let mut floor = 0;
+    header
+        .iter()
+        .zip(leftmost)
+        .map(|(h, left)| {
+            let edge = left.unwrap_or(h.0).max(floor);
+            floor = edge + 1;
+            edge
+        })
+        .collect()
+}
+
+/// Puts each word of `line` in the column it starts in (`edges` from [`column_edges`]).
+fn words_by_edges(
+    doc: &Document<'_>,
+    line: &crate::source::Line,
+    edges: &[usize],
+    cells: &mut [Piece],
+) {
+    let text = doc.slice(line.range.clone());
+    let mut word: Option<(usize, usize)> = None; // (start byte, start column)
+    let mut put = |(start, col): (usize, usize), end: usize| {
+        let k = edges.partition_point(|&e| e <= col).saturating_sub(1);
+        let (Some(slot), Some(piece)) = (cells.get_mut(k), text.get(start..end)) else {
+            return;
+        };
+        let range = line.range.start + start..line.range.start + end;
+        match slot {
+            Some((t, r)) => {
+                let gap = text.get(r.end - line.range.start..start).unwrap_or(" ");
+                t.push_str(gap);
+                t.push_str(piece);
+                r.end = range.end;
+            }
+            None => *slot = Some((piece.to_owned(), range)),
+        }
+    };
+    for (i, (byte, c)) in text.char_indices().enumerate() {
+        match (c.is_whitespace(), word) {
+            (false, None) => word = Some((byte, line.indent + i)),
+            (true, Some(w)) => {
+                put(w, byte);
+                word = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(w) = word {
+        put(w, text.len());
+    }
 }
 
 /// The words of `line` that start between character columns `from..to` (the line starts at
@@ -975,14 +1225,6 @@ fn segment_header(text: &str) -> Option<Vec<(usize, usize, String)>> {
     (pieces.len() >= 2).then_some(pieces)
 }
 
-/// For each span of character columns, the header cell above it (its index is the column's).
-fn under(header: &[HeaderCell], spans: &[(usize, usize)]) -> Vec<Option<usize>> {
-    spans
-        .iter()
-        .map(|&(a, e)| header.iter().position(|&(ha, he, _, _)| ha < e && a < he))
-        .collect()
-}
-
 /// The cells of a header set over `block`'s lines: each line's runs, grouped down the page
 /// where their columns overlap, their words joined in line order.
 fn header_cells<'l>(
@@ -1063,6 +1305,17 @@ fn starts_row(cells: &[Piece], last: Option<&[Piece]>, columns: &[Column]) -> bo
         })
 }
 
+/// A redacted cell: `[REDACTED]`, `XXX-XXX-XXXX`, `(XXX) XXX-XXXX`.
+fn is_redaction(text: &str) -> bool {
+    let text = text.trim();
+    text.eq_ignore_ascii_case("[redacted]")
+        || text.eq_ignore_ascii_case("redacted")
+        || (text.contains(['X', 'x'])
+            && text
+                .chars()
+                .all(|c| matches!(c, 'X' | 'x' | '-' | '(' | ')' | '.' | ' ')))
+}
+
 /// Column kinds of a page that has no header, from what its spans hold: dates, phone numbers,
 /// citations, then the first and second text columns as customer and description.
 fn kinds_by_content(
@@ -1090,7 +1343,7 @@ fn kinds_by_content(
             };
             if share(&|t| parse_date(t).is_some()) {
                 index(ColumnKind::Date)
-            } else if share(&|t| parse_phone(t).is_some()) {
+            } else if share(&|t| parse_phone(t).is_some() || is_redaction(t)) {
                 phones.next()
             } else if share(&|t| t.contains("U.S.C.") || t.contains("CFR") || t.contains('§')) {
                 index(ColumnKind::Violation)
