@@ -703,22 +703,12 @@ impl RowReader<'_> {
             return;
         };
         let target = self.col + step;
-        self.free_text(self.pos..range.start, target);
-        if target >= n {
+        self.passing_phones(target);
+        let ended = self.free_text(self.pos..range.start, target);
+        if target >= n && !ended {
             self.end_row();
         }
         let idx = target % n;
-        // Two adjacent phone columns with one number: which one it is cannot be told.
-        if anchor == Anchor::Phone {
-            let skipped_phone = (self.col..target).any(|k| {
-                self.columns
-                    .get(k % n)
-                    .is_some_and(|c| anchor_of(c.kind) == Some(Anchor::Phone))
-            });
-            if skipped_phone {
-                self.ambiguous_phone(range.clone());
-            }
-        }
         if let Some(cell) = self.row.get_mut(idx) {
             *cell = Some(range.clone());
         }
@@ -728,11 +718,12 @@ impl RowReader<'_> {
 
     /// The text `gap` read up to column `target` (beyond the row's end when `target >= n`): the
     /// cell of the one free-text column passed on the way.
-    fn free_text(&mut self, gap: Range<usize>, target: usize) {
+    /// Returns whether it closed the row (the text starts the next one).
+    fn free_text(&mut self, gap: Range<usize>, target: usize) -> bool {
         let n = self.columns.len();
         let gap = self.without_header(trimmed(self.text, gap));
         if gap.is_empty() {
-            return;
+            return false;
         }
         let free: Vec<usize> = (self.col..target)
             .filter(|k| {
@@ -746,38 +737,53 @@ impl RowReader<'_> {
                 if let Some(cell) = self.row.get_mut(*k) {
                     *cell = Some(gap);
                 }
+                false
             }
             [k] => {
                 // The first free column of the next row: close this one first.
                 let k = k % n;
                 self.end_row();
-                self.col = 0;
                 if let Some(cell) = self.row.get_mut(k) {
                     *cell = Some(gap);
                 }
+                true
             }
-            [] => self.problems.push((
-                gap,
-                "text in Attachment A that fits no column; skipped".to_owned(),
-            )),
-            _ => self.problems.push((
-                gap,
-                "text between two cells of Attachment A may belong to more than one text column; \
-                 those cells are null"
-                    .to_owned(),
-            )),
+            [] => {
+                let message = "text in Attachment A that fits no column; skipped";
+                self.problems.push((gap, message.to_owned()));
+                false
+            }
+            _ => {
+                let message = "text between two cells of Attachment A may belong to more than \
+                               one text column; those cells are null";
+                self.problems.push((gap, message.to_owned()));
+                false
+            }
         }
     }
 
-    /// Clears the phone cells of the row before and at `range`'s column: one number with two
-    /// phone columns side by side.
-    fn ambiguous_phone(&mut self, range: Range<usize>) {
-        self.problems.push((
-            range,
-            "one phone number where two phone columns stand side by side: which one it is \
-             cannot be told; both are null"
-                .to_owned(),
-        ));
+    /// Before moving on to column `target`: a phone number in one of two phone columns side by
+    /// side, the other one left empty, could be either; both are `None`.
+    fn passing_phones(&mut self, target: usize) {
+        let is_phone = |k: usize| {
+            self.columns
+                .get(k)
+                .is_some_and(|c| anchor_of(c.kind) == Some(Anchor::Phone))
+        };
+        let Some(last) = self.col.checked_sub(1) else {
+            return;
+        };
+        let filled = self.row.get(last).is_some_and(Option::is_some);
+        if target > self.col && is_phone(last) && is_phone(self.col) && filled {
+            if let Some(cell) = self.row.get_mut(last).and_then(Option::take) {
+                self.problems.push((
+                    cell,
+                    "one phone number for two phone columns side by side: which one it is \
+                     cannot be told; both are null"
+                        .to_owned(),
+                ));
+            }
+        }
     }
 
     /// `gap` without a table header repeated on a new page at its start or end.
@@ -795,7 +801,10 @@ impl RowReader<'_> {
                     .zip(self.header_words)
                     .all(|(a, b)| a.eq_ignore_ascii_case(b))
         });
-        match (repeated, words.len().checked_sub(h).and_then(|i| words.get(i))) {
+        match (
+            repeated,
+            words.len().checked_sub(h).and_then(|i| words.get(i)),
+        ) {
             (true, Some(first)) => {
                 let at = gap.start + crate::text::offset_in(piece, first);
                 trimmed(self.text, gap.start..at)
@@ -815,6 +824,7 @@ impl RowReader<'_> {
     /// The text after the last anchor: the last row's free-text cell, if it has one.
     fn finish(&mut self, end: usize) {
         let n = self.columns.len();
+        self.passing_phones(n);
         self.free_text(self.pos..end, n);
         self.end_row();
     }
@@ -1068,14 +1078,13 @@ fn header_block(
 }
 
 /// Where each column of a table page starts: the leftmost start of the text runs set under
-/// its header cell (the cell they overlap most, or the nearest within a few columns), or the
-/// header's own start for a column with no text on the page; strictly increasing.
+/// its header cell (the cell they overlap most), or the header's own start for a column with
+/// no text under it; strictly increasing.
 fn column_edges(
     doc: &Document<'_>,
     block: &[&crate::source::Line],
     header: &[HeaderCell],
 ) -> Vec<usize> {
-    const NEAR: isize = 6;
     let mut leftmost: Vec<Option<usize>> = vec![None; header.len()];
     for line in block {
         for (a, e) in cell_runs(doc.slice(line.range.clone()), line.indent) {
@@ -1085,7 +1094,7 @@ fn column_edges(
                 .enumerate()
                 .map(|(k, h)| (k, overlap(h)))
                 .max_by_key(|&(_, o)| o)
-                .filter(|&(_, o)| o > -NEAR);
+                .filter(|&(_, o)| o > 0);
             if let Some(slot) = best.and_then(|(k, _)| leftmost.get_mut(k)) {
                 *slot = Some(slot.map_or(a, |x| x.min(a)));
             }
