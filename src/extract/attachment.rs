@@ -361,20 +361,21 @@ fn columns_of(text: &str, indent: usize) -> Vec<(usize, usize)> {
 /// before it.
 fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |c: usize| chars.get(c.checked_sub(indent)?).copied();
     let mut out = Vec::new();
     for (a, e) in columns_of(text, indent) {
         let mut start = a;
-        // The end of the typed value found last: no split inside it (`+1 312 555 0104`).
-        let mut inside_until = a;
+        // The end of the typed value found last: no cut inside it (`+1 312 555 0104`).
+        let mut inside_until = at(a)
+            .and_then(|(byte, _)| typed_len(text.get(byte..)?))
+            .map_or(a, |len| a + len);
         for col in a + 1..e {
-            let at = |c: usize| chars.get(c.checked_sub(indent)?).copied();
             let (Some((_, ' ')), Some((byte, next))) = (at(col - 1), at(col)) else {
                 continue;
             };
             if next.is_whitespace() || col < inside_until {
                 continue;
             }
-            let rest = text.get(byte..).unwrap_or("");
             let before = text
                 .get(..byte)
                 .unwrap_or("")
@@ -383,16 +384,7 @@ fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
                 .next()
                 .unwrap_or("");
             let goes_on = before.ends_with([';', ',', '§']) || before == "and" || before == "or";
-            let citation = ["47 U.S.C.", "47 CFR", "47 C.F.R."]
-                .iter()
-                .any(|c| rest.starts_with(c));
-            let redaction = is_redaction(rest.split(' ').next().unwrap_or(""));
-            // The typed value's length in bytes (ASCII: characters), if one starts here.
-            let typed = parse_date_prefix(rest)
-                .map(|(_, len)| len)
-                .or_else(|| super::phone::phone_at_start(rest).map(|(_, r)| r.end))
-                .or_else(|| (redaction || citation).then_some(0));
-            if let (Some(len), false) = (typed, goes_on) {
+            if let (Some(len), false) = (typed_len(text.get(byte..).unwrap_or("")), goes_on) {
                 out.push((start, col - 1));
                 start = col;
                 inside_until = col + len;
@@ -401,6 +393,23 @@ fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
         out.push((start, e));
     }
     out
+}
+
+/// The length in characters of the typed value `text` starts with, if any: a date, a phone
+/// number, a redaction, or (length 0: it runs to the cell's end) a citation list.
+fn typed_len(text: &str) -> Option<usize> {
+    let chars = |bytes: usize| text.get(..bytes).map_or(bytes, |t| t.chars().count());
+    let word = text.split(' ').next().unwrap_or("");
+    parse_date_prefix(text)
+        .map(|(_, len)| chars(len))
+        .or_else(|| super::phone::phone_at_start(text).map(|(_, r)| chars(r.end)))
+        .or_else(|| is_redaction(word).then(|| word.chars().count()))
+        .or_else(|| {
+            ["47 U.S.C.", "47 CFR", "47 C.F.R."]
+                .iter()
+                .any(|c| text.starts_with(c))
+                .then_some(0)
+        })
 }
 
 /// The text of `line` between character columns `from..to` (the line starts at `indent`),
