@@ -358,7 +358,8 @@ fn columns_of(text: &str, indent: usize) -> Vec<(usize, usize)> {
 /// separated by two or more spaces, each split again where, after a single space, a new
 /// typed value begins (`Dawz Telecom 11/9/2025`, `XXX-XXX-XXXX 47 U.S.C. § 227(e)`): a date,
 /// a phone number or redaction, or a citation list that does not go on from the words
-/// before it.
+/// before it; and after a date, phone number or redaction, which fills its cell (`(404)
+/// 555-0149 Fraudulent Credit …`).
 fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |c: usize| chars.get(c.checked_sub(indent)?).copied();
@@ -366,9 +367,10 @@ fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
     for (a, e) in columns_of(text, indent) {
         let mut start = a;
         // The end of the typed value found last: no cut inside it (`+1 312 555 0104`).
-        let mut inside_until = at(a)
-            .and_then(|(byte, _)| typed_len(text.get(byte..)?))
-            .map_or(a, |len| a + len);
+        let first = at(a).and_then(|(byte, _)| typed_len(text.get(byte..)?));
+        let mut inside_until = first.map_or(a, |len| a + len);
+        // A date, phone or redaction fills its cell: the next word starts another.
+        let mut after_value = first.is_some_and(|len| len > 0);
         for col in a + 1..e {
             let (Some((_, ' ')), Some((byte, next))) = (at(col - 1), at(col)) else {
                 continue;
@@ -384,10 +386,12 @@ fn cell_runs(text: &str, indent: usize) -> Vec<(usize, usize)> {
                 .next()
                 .unwrap_or("");
             let goes_on = before.ends_with([';', ',', '§']) || before == "and" || before == "or";
-            if let (Some(len), false) = (typed_len(text.get(byte..).unwrap_or("")), goes_on) {
+            let typed = typed_len(text.get(byte..).unwrap_or(""));
+            if (typed.is_some() && !goes_on) || after_value {
                 out.push((start, col - 1));
                 start = col;
-                inside_until = col + len;
+                inside_until = col + typed.unwrap_or(0);
+                after_value = typed.is_some_and(|len| len > 0);
             }
         }
         out.push((start, e));
