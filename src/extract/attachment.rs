@@ -1202,8 +1202,9 @@ fn slice_words(
 
 /// A run of header text that is two or more known headers set one space apart (`Call Date
 /// Calling Number`, `Upstream Provider Date of Call ANI Dialed Number`), split into them: the
-/// longest known header at each word. Each piece is (character offset, character length,
-/// text). `None` when the run is one header or holds an unknown word.
+/// longest known header at each word, or the first words of one that wraps. Each piece is
+/// (character offset, character length, text). `None` when the run is one header or holds an
+/// unknown word.
 fn segment_header(text: &str) -> Option<Vec<(usize, usize, String)>> {
     if column_kind(text) != ColumnKind::Other {
         return None;
@@ -1228,15 +1229,21 @@ fn segment_header(text: &str) -> Option<Vec<(usize, usize, String)>> {
     let mut pieces = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let n = (1..=LONGEST_HEADER.min(words.len() - i)).rev().find(|&n| {
-            let phrase: Vec<&str> = words
+        let phrase = |n: usize| -> Vec<&str> {
+            words
                 .get(i..i + n)
                 .unwrap_or(&[])
                 .iter()
                 .map(|w| w.1)
-                .collect();
-            column_kind(&phrase.join(" ")) != ColumnKind::Other
-        })?;
+                .collect()
+        };
+        let most = LONGEST_HEADER.min(words.len() - i);
+        // A whole header, or the first words of one wrapped onto the next line (`Upstream` /
+        // `Provider`).
+        let n = (1..=most)
+            .rev()
+            .find(|&n| column_kind(&phrase(n).join(" ")) != ColumnKind::Other)
+            .or_else(|| (1..=most).rev().find(|&n| starts_header(&phrase(n))))?;
         let (first, _) = words.get(i)?;
         let (last_at, last) = words.get(i + n - 1)?;
         let len = last_at + last.chars().count() - first;
@@ -1245,6 +1252,18 @@ fn segment_header(text: &str) -> Option<Vec<(usize, usize, String)>> {
         i += n;
     }
     (pieces.len() >= 2).then_some(pieces)
+}
+
+/// Whether `words` are the first words of a longer known header.
+fn starts_header(words: &[&str]) -> bool {
+    SYNONYMS.iter().any(|(synonym, _)| {
+        let theirs: Vec<&str> = synonym.split(' ').collect();
+        theirs.len() > words.len()
+            && words
+                .iter()
+                .zip(&theirs)
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
 }
 
 /// The cells of a header set over `block`'s lines: each line's runs, grouped down the page
