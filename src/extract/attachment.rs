@@ -934,7 +934,8 @@ fn aligned(
             target.push(line);
         }
     }
-    let mut records: Vec<(Vec<Piece>, Range<usize>)> = Vec::new();
+    // Each row's cells, its range, and which cells its first line filled.
+    let mut records: Vec<(Vec<Piece>, Range<usize>, Vec<bool>)> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         // Column spans: the header's (first block) or the gutters of this block's rows.
         let repeated: &[&crate::source::Line] = repeats.get(b).map_or(&[], Vec::as_slice);
@@ -1001,9 +1002,10 @@ fn aligned(
                     }
                 }
             }
-            let starts = starts_row(&cells, records.last().map(|r| r.0.as_slice()), &columns);
+            let last = records.last().map(|r| (r.0.as_slice(), r.2.as_slice()));
+            let starts = starts_row(&cells, last, &columns);
             match records.last_mut() {
-                Some((row, span)) if !starts => {
+                Some((row, span, _)) if !starts => {
                     for (slot, piece) in row.iter_mut().zip(cells) {
                         match (slot, piece) {
                             (Some((t, r)), Some((p, pr))) => {
@@ -1017,13 +1019,16 @@ fn aligned(
                     }
                     span.end = line.range.end;
                 }
-                _ => records.push((cells, line.range.clone())),
+                _ => {
+                    let filled = cells.iter().map(Option::is_some).collect();
+                    records.push((cells, line.range.clone(), filled));
+                }
             }
         }
     }
     let out = records
         .into_iter()
-        .map(|(cells, span)| {
+        .map(|(cells, span, _)| {
             let row: Vec<Cell<'_>> = cells
                 .into_iter()
                 .map(|c| match c {
@@ -1312,12 +1317,24 @@ fn header_cells<'l>(
 /// starts a row when it has a date (unless it finishes a date wrapped in a narrow column,
 /// `Mar. 19,` / `2021`), a phone number where the row has a whole one, a new list of
 /// citations after a finished one, or (in a table without dates) text in a column where the
-/// row has none.
-fn starts_row(cells: &[Piece], last: Option<&[Piece]>, columns: &[Column]) -> bool {
-    let Some(last) = last else {
+/// row has none or in every column the row's first line filled. `last` is the row so far
+/// and which cells its first line filled.
+fn starts_row(cells: &[Piece], last: Option<(&[Piece], &[bool])>, columns: &[Column]) -> bool {
+    let Some((last, first_line)) = last else {
         return cells.iter().any(Option::is_some);
     };
     let has_date_column = columns.iter().any(|c| c.kind == ColumnKind::Date);
+    // Without dates: a line that fills every cell the row's first line filled (two or more)
+    // is a row of its own.
+    let filled = cells.iter().filter(|c| c.is_some()).count();
+    let repeats_first = filled >= 2
+        && first_line
+            .iter()
+            .zip(cells)
+            .all(|(was, now)| !*was || now.is_some());
+    if !has_date_column && repeats_first {
+        return true;
+    }
     cells
         .iter()
         .zip(last)
@@ -1398,6 +1415,96 @@ fn kinds_by_content(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (customer, date, caller ID, called number, description, violation) of each record.
+    type Row<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+
+    #[test]
+    fn collapsed_tables() {
+        let cases: &[(&str, &[Row], usize)] = &[
+            // The sample's order; empty phone cells are gone.
+            (
+                "ATTACHMENT A Customer Date of Call Caller ID Called Number Description Violation Dawz Telecom Mar. 19, 2021 Auto Warranty 47 U.S.C. § 227(b); 47 CFR § 64.1200 Mash Telecom Mar. 20, 2021 Health Insurance 47 CFR § 64.1200(a)(2)",
+                &[
+                    (Some("Dawz Telecom"), Some("2021-03-19"), None, None, Some("Auto Warranty"), Some("47 U.S.C. § 227(b); 47 CFR § 64.1200")),
+                    (Some("Mash Telecom"), Some("2021-03-20"), None, None, Some("Health Insurance"), Some("47 CFR § 64.1200(a)(2)")),
+                ],
+                0,
+            ),
+            // Any column order: the customer last, a redaction kept raw.
+            (
+                "Attachment A Date of Call Called Number Caller ID Violation Customer 12/22/23 5125550146 [REDACTED] 47 U.S.C. § 227(b) Omega Calls Ltd. 12/11/23 18085550138 305.555.0181 47 CFR § 64.1200(a)(2) Sunrise VoIP",
+                &[
+                    (Some("Omega Calls Ltd."), Some("2023-12-22"), None, Some("+15125550146"), None, Some("47 U.S.C. § 227(b)")),
+                    (Some("Sunrise VoIP"), Some("2023-12-11"), Some("+13055550181"), Some("+18085550138"), None, Some("47 CFR § 64.1200(a)(2)")),
+                ],
+                0,
+            ),
+            // No violation column: the description runs to the next row's date.
+            (
+                "ATTACHMENT A Call Date Caller ID Called Number Campaign 08/22/24 Debt Relief 6/14/2024 XXX-XXX-XXXX 2025550100 Utility Disconnect",
+                &[
+                    (None, Some("2024-08-22"), None, None, Some("Debt Relief"), None),
+                    (None, Some("2024-06-14"), None, Some("+12025550100"), Some("Utility Disconnect"), None),
+                ],
+                0,
+            ),
+            // One number for two phone columns side by side: not guessed.
+            (
+                "ATTACHMENT A Customer Date of Call Caller ID Called Number Violation Dawz 3/1/2021 2025550100 47 CFR § 64.1200(a)(2)",
+                &[(Some("Dawz"), Some("2021-03-01"), None, None, None, Some("47 CFR § 64.1200(a)(2)"))],
+                1,
+            ),
+            // Description and the next row's customer side by side: not split.
+            (
+                "ATTACHMENT A Customer Date of Call Description Dawz 3/1/2021 Robocall Mash 3/2/2021 Other",
+                &[
+                    (Some("Dawz"), Some("2021-03-01"), None, None, None, None),
+                    (None, Some("2021-03-02"), None, None, Some("Other"), None),
+                ],
+                1,
+            ),
+        ];
+        for (text, want, problems) in cases {
+            let doc = Document::from_text(text);
+            let layout = crate::layout::layout(&doc);
+            let mut diagnostics = Vec::new();
+            let found = super::super::citations(&doc, &layout, &mut diagnostics);
+            let before = diagnostics.len();
+            let table = collapsed(&doc, &found, &mut Rows::default(), &mut diagnostics);
+            let records = table.map(|t| t.records).unwrap_or_default();
+            let date = |r: &CallRecord| r.date.map(|d| d.to_string());
+            let dates: Vec<Option<String>> = records.iter().map(date).collect();
+            let got: Vec<Row> = records
+                .iter()
+                .zip(&dates)
+                .map(|(r, d)| {
+                    (
+                        r.customer.as_deref(),
+                        d.as_deref(),
+                        r.caller_id.as_deref(),
+                        r.called_number.as_deref(),
+                        r.description.as_deref(),
+                        r.violation.as_ref().map(|v| v.text.as_str()),
+                    )
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
+            let raised = diagnostics
+                .iter()
+                .skip(before)
+                .filter(|d| d.code == DiagnosticCode::RowCellCount)
+                .count();
+            assert_eq!(raised, *problems, "{text}");
+        }
+    }
 
     #[test]
     fn column_synonyms() {
