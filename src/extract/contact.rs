@@ -1,25 +1,75 @@
 //! Contacts named in the body.
 //!
+//! The contact sentence of a letter lists the people to write to. The first wording below is a
+//! real letter's; the others are the ways letters and public notices vary it (phone before
+//! email, phone only, `; or` / `, or` between entries):
+//!
 //! ```text
 //! Please direct any inquiries regarding this letter to Daniel Stepanicich, Attorney Advisor,
 //! Telecommunications Consumers Division, Enforcement Bureau, FCC, at Daniel.Stepanicich@fcc.gov
 //! or (202) 418-7451; and cc: to Kristi Thompson, Division Chief, Telecommunications Consumers
 //! Division, Enforcement Bureau, FCC, at kristi.thompson@fcc.gov.
+//!
+//! If you have any questions, please contact Ann Smith, Attorney Advisor, Enforcement Bureau,
+//! at 202.555.0150 or ann.smith@fcc.gov; or Bob Jones, Paralegal Specialist, at (202) 555-0199.
+//!
+//! Please contact Alex Example, Attorney Advisor, at alex.example@fcc.gov with any questions.
+//!
+//! For further information, contact Alex Example, Attorney Advisor, Enforcement Bureau, at
+//! 202-555-0100.
 //! ```
 //!
-//! Each entry is `NAME, TITLE, ORGANIZATION…, at EMAIL [or PHONE]`; entries after `cc:` are
-//! copies. Notices and shorter letters write `contact NAME, TITLE, …, at EMAIL` instead.
+//! The grammar, after the cue (`inquiries … to`, `questions … to`, `contact`):
+//!
+//! ```text
+//! sentence = entry (SEPARATOR entry)*
+//! entry    = NAME [, TITLE] [, ORGANIZATION]* [,] at POINT ([,] (or | and) POINT)*
+//! POINT    = EMAIL | PHONE                      (any NANP form: (202) 418-7451, 202.418.7451, …)
+//! SEPARATOR = (, | ;) [and | or] [COPY] | (and | or) [COPY]
+//! COPY     = [with | send] [a] (cc[:] | copy) [to]  (this entry and the later ones are copies)
+//! ```
+//!
+//! TITLE is the first comma part after the name, ORGANIZATION the comma parts after it, joined
+//! with `, `; an email may sit in `<…>`. An entry's parts stay within one clause: no `;` or
+//! sentence end comes before its `at`, so a later `at` is not the entry's. Whitespace is
+//! squashed first (justified lines space a phone's groups widely). Each entry is read once,
+//! left to right, so the whole sentence takes linear time.
 
 use super::phone::{find_email, phone_at_start};
 use crate::model::{Contact, ContactRole};
-use crate::text::{find_words, regex, squash};
+use crate::text::{find_words, is_abbreviation, regex, squash};
 
 /// The contacts of the first paragraph that directs inquiries somewhere.
 pub(crate) fn contacts(text: &str) -> Vec<Contact> {
-    // Every contact has an email address: most paragraphs are ruled out by one memchr.
-    if !text.contains('@') {
+    // Every contact has an email address or a phone number: most paragraphs are ruled out by
+    // one scan.
+    if !text.contains('@') && !text.contains(|c: char| c.is_ascii_digit()) {
         return Vec::new();
     }
+    let Some(start) = first_name(text) else {
+        return Vec::new();
+    };
+    // Justified lines space words (and a phone's groups) widely: one space between words.
+    let sentence = squash(text.get(start..).unwrap_or(""));
+    let mut out = Vec::new();
+    let mut rest = sentence.as_str();
+    let mut role = ContactRole::Inquiries;
+    while let Some((contact, after)) = entry(rest, role) {
+        out.push(contact);
+        let Some((copy, next)) = separator(after) else {
+            break;
+        };
+        if copy {
+            role = ContactRole::Copy;
+        }
+        rest = next;
+    }
+    out
+}
+
+/// Where the first name of the contact sentence starts: after `inquiries … to` or
+/// `questions … to` in the same clause, else after `contact`.
+fn first_name(text: &str) -> Option<usize> {
     // "… inquiries regarding this letter to NAME": the `to` in the same clause.
     let cues = find_words(text, "inquiries").map(|at| at + "inquiries".len());
     let cues = cues.chain(find_words(text, "questions").map(|at| at + "questions".len()));
@@ -43,68 +93,141 @@ pub(crate) fn contacts(text: &str) -> Vec<Contact> {
                 .then(|| text.len() - name.len())
         })
     };
-    let Some(start) = to.or_else(contact) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut rest = text.get(start..).unwrap_or("");
-    let mut role = ContactRole::Inquiries;
-    while let Some((email, range)) = find_email(rest) {
-        let who = rest.get(..range.start).unwrap_or("");
-        // The next entry's email must belong to the clause: no sentence ends between.
-        if !out.is_empty() && who.contains(". ") {
-            break;
-        }
-        let who = who
-            .trim_end()
-            .strip_suffix("at")
-            .unwrap_or(who)
-            .trim_end()
-            .trim_end_matches(',');
-        let mut parts = who.split(',').map(str::trim).filter(|p| !p.is_empty());
-        let Some(name) = parts.next() else { break };
-        if name.split_whitespace().count() > 5 || !name.starts_with(char::is_uppercase) {
-            break;
-        }
-        let title = parts.next().map(squash);
-        let organization: Vec<&str> = parts.collect();
-        let mut after = rest.get(range.end..).unwrap_or("");
-        // `at EMAIL or PHONE`.
-        let mut phone = None;
-        if let Some(or) = after
-            .trim_start()
-            .strip_prefix("or")
-            .filter(|r| r.starts_with(char::is_whitespace))
-        {
-            if let Some((number, range)) = phone_at_start(or) {
-                phone = Some(number);
-                after = or.get(range.end..).unwrap_or("");
-            }
-        }
-        out.push(Contact {
-            role,
-            name: squash(name),
-            title,
-            organization: (!organization.is_empty()).then(|| squash(&organization.join(", "))),
-            email: Some(email.to_owned()),
-            phone,
-        });
-        // The next person of the sentence: `; and cc: to B, …`, `, or B, …`, `; B, …`.
-        let Some(m) = regex!(
-            r"(?i-u)^[ \t\n]*[;,][ \t\n]*(?:(?:and|or)[ \t\n]+)?(?:(cc:?|copy)[ \t\n]*(?:to[ \t\n]+)?)?"
-        )
-        .captures(after) else {
+    to.or_else(contact)
+}
+
+/// One entry, `NAME[, TITLE][, ORGANIZATION…][,] at POINT [or POINT]`, at the start of `text`,
+/// and the text after it.
+fn entry(text: &str, role: ContactRole) -> Option<(Contact, &str)> {
+    let (at, points) = at_point(text)?;
+    let who = text.get(..at)?.trim_end().trim_end_matches(',');
+    let mut parts = who.split(',').map(str::trim).filter(|p| !p.is_empty());
+    let name = parts.next()?;
+    if name.split_whitespace().count() > 5 || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let title = parts.next().map(squash);
+    let organization: Vec<&str> = parts.collect();
+    let (mut email, mut phone) = (None, None);
+    let mut rest = points;
+    let mut first = true;
+    loop {
+        // The first point follows `at`; further ones follow `or` / `and` (or a comma).
+        let candidate = if first { Some(rest) } else { or_point(rest) };
+        let Some((found, after)) = candidate.and_then(point) else {
             break;
         };
-        if m.get(1).is_some() {
-            role = ContactRole::Copy;
+        match found {
+            Point::Email(address) => {
+                email.get_or_insert_with(|| address.to_owned());
+            }
+            Point::Phone(number) => {
+                phone.get_or_insert(number);
+            }
         }
-        rest = after.get(m.get(0).map_or(0, |m| m.end())..).unwrap_or("");
-        if !rest.starts_with(char::is_uppercase) {
-            break;
+        rest = after;
+        first = false;
+    }
+    let contact = Contact {
+        role,
+        name: squash(name),
+        title,
+        organization: (!organization.is_empty()).then(|| squash(&organization.join(", "))),
+        email,
+        phone,
+    };
+    Some((contact, rest))
+}
+
+/// The offset of the `at` that introduces the first contact point of `text`, and the text
+/// after that `at`; `None` when a `;` or a sentence end comes first.
+fn at_point(text: &str) -> Option<(usize, &str)> {
+    let mut checked = 0;
+    for at in find_words(text, "at") {
+        // Each stretch of text is checked for a clause end once.
+        if clause_ends(text, checked, at) {
+            return None;
+        }
+        checked = at;
+        let after = text.get(at + 2..)?;
+        if after.starts_with(char::is_whitespace) && point(after).is_some() {
+            return Some((at, after));
         }
     }
-    out
+    None
+}
+
+/// Whether `text[from..to]` holds a `;` or a sentence end (`.`, `?` or `!` before whitespace,
+/// where a `.` after an initial or an abbreviation, `J.` or `U.S.`, ends none).
+fn clause_ends(text: &str, from: usize, to: usize) -> bool {
+    let Some(stretch) = text.get(from..to) else {
+        return true;
+    };
+    stretch.char_indices().any(|(i, c)| {
+        let before = text.get(..from + i).unwrap_or("");
+        let next = text.get(from + i + c.len_utf8()..).unwrap_or("");
+        let spaced = next.is_empty() || next.starts_with(char::is_whitespace);
+        match c {
+            ';' => true,
+            '?' | '!' => spaced,
+            // The word before is only looked at for a spaced `.`: each word once.
+            '.' if spaced => {
+                let word = before
+                    .rsplit(|c: char| c.is_whitespace() || c == ',' || c == '(')
+                    .next()
+                    .unwrap_or("");
+                word.chars().nth(1).is_some() && !is_abbreviation(word)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// A contact point: an email address or a phone number.
+enum Point<'t> {
+    /// `Daniel.Stepanicich@fcc.gov`.
+    Email(&'t str),
+    /// E.164: `+12024187451`.
+    Phone(String),
+}
+
+/// The contact point at the start of `text` (after whitespace), and the text after it.
+fn point(text: &str) -> Option<(Point<'_>, &str)> {
+    if let Some((number, range)) = phone_at_start(text) {
+        return Some((Point::Phone(number), text.get(range.end..)?));
+    }
+    let lead = text.len() - text.trim_start().len();
+    let body = text.get(lead..)?;
+    // Only the first word is searched, so a later address is never taken for this one.
+    let word = body.get(..body.find(char::is_whitespace).unwrap_or(body.len()))?;
+    let (address, range) = find_email(word)?;
+    let opening = word.get(..range.start)?;
+    if !opening
+        .chars()
+        .all(|c| matches!(c, '<' | '(' | '[' | '“' | '"'))
+    {
+        return None;
+    }
+    Some((Point::Email(address), body.get(range.end..)?))
+}
+
+/// The text after `or` / `and` (or a comma, or both) that may join a further contact point.
+fn or_point(text: &str) -> Option<&str> {
+    let m = regex!(r"(?i)^[\s>)\]”]*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)").find(text)?;
+    text.get(m.end()..)
+}
+
+/// The separator before the next entry: `;`, `,`, `, or`, `; and`, `and`, … optionally with
+/// `cc:` or `copy to` (whether it makes the rest copies), and the text after it.
+fn separator(text: &str) -> Option<(bool, &str)> {
+    let m = regex!(
+        r"(?i)^[\s>)\]”]*(?:[;,]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:(?:with|send)\s+)?(?:a\s+)?(cc:?|copy)\s*(?:to\s+)?)?"
+    )
+    .captures(text)?;
+    let end = m.get(0).map_or(0, |m| m.end());
+    let rest = text.get(end..)?;
+    rest.starts_with(char::is_uppercase)
+        .then_some((m.get(1).is_some(), rest))
 }
 
 #[cfg(test)]
@@ -177,6 +300,96 @@ mod tests {
                 (ContactRole::Copy, "Di Ross", Some("Deputy Chief"), None),
             ]
         );
+
+        // Every wording of an entry: the phone before the email, phone-only entries, any
+        // joiner between entries, copies, widely spaced (justified) text.
+        type Row<'a> = (
+            ContactRole,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let (inq, copy) = (ContactRole::Inquiries, ContactRole::Copy);
+        let tcd = "Telecommunications Consumers Division, Enforcement Bureau";
+        let wordings: &[(&str, &[Row<'_>])] = &[
+            (
+                "If you have any questions, please contact Ann Smith, Attorney Advisor, Enforcement Bureau, at 202.555.0150 or ann.smith@fcc.gov.",
+                &[(inq, "Ann Smith", Some("Attorney Advisor"), Some("Enforcement Bureau"), Some("ann.smith@fcc.gov"), Some("+12025550150"))],
+            ),
+            (
+                "For further information, contact Alex Example, Attorney Advisor, Telecommunications Consumers Division, Enforcement Bureau, at (202) 555-0100.",
+                &[(inq, "Alex Example", Some("Attorney Advisor"), Some(tcd), None, Some("+12025550100"))],
+            ),
+            (
+                "Please direct any inquiries regarding this letter to Ann Smith, Attorney Advisor, at 202-555-0101; or Bob Jones, Special Counsel, Enforcement Bureau, FCC, at (202) 555-0102; and cc: to Cy Young, Division Chief, at cy.young@fcc.gov.",
+                &[
+                    (inq, "Ann Smith", Some("Attorney Advisor"), None, None, Some("+12025550101")),
+                    (inq, "Bob Jones", Some("Special Counsel"), Some("Enforcement Bureau, FCC"), None, Some("+12025550102")),
+                    (copy, "Cy Young", Some("Division Chief"), None, Some("cy.young@fcc.gov"), None),
+                ],
+            ),
+            (
+                "Please contact Ann Smith, Attorney Advisor, Telecommunications Consumers Division, Enforcement Bureau, at 202.555.0101, or Bob Jones, Paralegal Specialist, at +1 202 555 0102 or bob.jones@fcc.gov, and Cy Young at cy@fcc.gov.",
+                &[
+                    (inq, "Ann Smith", Some("Attorney Advisor"), Some(tcd), None, Some("+12025550101")),
+                    (inq, "Bob Jones", Some("Paralegal Specialist"), None, Some("bob.jones@fcc.gov"), Some("+12025550102")),
+                    (inq, "Cy Young", None, None, Some("cy@fcc.gov"), None),
+                ],
+            ),
+            (
+                "If you have any questions, please contact Daniel J. Stepanicich, Assistant Division Chief, at\ndaniel.stepanicich@fcc.gov   or   (202)    555-0174;   Shana   Yates,   Deputy   Division  Chief,  at\n<shana.yates@fcc.gov>, (202) 555-0114.",
+                &[
+                    (inq, "Daniel J. Stepanicich", Some("Assistant Division Chief"), None, Some("daniel.stepanicich@fcc.gov"), Some("+12025550174")),
+                    (inq, "Shana Yates", Some("Deputy Division Chief"), None, Some("shana.yates@fcc.gov"), Some("+12025550114")),
+                ],
+            ),
+            (
+                "Please contact Ann Smith, Attorney Advisor, at ann.smith@fcc.gov, with a copy to Bob Jones, Division Chief, at 1-202-555-0102 with any questions.",
+                &[
+                    (inq, "Ann Smith", Some("Attorney Advisor"), None, Some("ann.smith@fcc.gov"), None),
+                    (copy, "Bob Jones", Some("Division Chief"), None, None, Some("+12025550102")),
+                ],
+            ),
+            // An `at` after the sentence (or clause) ends is not the entry's.
+            ("Please contact Jane Roe. She is at 202-555-0100.", &[]),
+            ("Please contact Jane Roe; she is at jane.roe@fcc.gov.", &[]),
+            ("Please contact Jane Roe at any time, or at the office.", &[]),
+            // A second entry must reach its own contact point within its clause.
+            (
+                "Please contact Ann Smith, Attorney Advisor, at (202) 555-0100, or Bob Jones. Mail goes to ops@fcc.gov.",
+                &[(inq, "Ann Smith", Some("Attorney Advisor"), None, None, Some("+12025550100"))],
+            ),
+        ];
+        for (text, want) in wordings {
+            let got = contacts(text);
+            let got: Vec<Row<'_>> = got
+                .iter()
+                .map(|c| {
+                    (
+                        c.role,
+                        c.name.as_str(),
+                        c.title.as_deref(),
+                        c.organization.as_deref(),
+                        c.email.as_deref(),
+                        c.phone.as_deref(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+
+        // Long runs are read once: no rescans from every entry or `at`.
+        let many = format!(
+            "Please contact {}Zed Last, at z@fcc.gov.",
+            "Ann Smith, Attorney Advisor, at (202) 555-0100; ".repeat(20_000)
+        );
+        assert_eq!(contacts(&many).len(), 20_001);
+        let ats = format!("Please contact Ann Smith{}.", " at a.b.c".repeat(50_000));
+        assert!(contacts(&ats).is_empty());
+        let dots = format!("Please contact Ann {}a at a@fcc.gov", "a.".repeat(100_000));
+        assert_eq!(contacts(&dots).len(), 1);
 
         let cases: &[(&str, usize)] = &[
             ("Direct questions to Jane Roe at jane.roe@fcc.gov.", 1),
