@@ -47,16 +47,31 @@ pub(super) fn render(pages: &[PageContent]) -> String {
     let body = body_size(pages);
     let mut out = String::new();
     let mut table = Table::default();
-    for (n, page) in pages.iter().enumerate() {
+    // Each page's grid and lines, first, for the document's right margin: a page with only
+    // short lines (a signature page) has no line that reaches it.
+    let laid: Vec<(Option<Grid>, Vec<&Glyph>, Vec<Line>)> = pages
+        .iter()
+        .map(|page| {
+            let grid = Grid::find(&page.rules);
+            let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = page
+                .glyphs
+                .iter()
+                .partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
+            let lines = lines(page, &outside);
+            (grid, inside, lines)
+        })
+        .collect();
+    let right = laid
+        .iter()
+        .flat_map(|(_, _, lines)| lines)
+        .filter(|l| l.size >= body * 0.92)
+        .map(|l| l.x1)
+        .fold(0.0f32, f32::max);
+    for (n, (page, (grid, inside, lines))) in pages.iter().zip(laid).enumerate() {
         if n > 0 {
             out.push_str("\n\u{c}\n");
         }
-        let grid = Grid::find(&page.rules);
-        let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = page
-            .glyphs
-            .iter()
-            .partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
-        let mut blocks: Vec<(f32, Block)> = lines(page, &outside)
+        let mut blocks: Vec<(f32, Block)> = lines
             .into_iter()
             .filter(|l| !is_page_number(l, page))
             .map(|l| (l.y, Block::Line(l)))
@@ -69,7 +84,7 @@ pub(super) fn render(pages: &[PageContent]) -> String {
             );
         }
         blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
-        emit_page(&mut out, blocks, body, page, &mut table);
+        emit_page(&mut out, blocks, body, right, page, &mut table);
     }
     if let Some(row) = table.pending.take() {
         push_row(&mut out, &row);
@@ -95,6 +110,7 @@ fn emit_page(
     out: &mut String,
     blocks: Vec<(f32, Block)>,
     body: f32,
+    right: f32,
     page: &PageContent,
     table: &mut Table,
 ) {
@@ -119,13 +135,6 @@ fn emit_page(
     {
         notes_from += 1;
     }
-    let right = blocks
-        .iter()
-        .filter_map(|b| match &b.1 {
-            Block::Line(l) if l.size >= body * 0.92 => Some(l.x1),
-            _ => None,
-        })
-        .fold(0.0f32, f32::max);
     let mut prev: Option<&Line> = None;
     let mut in_table = false;
     for (i, (_, block)) in blocks.iter().enumerate() {
@@ -177,7 +186,11 @@ fn emit_page(
                     None => out.push('\n'),
                     Some(p) => {
                         let gap = line.y - p.y;
-                        let full = p.x1 >= right - 0.08 * (right - p.x0).max(1.0) && !note;
+                        // A line that reaches the margin goes on in the next one of its size
+                        // (a large centred heading may reach as far).
+                        let same_size = (p.size - line.size).abs() <= 0.1 * p.size.max(1.0);
+                        let full =
+                            p.x1 >= right - 0.08 * (right - p.x0).max(1.0) && !note && same_size;
                         let item = crate::text::is_list_item(&line.text);
                         if note && line.text.starts_with("<sup>")
                             || gap > 1.45 * p.size.max(line.size)
@@ -190,7 +203,14 @@ fn emit_page(
                             }
                         } else if note {
                             out.push(' ');
-                        } else if (line.x0 - p.x0).abs() > 4.0 && ends_clause(&p.text) {
+                        } else if (line.x0 - p.x0 > 4.0 && ends_clause(&p.text))
+                            || (p.x0 - line.x0 > 4.0
+                                && ends_clause(&p.text)
+                                && !p.text.ends_with(','))
+                        {
+                            // A new indented paragraph, or text back at the margin after a
+                            // finished sentence; an indented first line that ends at a comma
+                            // (a long word went to the next line) goes on.
                             out.push_str("\n\n");
                         } else {
                             out.push('\n');
@@ -257,10 +277,20 @@ fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
             (lo.min(g.x), hi.max(g.x + g.width))
         })
     };
+    // A raised run of marks: digits (and the spaces between marks), not a line of smaller
+    // text above a larger one (a letterhead's lines).
+    let marks_only = |c: &[&Glyph]| {
+        c.iter().all(|g| {
+            page.glyph_text(g)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b' ' || b == b',')
+        })
+    };
     let is_sup = |c: &[&Glyph], d: &[&Glyph]| {
         let (size, raise) = (size_of(d), y_of(d) - y_of(c));
         let ((c0, c1), (d0, d1)) = (span_of(c), span_of(d));
-        size_of(c) < 0.85 * size
+        marks_only(c)
+            && size_of(c) < 0.85 * size
             && raise > 0.0
             && raise < 0.75 * size
             && c0 >= d0 - size
