@@ -47,6 +47,12 @@ const DIRECTIONS: &[&str] = &[
     "N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.E.", "N.W.", "S.E.", "S.W.",
 ];
 
+/// Unit designators, each followed by its number or letter: `STE A`, `Unit 4B`.
+const UNITS: &[&str] = &[
+    "STE", "Ste", "Suite", "SUITE", "Unit", "UNIT", "Apt", "APT", "Rm", "Room", "Fl", "Floor",
+    "Bldg", "Building",
+];
+
 /// Words that end a street line: `Main St.`, `Coast Hwy`.
 const STREET_SUFFIXES: &[&str] = &[
     "St",
@@ -86,10 +92,11 @@ const STREET_SUFFIXES: &[&str] = &[
 /// Finds a city line (`Newport Beach, CA 92663`) in text that lost its line breaks: the city
 /// is the run of capitalised words before the comma. Returns its byte range.
 pub(crate) fn find_city_line(text: &str) -> Option<Range<usize>> {
-    let m = regex!(r"(?-u)[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){0,3},[ \t]*[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b")
+    // The city's first word starts a word: `Unit 4B Miami, FL` is not the city `B Miami`.
+    let m = regex!(r"(?-u)\b[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){0,5},[ \t]*[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b")
         .find(text)?;
     let mut start = m.start();
-    let mut found = m.as_str();
+    let mut found = text.get(start..m.end()).unwrap_or(m.as_str());
     // `Main St. Dover, DE`: the city starts after the street's last suffix word.
     let city_words = found.split(',').next().unwrap_or("");
     // A suffix right after another starts the city: `Elm Way St. Louis, MO`.
@@ -104,6 +111,19 @@ pub(crate) fn find_city_line(text: &str) -> Option<Range<usize>> {
         (pos, after_suffix) = (end + 1, suffix);
     }
     found = text.get(start..m.end()).unwrap_or(found);
+    // A unit (`STE A`, `Unit 4B`, `Suite C`) ends the street line; the city follows it.
+    let city_words: Vec<&str> = found
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split([' ', '\t'])
+        .collect();
+    if let [unit, id, _, ..] = city_words.as_slice() {
+        if UNITS.contains(&unit.trim_end_matches('.')) {
+            start += unit.len() + 1 + id.len() + 1;
+            found = text.get(start..m.end()).unwrap_or(found);
+        }
+    }
     if let Some((first, rest)) = found.split_once(' ') {
         let first = first.trim_end_matches(',');
         if DIRECTIONS.contains(&first)
@@ -206,6 +226,18 @@ mod tests {
             (
                 "9 Elm Way St. Louis, MO 63101",
                 &["9 Elm Way", "St. Louis, MO 63101"],
+            ),
+            (
+                "8 The Green, STE A Miami, FL 33131",
+                &["8 The Green, STE A", "Miami, FL 33131"],
+            ),
+            (
+                "2901 W. Coast Hwy, Unit 4B Miami, FL 33131",
+                &["2901 W. Coast Hwy, Unit 4B", "Miami, FL 33131"],
+            ),
+            (
+                "4115 Wisconsin Avenue Suite C Salt Lake City, UT 84101",
+                &["4115 Wisconsin Avenue Suite C", "Salt Lake City, UT 84101"],
             ),
             ("no city here", &["no city here"]),
             ("", &[]),

@@ -148,7 +148,15 @@ fn of_this_letter(input: &str) -> IResult<&str, ()> {
         ws1,
         tag_no_case("of"),
         ws1,
-        opt((tag_no_case("the date of"), ws1)),
+        // Any whitespace between the words: the phrase may wrap.
+        opt((
+            tag_no_case("the"),
+            ws1,
+            tag_no_case("date"),
+            ws1,
+            tag_no_case("of"),
+            ws1,
+        )),
         alt((tag_no_case("this"), tag_no_case("the"))),
         ws1,
         alt((
@@ -239,6 +247,10 @@ mod tests {
                 Some(("14 days", Some(d(2022, 11, 25)))),
             ),
             ("within fourteen days of the steps", Some(("14 days", None))),
+            (
+                "within 14 days of the\ndate of this letter (March 12, 2025) of",
+                Some(("14 days", Some(d(2025, 3, 12)))),
+            ),
             ("within forty-eight (48) hours", Some(("48 hours", None))),
             ("within\u{a0}48\u{a0}hours", Some(("48 hours", None))),
             ("Within 14 calendar days", Some(("14 days", None))),

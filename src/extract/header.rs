@@ -84,7 +84,10 @@ pub(crate) fn header(header: &str) -> Header<'_> {
             }
             len += line.len() + 1;
         }
-        let subject = subject.get(..len.saturating_sub(1)).unwrap_or(subject).trim();
+        let subject = subject
+            .get(..len.saturating_sub(1))
+            .unwrap_or(subject)
+            .trim();
         out.subject = (!subject.is_empty()).then_some(subject);
     }
     let to = cue("To:");

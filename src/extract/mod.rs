@@ -1,6 +1,7 @@
 //! Letter parts → the typed [`Notice`]; one grammar per file, diagnostics for what was
 //! tolerated.
 
+mod action;
 mod address;
 mod attachment;
 mod contact;
@@ -78,13 +79,13 @@ pub(crate) fn notice(
     let caption = header::caption(header_text);
     // The provider a cue verb defines; else the first one a notice lists; else one defined
     // without a cue (the addressee's company, an order's party, a company given a short name).
+    let organization = recipient.as_ref().and_then(|r| r.organization.as_deref());
     let mut provider = body
         .iter()
         .find_map(|p| provider::defined(p))
-        .map(|(p, _)| p)
+        .map(|(p, _)| provider::completed(p, organization))
         .or_else(|| providers.first().cloned())
         .or_else(|| {
-            let organization = recipient.as_ref().and_then(|r| r.organization.as_deref());
             let names: Vec<&str> = organization.into_iter().chain(caption.as_deref()).collect();
             body.iter()
                 .find_map(|p| provider::defined_anywhere(p, &names))
@@ -181,7 +182,7 @@ pub(crate) fn notice(
         subject,
         deadlines: deadlines(doc, layout, date, diagnostics),
         actions: if is_letter {
-            actions(&body)
+            action::actions(&body)
         } else {
             Vec::new()
         },
@@ -280,12 +281,20 @@ fn merge_wrapped(found: &mut Vec<Found>, wrapped: Vec<Found>) {
 /// Every citation of the letter, resolved, with spans into the input; what could not be
 /// resolved or looked up becomes a diagnostic.
 fn citations(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let reading = Reading::new(doc, layout);
     let notes: Vec<(u32, Range<usize>)> = layout
         .footnotes
         .iter()
-        .map(|f| (f.number, f.range.clone()))
+        .map(|f| (f.number, reading.to_reading(f.range.clone())))
         .collect();
-    let scan = crate::cite::scan(&doc.text, &notes);
+    let mut scan = crate::cite::scan(&reading.text, &notes);
+    for range in &mut scan.ranges {
+        *range = reading.to_clean(range.clone());
+    }
+    for issue in &mut scan.issues {
+        issue.range = reading.to_clean(issue.range.clone());
+    }
+    reading.put_in_clean_order(&mut scan);
     for issue in scan.issues {
         let (severity, code) = match issue.kind {
             IssueKind::UnknownSection => (Severity::Info, DiagnosticCode::UnknownSection),
@@ -307,6 +316,134 @@ fn citations(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnost
             Found { range, citation }
         })
         .collect()
+}
+
+/// The letter's text in reading order, for the citation scan: each body paragraph that a
+/// page break or footnotes cut is made whole again (`… 38 FCC Rcd 5483, 5485,` / footnotes /
+/// `para. 4 (2023)`), what cut it following the paragraph. Offsets map back to the clean
+/// text; a citation read across a cut spans it there.
+struct Reading<'d> {
+    /// The reading text (the clean text itself when no paragraph was cut).
+    text: Cow<'d, str>,
+    /// Runs of the reading text: (reading start, clean start, length), in reading order. A
+    /// space put between two pieces of a paragraph has length 0 in the clean text.
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl<'d> Reading<'d> {
+    fn new(doc: &'d Document<'_>, layout: &Layout) -> Self {
+        let clean = doc.text.as_str();
+        let mut cut: Vec<&Vec<Range<usize>>> = layout
+            .body
+            .iter()
+            .map(|p| &p.pieces)
+            .filter(|pieces| pieces.len() > 1)
+            .collect();
+        if cut.is_empty() {
+            return Reading {
+                text: Cow::Borrowed(clean),
+                runs: vec![(0, 0, clean.len())],
+            };
+        }
+        cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
+        let mut text = String::with_capacity(clean.len() + cut.len() * 4);
+        let mut runs = Vec::new();
+        let mut push = |text: &mut String, range: Range<usize>| {
+            if let Some(piece) = clean.get(range.clone()) {
+                runs.push((text.len(), range.start, piece.len()));
+                text.push_str(piece);
+            }
+        };
+        let mut cursor = 0;
+        for pieces in cut {
+            let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+                continue;
+            };
+            if first.start < cursor || last.end < first.end {
+                continue; // out of order: left where it stands
+            }
+            push(&mut text, cursor..first.end);
+            for piece in pieces.iter().skip(1) {
+                text.push(' ');
+                push(&mut text, piece.clone());
+            }
+            // What cut the paragraph, after it.
+            text.push('\n');
+            for pair in pieces.windows(2) {
+                if let [a, b] = pair {
+                    push(&mut text, a.end..b.start);
+                }
+            }
+            cursor = last.end;
+        }
+        push(&mut text, cursor..clean.len());
+        Reading {
+            text: Cow::Owned(text),
+            runs,
+        }
+    }
+
+    /// The clean offset of reading offset `at` (a put-in space maps to the end of the run
+    /// before it); `end` treats `at` as the end of a range.
+    fn clean_at(&self, at: usize, end: bool) -> usize {
+        let i = self.runs.partition_point(|r| r.0 <= at).saturating_sub(1);
+        let Some(&(start, clean, len)) = self.runs.get(i) else {
+            return at;
+        };
+        // The end of a range that closes a run maps to that run's end.
+        if end && at == start && i > 0 {
+            if let Some(&(_, clean, len)) = self.runs.get(i - 1) {
+                return clean + len;
+            }
+        }
+        clean + (at - start).min(len)
+    }
+
+    /// A reading range as a clean range.
+    fn to_clean(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.clean_at(range.start, false);
+        start..self.clean_at(range.end, true).max(start)
+    }
+
+    /// A clean range (one that lies in one run, as a footnote does) as a reading range.
+    fn to_reading(&self, range: Range<usize>) -> Range<usize> {
+        let run = self
+            .runs
+            .iter()
+            .find(|&&(_, clean, len)| clean <= range.start && range.start < clean + len.max(1));
+        match run {
+            Some(&(start, clean, _)) => start + (range.start - clean)..start + (range.end - clean),
+            None => range,
+        }
+    }
+
+    /// Puts the scan's citations (now with clean ranges) in clean-text order, where the
+    /// letter's parts look them up, keeping each `refers_to` pointing at its citation.
+    fn put_in_clean_order(&self, scan: &mut crate::cite::Scan) {
+        if matches!(self.text, Cow::Borrowed(_)) {
+            return;
+        }
+        let mut order: Vec<usize> = (0..scan.ranges.len()).collect();
+        order.sort_by_key(|&i| scan.ranges.get(i).map_or(0, |r| r.start));
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(old) {
+                *slot = new;
+            }
+        }
+        let mut citations = Vec::with_capacity(order.len());
+        let mut ranges = Vec::with_capacity(order.len());
+        for &old in &order {
+            if let (Some(c), Some(r)) = (scan.citations.get(old), scan.ranges.get(old)) {
+                let mut c = c.clone();
+                c.refers_to = c.refers_to.and_then(|r| new_index.get(r).copied());
+                citations.push(c);
+                ranges.push(r.clone());
+            }
+        }
+        scan.citations = citations;
+        scan.ranges = ranges;
+    }
 }
 
 /// Which template: orders by their caption title, notices by their subject, letters that
@@ -331,102 +468,6 @@ fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: b
     } else {
         NoticeKind::Other
     }
-}
-
-/// The numbered list of a letter: items `1.` to `n.` in order, numbers dropped. (Orders number
-/// their paragraphs; those are not actions.)
-fn actions(body: &[Cow<'_, str>]) -> Vec<String> {
-    let mut out = Vec::new();
-    for p in body {
-        let next = out.len() + 1;
-        let numbered = p
-            .split_once(". ")
-            .filter(|(n, _)| n.parse::<usize>().ok() == Some(next));
-        match numbered {
-            Some((_, rest)) => out.push(squash(rest)),
-            None if !out.is_empty() => break,
-            None => {}
-        }
-    }
-    if out.is_empty() {
-        // A collapsed copy runs the list into its paragraph.
-        out = body
-            .iter()
-            .map(|p| inline_actions(p))
-            .find(|a| !a.is_empty())
-            .unwrap_or_default();
-    }
-    out
-}
-
-/// Small words a title-case heading leaves in lowercase.
-const HEADING_SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with",
-];
-
-/// Whether `sentence` (without its period) is a run-in heading of three to eight title-case
-/// words: `Consequences for Failure to Comply`, `Actions You Should Take Now`.
-fn is_run_in_heading(sentence: &str) -> bool {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-        .count();
-    (3..=8).contains(&words.len())
-        && capitalised >= 2
-        && words
-            .first()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && words.iter().all(|w| {
-            (w.starts_with(|c: char| c.is_uppercase()) || HEADING_SMALL_WORDS.contains(w))
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        })
-}
-
-/// The numbered steps of a paragraph that runs them inline after a colon: `… the following
-/// steps to resolve this matter: 1. Promptly investigate … 2. If necessary, …`. The last step
-/// ends at the next run-in heading or at the paragraph's end.
-fn inline_actions(p: &str) -> Vec<String> {
-    let re = regex!(r"(?:^|\s)([0-9]{1,2})\.\s+[A-Z\x22“]");
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for c in re.captures_iter(p) {
-        let (Some(n), Some(all)) = (c.get(1), c.get(0)) else {
-            continue;
-        };
-        if n.as_str().parse::<usize>().ok() != Some(starts.len() + 1) {
-            continue;
-        }
-        if starts.is_empty() && !p.get(..n.start()).unwrap_or("").trim_end().ends_with(':') {
-            continue;
-        }
-        starts.push((n.start(), all.end() - 1));
-    }
-    if starts.len() < 2 {
-        return Vec::new();
-    }
-    let mut out = Vec::with_capacity(starts.len());
-    for (i, &(_, text_start)) in starts.iter().enumerate() {
-        let end = match starts.get(i + 1) {
-            Some(&(number, _)) => number,
-            None => {
-                let rest = p.get(text_start..).unwrap_or("");
-                let mut end = rest.len();
-                let mut sentence_start = 0;
-                for (j, _) in rest.match_indices(". ") {
-                    let sentence = rest.get(sentence_start..j).unwrap_or("");
-                    if sentence_start > 0 && is_run_in_heading(sentence) {
-                        end = sentence_start;
-                        break;
-                    }
-                    sentence_start = j + 2;
-                }
-                text_start + end
-            }
-        };
-        out.push(squash(p.get(text_start..end).unwrap_or("")));
-    }
-    out
 }
 
 /// One deadline per kind: the first phrase that states a date, else the first phrase.
@@ -486,22 +527,15 @@ fn signatory(
             (closing, signatory::signatory(lines))
         }
         None => {
-            // A collapsed copy: the block runs on after `Sincerely,` up to the attachment.
+            // A collapsed copy: the block runs on after `Sincerely,` (an order's `FEDERAL
+            // COMMUNICATIONS COMMISSION`) up to the attachment, with the last page's footnotes
+            // before or after it.
             let text = doc.text.as_str();
-            let at = text.find("Sincerely,")?;
-            let start = at + "Sincerely,".len();
-            let rest = text.get(start..)?;
-            let mut end = ["ATTACHMENT A", "Attachment A"]
-                .iter()
-                .filter_map(|t| rest.find(t))
-                .min()
-                .unwrap_or(rest.len())
-                .min(400);
-            while !rest.is_char_boundary(end) {
-                end -= 1;
-            }
-            let block = rest.get(..end).unwrap_or(rest);
-            (at..start, signatory::collapsed(block))
+            let closing = signatory::collapsed_closing(text)?;
+            let notes: Vec<Range<usize>> =
+                layout.footnotes.iter().map(|f| f.range.clone()).collect();
+            let block = signatory::collapsed_block(text, closing.end, &notes);
+            (closing, signatory::collapsed(&block))
         }
     };
     if found.is_none() {
@@ -602,38 +636,5 @@ fn truncation(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnos
                 "the document looks truncated: {what}; the facts before this point were parsed"
             ),
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn run_in_headings() {
-        for (sentence, want) in [
-            ("Consequences for Failure to Comply", true),
-            ("Actions You Should Take Now", true),
-            ("Why You Are Receiving This Notification", true),
-            ("You must also include a declaration", false),
-            ("Failure to provide this information within 14 days", false),
-            ("Done", false),
-            ("See 47 CFR § 1.16", false),
-        ] {
-            assert_eq!(is_run_in_heading(sentence), want, "{sentence}");
-        }
-    }
-
-    #[test]
-    fn inline_numbered_steps() {
-        let p = "Take these steps: 1. Investigate. 2. Report within 14 days. See Id. Consequences for Failure to Comply. If you fail, we act.";
-        assert_eq!(
-            inline_actions(p),
-            ["Investigate.", "Report within 14 days. See Id."]
-        );
-        // Without the colon before `1.`, or with a single step, there is no list.
-        assert!(inline_actions("Rules 1. Investigate. 2. Report.").is_empty());
-        assert!(inline_actions("Do this: 1. Investigate.").is_empty());
-        assert!(inline_actions("").is_empty());
     }
 }

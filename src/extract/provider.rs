@@ -29,8 +29,11 @@ fn aliases(inside: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         let text = rest?;
         let split = find_words(text, "or").find(|&at| {
-            text.get(..at).is_some_and(|b| b.ends_with(char::is_whitespace))
-                && text.get(at + 2..).is_some_and(|a| a.starts_with(char::is_whitespace))
+            text.get(..at)
+                .is_some_and(|b| b.ends_with(char::is_whitespace))
+                && text
+                    .get(at + 2..)
+                    .is_some_and(|a| a.starts_with(char::is_whitespace))
         });
         match split {
             Some(at) => {
@@ -52,7 +55,9 @@ fn definition(input: &str) -> IResult<&str, (&str, &str)> {
     .parse(input)?;
     let (input, inside) = delimited(
         char('('),
-        verify(take_till1(|c: char| c == ')' || c == '('), |a: &str| a.len() <= 80),
+        verify(take_till1(|c: char| c == ')' || c == '('), |a: &str| {
+            a.len() <= 80
+        }),
         char(')'),
     )
     .parse(input)?;
@@ -94,7 +99,19 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
             return None;
         }
         let start = text.len() - rest.len();
-        let (after, (name, short)) = definition(rest).ok()?;
+        let Ok((after, (name, short))) = definition(rest) else {
+            // Named without a short name: `determined that Northgate Access LLC is apparently`.
+            return undefined_name(rest).map(|name| {
+                let end = start + name.len();
+                (
+                    Provider {
+                        name: squash(name),
+                        short_name: None,
+                    },
+                    start..end,
+                )
+            });
+        };
         if short.is_empty() || short.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
@@ -149,9 +166,7 @@ pub(crate) fn defined_anywhere(text: &str, names: &[&str]) -> Option<(Provider, 
             continue;
         };
         let Some(inside) = inside else { continue };
-        let mut aliases = inside
-            .split(" or ")
-            .map(|a| a.trim().trim_matches(is_quote).trim());
+        let mut aliases = aliases(inside).map(|a| a.trim().trim_matches(is_quote).trim());
         let Some(short) = aliases.next() else {
             continue;
         };
@@ -226,6 +241,31 @@ fn name_start(before: &str) -> Option<usize> {
     Some(start)
 }
 
+/// A provider the letter names without defining it, by the first words of the addressee's
+/// company (`Telcast Networks` for `Telcast Networks, LLC`), gets the company's full name.
+pub(crate) fn completed(provider: Provider, organization: Option<&str>) -> Provider {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches('.').to_ascii_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    match organization {
+        Some(org) if provider.short_name.is_none() => {
+            let (ours, theirs) = (words(&provider.name), words(org));
+            if ours.len() < theirs.len() && theirs.starts_with(&ours) {
+                Provider {
+                    name: squash(org),
+                    short_name: None,
+                }
+            } else {
+                provider
+            }
+        }
+        _ => provider,
+    }
+}
+
 /// Whether two spellings name the same company (`Urth Access, LLC` and `Urth Access LLC`):
 /// the same words ignoring commas, periods and case.
 fn same_name(a: &str, b: &str) -> bool {
@@ -240,6 +280,22 @@ fn same_name(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// The name a sentence goes on from without defining a short name: the run of capitalised
+/// words before `is`, `has` or `was` (`Northgate Access LLC is apparently routing …`).
+fn undefined_name(text: &str) -> Option<&str> {
+    let verb = ["is", "has", "was"]
+        .iter()
+        .filter_map(|v| {
+            find_words(text, v).find(|&at| {
+                text.get(..at)
+                    .is_some_and(|b| b.ends_with(char::is_whitespace))
+            })
+        })
+        .min()?;
+    let name = text.get(..verb)?.trim_end();
+    (name.len() <= 120 && !name.is_empty() && name_start(name) == Some(0)).then_some(name)
+}
+
 /// Whether the period at byte `at` of `text` ends an abbreviation rather than a sentence.
 fn abbreviation_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
@@ -247,15 +303,77 @@ fn abbreviation_before(text: &str, at: usize) -> bool {
     is_abbreviation(word)
 }
 
-/// One named entity of a list: `Pi Telecom LLC (Pi Telecom)` or `Rho Networks, Inc.`, with a
-/// trailing `and`, separator or inline footnote number cut off.
+/// Bullet glyphs of a list of providers: `• Call Pipe`, `· Urth Access, LLC`, `▪ …`.
+const GLYPHS: [char; 3] = ['•', '·', '▪'];
+
+/// Lowercase words an entity's name may hold: `Bank of Calls`, `Voz de la Gente`.
+const NAME_SMALL_WORDS: &[&str] = &[
+    "&", "and", "of", "the", "for", "de", "la", "del", "d/b/a", "dba", "a/k/a", "aka", "f/k/a",
+];
+
+/// Whether `name` reads as an entity's name rather than a sentence: one to ten words, each
+/// capitalised (or a number, an initial, a company suffix), but for a few small words (`of`,
+/// `&`, `d/b/a`); no sentence end or colon inside. `Promptly investigate the calls identified
+/// above` and `Within 48 hours, inform the Commission` are steps, not names.
+fn is_entity_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    (1..=10).contains(&words.len())
+        && !name.contains([':', '"', '“', '”'])
+        && words.iter().enumerate().all(|(i, w)| {
+            let bare = w.trim_end_matches([',', ';']);
+            let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            let small = i > 0 && NAME_SMALL_WORDS.contains(&bare);
+            // A period only after an abbreviation (`Inc.`, `Co.`), an initial (`A.`) or a
+            // dotted suffix (`L.L.C.`); a sentence's last word may not end the name.
+            let period_ok = match bare.strip_suffix('.') {
+                Some(stem) => {
+                    is_abbreviation(stem)
+                        || COMPANY_SUFFIXES.contains(&bare)
+                        || stem.chars().count() == 1
+                        || stem.contains('.')
+                        || i == last
+                }
+                None => true,
+            };
+            (capital || small) && period_ok
+        })
+}
+
+/// Where an item of a list ends: at a `;`, a sentence's end (not `Inc.`; a company suffix's
+/// period ends the name unless a parenthesised short name follows: `Ironwood Data Corp.
+/// (Ironwood Data)`), an inline footnote (`Call Pipe 1 The Cox/Jones/…`) or `(collectively`.
+/// Returns the end of the text kept.
+fn item_end(text: &str) -> usize {
+    for m in regex!(r"\s[0-9]{1,3}\s+[A-Z]|;|\.(?:\s|$)|\s\(collectively(?-u:\b)").find_iter(text) {
+        if !m.as_str().starts_with('.') {
+            return m.start();
+        }
+        let word_start = text
+            .get(..m.start())
+            .and_then(|b| b.rfind([' ', '\n', '\t', ',']))
+            .map_or(0, |i| i + 1);
+        let word = text.get(word_start..m.start()).unwrap_or("");
+        if !abbreviation_before(text, m.start()) {
+            return m.start();
+        }
+        let suffix = COMPANY_SUFFIXES.contains(&format!("{word}.").as_str());
+        let defines = text
+            .get(m.end()..)
+            .is_some_and(|rest| rest.trim_start().starts_with('('));
+        if suffix && !defines {
+            return m.start() + 1;
+        }
+    }
+    text.len()
+}
+
+/// One named entity of a list: `Pi Telecom LLC (Pi Telecom)`, `Rho Networks, Inc.` or
+/// `Northgate Connect (Northgate)`, with a leading `and`, a trailing `;`, `; and`, `,` or
+/// sentence end, and an inline footnote number cut off. `None` when it does not read as a
+/// name ([`is_entity_name`]): a list of steps is no list of providers.
 fn item(text: &str) -> Option<Provider> {
-    // An inline footnote body starts after its number: `Call Pipe 1 The Cox/Jones/...`; a
-    // sentence end (not `Inc.`) closes the last item of a collapsed list.
-    let end = regex!(r"\s[0-9]{1,3}\s+[A-Z]|[;•·▪\n]|\.(?:\s|$)|\s\(collectively(?-u:\b)")
-        .find_iter(text)
-        .find(|m| !(m.as_str().starts_with('.') && abbreviation_before(text, m.start())))
-        .map_or(text.len(), |m| m.start());
+    let end = item_end(text);
     let text = text.get(..end).unwrap_or(text).trim();
     let text = text.trim_end_matches([',', ':']).trim_end();
     let text = text
@@ -263,10 +381,10 @@ fn item(text: &str) -> Option<Provider> {
         .unwrap_or(text)
         .trim_end_matches(',');
     let text = text.strip_prefix("and ").unwrap_or(text).trim();
-    if !text.starts_with(|c: char| c.is_uppercase()) || text.len() > 120 {
+    if !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || text.len() > 160 {
         return None;
     }
-    Some(match definition(text) {
+    let provider = match definition(text) {
         Ok((rest, (name, short))) if rest.trim().is_empty() => Provider {
             name: squash(name.trim().trim_end_matches(',')),
             short_name: Some(squash(short)),
@@ -275,46 +393,83 @@ fn item(text: &str) -> Option<Provider> {
             name: squash(text),
             short_name: None,
         },
-    })
+    };
+    let short_ok = provider
+        .short_name
+        .as_deref()
+        .is_none_or(|s| s.starts_with(char::is_uppercase) && s.split_whitespace().count() <= 6);
+    (is_entity_name(&provider.name) && short_ok).then_some(provider)
 }
 
-/// Whether a list's lead-in names providers: `each of the following voice service providers
+/// Whether a list's lead-in names providers: its last sentence ends with a colon (a footnote
+/// number may follow) and speaks of providers, `each of the following voice service providers
 /// (the Originating Providers):`.
 fn introduces_providers(lead: &str) -> bool {
     let lead = lead.trim_end();
     let lead = lead
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim_end();
-    lead.ends_with(':')
-        && (find_words(lead, "provider").next().is_some()
-            || find_words(lead, "providers").next().is_some())
+    // The last sentence: after the last period that ends one.
+    let start = lead
+        .rmatch_indices(". ")
+        .find(|&(at, _)| !abbreviation_before(lead, at))
+        .map_or(0, |(at, _)| at + 2);
+    let sentence = lead.get(start..).unwrap_or(lead);
+    sentence.ends_with(':')
+        && (find_words(sentence, "provider").next().is_some()
+            || find_words(sentence, "providers").next().is_some())
+}
+
+/// Where the bullets of `p` stand: each marker's start and its text's start. A glyph
+/// ([`GLYPHS`]) marks an item anywhere; `-`, `–` or `*` followed by a space only at the start of
+/// a line or after a colon, `;` or `and` (`Providers): - Alpha LLC; - Beta Inc.`). One pass.
+fn bullets(p: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = p.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
+        if GLYPHS.contains(&c) {
+            out.push((i, i + c.len_utf8()));
+        } else if matches!(c, '-' | '–' | '*') && next_is_space {
+            let before = p.get(..i).unwrap_or("");
+            let line = before.trim_end_matches([' ', '\t']);
+            let gap = before.trim_end();
+            if line.is_empty()
+                || line.ends_with('\n')
+                || gap.ends_with([':', ';'])
+                || gap.ends_with(" and")
+            {
+                out.push((i, i + c.len_utf8()));
+            }
+        }
+    }
+    out
 }
 
 /// The providers a document lists: the bulleted list after a lead-in that names providers
 /// (`(the Originating Providers): • Call Pipe • …`, one paragraph per bullet or all in one
-/// collapsed paragraph), or a numbered collective definition (`(1) Urth Access, LLC (Urth
-/// Access); (2) Fire Data LLC; … (collectively, the Student Loan Robocall Operation)`).
+/// collapsed paragraph; glyphs `•`, `·`, `▪`, or `-` starting a line), or a numbered collective
+/// definition (`(1) Urth Access, LLC (Urth Access); (2) Fire Data LLC; … (collectively, the
+/// Student Loan Robocall Operation)`). Every item must read as a name, in list order.
 pub(crate) fn listed<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Provider> {
-    let bullet = |c: char| matches!(c, '•' | '·' | '▪');
-    // The first bullet, found by three memchr scans rather than a char-by-char one.
-    let first_bullet = |p: &str| ['•', '·', '▪'].iter().filter_map(|b| p.find(*b)).min();
     for (i, p) in paragraphs.iter().enumerate() {
         let p = p.as_ref();
-        let lead_end = first_bullet(p).unwrap_or(p.len());
+        let marks = bullets(p);
+        let lead_end = marks.first().map_or(p.len(), |&(start, _)| start);
         if introduces_providers(p.get(..lead_end).unwrap_or(p)) {
-            let inline = p.get(lead_end..).unwrap_or("");
-            let following = paragraphs
-                .get(i + 1..)
-                .unwrap_or(&[])
-                .iter()
-                .map(AsRef::as_ref)
-                .take_while(|q| q.trim_start().starts_with(bullet));
-            let providers: Vec<Provider> = std::iter::once(inline)
-                .chain(following)
-                .flat_map(|q| q.split(bullet).skip(1))
-                .filter_map(item)
-                .collect();
-            if !providers.is_empty() {
+            let mut texts: Vec<&str> = Vec::new();
+            bullet_items(p, &marks, &mut texts);
+            for q in paragraphs.get(i + 1..).unwrap_or(&[]) {
+                let q = q.as_ref();
+                let marks = bullets(q);
+                let leading = q.len() - q.trim_start().len();
+                if marks.first().is_none_or(|&(start, _)| start != leading) {
+                    break;
+                }
+                bullet_items(q, &marks, &mut texts);
+            }
+            let providers: Option<Vec<Provider>> = texts.iter().map(|t| list_item(t)).collect();
+            if let Some(providers) = providers.filter(|p| !p.is_empty()) {
                 return providers;
             }
         }
@@ -323,6 +478,64 @@ pub(crate) fn listed<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Provider> {
         }
     }
     Vec::new()
+}
+
+/// The texts of the items `marks` (from [`bullets`]) start in `p`, each up to the next.
+fn bullet_items<'a>(p: &'a str, marks: &[(usize, usize)], out: &mut Vec<&'a str>) {
+    let mut ends = marks.iter().skip(1).map(|&(start, _)| start);
+    for &(_, text) in marks {
+        let end = ends.next().unwrap_or(p.len());
+        out.push(p.get(text..end).unwrap_or(""));
+    }
+}
+
+/// An item of a bulleted list. The last item of a paragraph may run on into the prose after
+/// it: on the next line (`· Zenith Carrier Services` / `If any of …`), its first line; in a
+/// collapsed copy without punctuation (`• Blue Heron Telco LLC If any of the Originating
+/// Providers fails …`), the name is cut from the run of capitalised words before the first
+/// lowercase one: after its last company suffix or short name (`LLC`, `(Bluejay)`), else
+/// before the run's last word, which starts the sentence.
+fn list_item(text: &str) -> Option<Provider> {
+    item(text)
+        .or_else(|| {
+            let first_line = text.trim_start().split('\n').next()?;
+            item(first_line)
+        })
+        .or_else(|| item(text.get(..run_on_end(text)?)?))
+}
+
+/// Where the name ends in an item that runs on into a sentence ([`list_item`]); one pass over
+/// its words.
+fn run_on_end(text: &str) -> Option<usize> {
+    let mut last_suffix = None;
+    let mut previous_start = None;
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let word = text.get(s..i).unwrap_or("");
+                let bare = word.trim_end_matches(',');
+                let capital = bare
+                    .trim_start_matches('(')
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                if !capital && !NAME_SMALL_WORDS.contains(&bare) {
+                    // The first lowercase word: the run before it holds the name.
+                    return last_suffix.or(previous_start.filter(|&p| p > 0));
+                }
+                if COMPANY_SUFFIXES.contains(&bare) || bare.ends_with(')') {
+                    last_suffix = Some(i);
+                }
+                previous_start = Some(s);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `(1) A (A); (2) B; and (3) C (collectively, the X)`: the items of a numbered collective
@@ -384,9 +597,10 @@ mod tests {
                 "We have determined that the traffic (collectively, the Calls) is",
                 None,
             ),
+            // Named without a short name.
             (
                 "We have determined that R Squared Telecom LLC is apparently",
-                None,
+                Some(("R Squared Telecom LLC", "")),
             ),
             // The definition wraps over a line break.
             (
@@ -400,8 +614,9 @@ mod tests {
             // A parenthesis later in the sentence is no definition of the provider.
             (
                 "determined that Cobalt Data LLC is apparently routing and transmitting Novel Coronavirus Disease (COVID-19) scam robocall traffic",
-                None,
+                Some(("Cobalt Data LLC", "")),
             ),
+            ("determined that the traffic is apparently illegal", None),
             ("determined that X (", None),
             ("", None),
         ];
@@ -500,6 +715,89 @@ mod tests {
                 .map(|(n, s)| ((*n).to_owned(), s.map(str::to_owned)))
                 .collect();
             assert_eq!(got, want, "{paragraphs:?}");
+        }
+    }
+    #[test]
+    fn provider_lists() {
+        type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
+        let lead = "Contemporaneous with this Notice, the Bureau is issuing a cease-and-desist letter to each of the following voice service providers (the Originating Providers):";
+        let cases: &[Case] = &[
+            // Names without a legal suffix, trailing `;`, `; and`, `.` dropped, in list order.
+            (
+                &[lead, "• Northgate Connect (Northgate);", "• Ironwood Data Corp. (Ironwood Data); and", "• Zenith Carrier Services."],
+                &[
+                    ("Northgate Connect", Some("Northgate")),
+                    ("Ironwood Data Corp.", Some("Ironwood Data")),
+                    ("Zenith Carrier Services", None),
+                ],
+            ),
+            // Dash bullets, one per line in one paragraph.
+            (
+                &[lead, "- Ironwood Data Corp. (Ironwood Data); and\n- Zenith Carrier Services."],
+                &[("Ironwood Data Corp.", Some("Ironwood Data")), ("Zenith Carrier Services", None)],
+            ),
+            // `▪` bullets; the last item's line followed by prose.
+            (
+                &[lead, "▪ Alpha Voice LLC\n▪ Beta Telecom\nIf any of the Originating Providers fails"],
+                &[("Alpha Voice LLC", None), ("Beta Telecom", None)],
+            ),
+            // A collapsed copy: all run together, the last item running on into the prose.
+            (
+                &["notify all U.S.-based voice service providers. Contemporaneous with this Notice, the Bureau is issuing a letter to each of the following voice service providers (the Originating Providers): • Blue Heron Communications, LLC (Blue Heron) • Stratus VoIP Ltd. • Blue Heron Telco LLC If any of the Originating Providers fails to act"],
+                &[
+                    ("Blue Heron Communications, LLC", Some("Blue Heron")),
+                    ("Stratus VoIP Ltd.", None),
+                    ("Blue Heron Telco LLC", None),
+                ],
+            ),
+            (
+                &["following voice service providers (the Originating Providers): · Ironwood Connect LLC (Ironwood) · Bluejay Global LLC (Bluejay) If any of the Originating Providers fails"],
+                &[("Ironwood Connect LLC", Some("Ironwood")), ("Bluejay Global LLC", Some("Bluejay"))],
+            ),
+            (
+                &["following voice service providers (the Originating Providers): - Alpha Voice; - Zenith Carrier Services If any of them fails"],
+                &[("Alpha Voice", None), ("Zenith Carrier Services", None)],
+            ),
+            // Steps of a letter are no providers, whatever the text before them says of
+            // providers, and a lead-in's earlier sentences do not count.
+            (
+                &["downstream voice service providers may block. Lumen Path should take the following steps to resolve this matter: • Promptly investigate the calls identified above. • Implement effective safeguards."],
+                &[],
+            ),
+            (
+                &["each of the following providers:", "• Promptly investigate the calls identified above.", "• Within 48 hours, inform the Commission."],
+                &[],
+            ),
+            // A dash inside prose is no bullet.
+            (&["the following providers: VIA MAIL - RETURN RECEIPT"], &[]),
+        ];
+        for (paragraphs, want) in cases {
+            let got: Vec<_> = listed(paragraphs)
+                .into_iter()
+                .map(|p| (p.name, p.short_name))
+                .collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(n, s)| ((*n).to_owned(), s.map(str::to_owned)))
+                .collect();
+            assert_eq!(got, want, "{paragraphs:?}");
+        }
+    }
+
+    #[test]
+    fn entity_names() {
+        for (name, want) in [
+            ("Northgate Connect", true),
+            ("Rho Networks, Inc.", true),
+            ("Bank of Calls & Sons", true),
+            ("Urth Access, L.L.C.", true),
+            ("Promptly investigate the calls identified above", false),
+            ("Within 48 hours, inform the Commission", false),
+            ("If necessary, \"effectively mitigate\" the traffic", false),
+            ("Zenith Carrier Services. If", false),
+            ("", false),
+        ] {
+            assert_eq!(is_entity_name(name), want, "{name}");
         }
     }
 }

@@ -88,11 +88,18 @@ fn collapsed(text: &str) -> Recipient {
     let (name, after_title) = match title {
         Some(t) => (text.get(..t.start()).unwrap_or(""), t.end()),
         None => {
-            // Without a title, take the first two words as the name.
-            let end = text
-                .split_whitespace()
-                .take(2)
-                .last()
+            // Without a title, the name is the first two words, and a middle initial between
+            // them (`Hector O. Tanaka Lumen Path Networks, Inc.`).
+            let mut words = text.split_whitespace();
+            let first = words.next();
+            let second = words.next();
+            let initial = second.is_some_and(|w| {
+                w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
+            });
+            let last = if initial { words.next() } else { second };
+            let end = last
+                .or(second)
+                .or(first)
                 .map_or(0, |w| crate::text::offset_in(text, w) + w.len());
             (text.get(..end).unwrap_or(""), end)
         }
@@ -165,6 +172,20 @@ mod tests {
             (
                 "Ana Ruiz\nCallWin LLC\n1 Main St.\nDover, DE 19901\ninfo@callwin.test\nsupport@callwin.test",
                 (Some("Ana Ruiz"), None, Some("CallWin LLC"), &["1 Main St.", "Dover, DE 19901"], &["info@callwin.test", "support@callwin.test"]),
+            ),
+            // No title, and a middle initial.
+            (
+                "Hector O. Tanaka Lumen Path Networks, Inc. 1200 Commerce Drive Dover, DE 19901 info@lumenpath.test",
+                (Some("Hector O. Tanaka"), None, Some("Lumen Path Networks, Inc."), &["1200 Commerce Drive", "Dover, DE 19901"], &["info@lumenpath.test"]),
+            ),
+            (
+                "Brisa Cruz Belthrough, LLC 1 Main St. Dover, DE 19901",
+                (Some("Brisa Cruz"), None, Some("Belthrough, LLC"), &["1 Main St.", "Dover, DE 19901"], &[]),
+            ),
+            // A unit after the street stays on the street line.
+            (
+                "Mateo Cruz CEO Ironwood Data Co. 2901 W. Coast Hwy, Unit 4B Miami, FL 33131",
+                (Some("Mateo Cruz"), Some("CEO"), Some("Ironwood Data Co."), &["2901 W. Coast Hwy, Unit 4B", "Miami, FL 33131"], &[]),
             ),
             (
                 "Ana Ruiz CEO CallWin LLC 1 Main St. Dover, DE 19901 info@callwin.test support@callwin.test",

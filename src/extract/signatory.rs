@@ -10,6 +10,7 @@
 
 use crate::model::Signatory;
 use crate::text::{regex, squash};
+use std::ops::Range;
 
 /// Reads the block's lines: a name, then title, division and bureau in any order; a line
 /// may hold several, comma-separated (`Chief, Enforcement Bureau`).
@@ -56,6 +57,78 @@ fn is_signature_image(line: &str) -> bool {
         || line.to_ascii_lowercase().contains("signature")
 }
 
+/// Whether `word` may be part of a signer's name: a capitalised word of letters (`Egal`,
+/// `O'Neil`, `Smith-Jones`) or an initial (`A.`), not a word that ends a sentence (`Thompson.`).
+fn is_name_word(word: &str) -> bool {
+    let initial = word.len() == 2 && word.ends_with('.');
+    word.starts_with(|c: char| c.is_uppercase())
+        && (initial || !word.ends_with('.'))
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+}
+
+/// The closing of a copy whose lines were collapsed: `Sincerely,` and the like, or an
+/// order's `FEDERAL COMMUNICATIONS COMMISSION` above its signer (the last one, and not the
+/// caption's `Before the FEDERAL COMMUNICATIONS COMMISSION`).
+pub(crate) fn collapsed_closing(text: &str) -> Option<Range<usize>> {
+    let letter = [
+        "Sincerely,",
+        "Respectfully submitted,",
+        "Respectfully,",
+        "Very truly yours,",
+    ]
+    .iter()
+    .filter_map(|c| text.find(c).map(|at| at..at + c.len()))
+    .min_by_key(|r| r.start);
+    letter.or_else(|| {
+        let closing = "FEDERAL COMMUNICATIONS COMMISSION";
+        let at = text.rfind(closing)?;
+        let caption = text.get(..at)?.trim_end().ends_with("Before the");
+        (!caption).then_some(at..at + closing.len())
+    })
+}
+
+/// The signature block of a collapsed copy: the text from `start` (after the closing) to the
+/// attachment, without the footnote bodies `notes` printed at the last page's foot, before or
+/// after the block (`FEDERAL COMMUNICATIONS COMMISSION 4 See 47 CFR § 64.1200(k)(4). Loyaan
+/// A. Egal Chief Enforcement Bureau`), nor their numbers.
+pub(crate) fn collapsed_block(text: &str, start: usize, notes: &[Range<usize>]) -> String {
+    /// The most text read for the block and the last page's footnotes.
+    const MAX_BLOCK: usize = 3000;
+    let mut end = crate::layout::inline_attachment_start(text)
+        .filter(|&a| a > start)
+        .unwrap_or(text.len())
+        .min(start.saturating_add(MAX_BLOCK));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut block = String::new();
+    let mut at = start;
+    let first = notes.partition_point(|n| n.end <= start);
+    let inside = notes
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|n| n.start < end);
+    for note in inside.chain(std::iter::once(&(end..end))) {
+        let piece = text.get(at..note.start.max(at)).unwrap_or("");
+        // The footnote's number stands before its body.
+        let piece = match note.start < end {
+            true => piece
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_ascii_digit()),
+            false => piece,
+        };
+        if !piece.trim().is_empty() {
+            block.push_str(piece.trim());
+            block.push(' ');
+        }
+        at = note.end.max(at);
+    }
+    block.trim().to_owned()
+}
+
 /// The signatory of a copy whose lines were collapsed: the text after `Sincerely,`, e.g. `A
 /// handwritten signature … to the right. Kristi Thompson Division Chief Telecommunications
 /// Consumers Division Enforcement Bureau Federal Communications Commission`. The title is
@@ -66,18 +139,18 @@ pub(crate) fn collapsed(text: &str) -> Option<Signatory> {
     )
     .find(text)?;
     let before = text.get(..title.start())?;
-    // The name follows any description of the signature image, after its last sentence end.
-    // (A middle initial's period, `Loyaan A. Egal`, is not a sentence end.)
-    let sentence_end = before.rmatch_indices(". ").map(|(i, _)| i).find(|&i| {
-        let word = before.get(..i).and_then(|b| b.rsplit(' ').next());
-        word.is_some_and(|w| w.chars().count() > 1)
-    });
-    let name_part = sentence_end
-        .and_then(|i| before.get(i + 2..))
-        .unwrap_or(before);
-    let words: Vec<&str> = name_part.split_whitespace().collect();
-    let name = words.get(words.len().saturating_sub(4)..)?.join(" ");
-    if name.is_empty() || !name.starts_with(char::is_uppercase) {
+    // The name is the run of capitalised words just before the title: not what stands for the
+    // signature image (`[signature]`, `/s/`, a description ending `… to the right.`). A word
+    // ending a sentence stops it, but a middle initial (`Loyaan A. Egal`) does not.
+    let mut words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take_while(|w| is_name_word(w))
+        .take(4)
+        .collect();
+    words.reverse();
+    let name = words.join(" ");
+    if name.is_empty() {
         return None;
     }
     let after = text.get(title.end()..)?;
@@ -156,6 +229,43 @@ mod tests {
     }
 
     #[test]
+    fn collapsed_closings_and_blocks() {
+        // (text, closing, footnote bodies, block)
+        type Case<'a> = (&'a str, Option<&'a str>, &'a [&'a str], &'a str);
+        let cases: &[Case] = &[
+            (
+                "Thank you. Sincerely, [signature] Jane Roe Chief Enforcement Bureau 4 See 47 CFR § 64.1200(k)(4). ATTACHMENT A Customer Date",
+                Some("Sincerely,"),
+                &["See 47 CFR § 64.1200(k)(4)."],
+                "[signature] Jane Roe Chief Enforcement Bureau",
+            ),
+            // An order: the caption's name is not the closing; footnotes before the signer.
+            (
+                "Before the FEDERAL COMMUNICATIONS COMMISSION Washington ORDERED. FEDERAL COMMUNICATIONS COMMISSION 3 Letter from Loyaan A. Egal, Chief, FCC Enforcement Bureau (2024). Patrick Webre Acting Chief Enforcement Bureau",
+                Some("FEDERAL COMMUNICATIONS COMMISSION"),
+                &["Letter from Loyaan A. Egal, Chief, FCC Enforcement Bureau (2024)."],
+                "Patrick Webre Acting Chief Enforcement Bureau",
+            ),
+            (
+                "Before the FEDERAL COMMUNICATIONS COMMISSION Washington -FCC-",
+                None,
+                &[],
+                "",
+            ),
+        ];
+        for (text, closing, notes, block) in cases {
+            let found = collapsed_closing(text);
+            assert_eq!(found.clone().and_then(|r| text.get(r)), *closing, "{text}");
+            let Some(found) = found else { continue };
+            let notes: Vec<Range<usize>> = notes
+                .iter()
+                .filter_map(|n| text.find(n).map(|at| at..at + n.len()))
+                .collect();
+            assert_eq!(collapsed_block(text, found.end, &notes), *block, "{text}");
+        }
+    }
+
+    #[test]
     fn collapsed_blocks() {
         type Want<'a> = Option<(&'a str, &'a str, Option<&'a str>, Option<&'a str>)>;
         let cases: &[(&str, Want)] = &[
@@ -167,7 +277,17 @@ mod tests {
                 "Loyaan A. Egal Chief Enforcement Bureau",
                 Some(("Loyaan A. Egal", "Chief", None, Some("Enforcement Bureau"))),
             ),
+            // What stands for the signature image is not part of the name.
+            (
+                "[signature] Loyaan A. Egal Chief Enforcement Bureau",
+                Some(("Loyaan A. Egal", "Chief", None, Some("Enforcement Bureau"))),
+            ),
+            (
+                "/s/ Patrick Webre Acting Chief Enforcement Bureau",
+                Some(("Patrick Webre", "Acting Chief", None, Some("Enforcement Bureau"))),
+            ),
             ("no title here", None),
+            ("[signature] Chief", None),
             ("", None),
         ];
         for (text, want) in cases {
