@@ -294,7 +294,6 @@ fn s1_glued_words() {
 /// The only bracket-style marker seen (`[5]`, the Identidad HTML copy): footnote marks in
 /// brackets, bodies at the page foot with the same bracket label.
 #[test]
-#[ignore = "VARIATIONS §1: bracketed footnote marks `[n]` are not read as footnotes"]
 fn s1_bracket_footnote_marks() {
     let body = "We have determined that R Squared Telecom LLC (R Squared) is apparently transmitting illegal robocall traffic on behalf of one or more of its clients.[4] As noted below, downstream voice service providers will be authorized to block all of R Squared's traffic if you do not take steps to effectively mitigate illegal traffic within 48 hours.[5]";
     let close = format!(
@@ -949,7 +948,6 @@ fn s6_deadlines() {
 /// `within 14 days of the date of the CDL`: a period that runs from an earlier letter, not from
 /// this document's date.
 #[test]
-#[ignore = "VARIATIONS §6: `within 14 days of the date of the CDL` is given a due date counted from the order's own date"]
 fn s6_deadline_from_another_letter() {
     let order = "Federal Communications Commission DA 24-886 Before the Federal Communications Commission Washington, D.C. 20554 In the Matter of Veriwave Telco, LLC ) ) ) File No. EB-TCD-24-00036000 ORDER Adopted: June 3, 2024 Released: June 3, 2024 By the Chief, Enforcement Bureau: 1. On May 1, 2024, the Bureau sent Veriwave Telco, LLC (Veriwave) a cease-and-desist letter (CDL). Veriwave was required to report to the Bureau within 14 days of the date of the CDL.";
     let n = parse("CDL", order);
@@ -1395,7 +1393,6 @@ fn s10_layout_copies_of_orders() {
 /// A footnote body running over a blank line, or onto the next page's foot: one footnote,
 /// its citation read whole.
 #[test]
-#[ignore = "VARIATIONS §10: a citation split over a blank line inside a footnote body (`2025 WL` / blank / `2622184`) is not found, though the body is joined"]
 fn s10_footnote_body_over_a_blank_line() {
     let n = parse("blank line", &layout_order("\u{c}", Split::BlankLine));
     assert_eq!(footnote(&n, 2).map(collapse).as_deref(), Some(NOTE_2));
@@ -1403,7 +1400,6 @@ fn s10_footnote_body_over_a_blank_line() {
 }
 
 #[test]
-#[ignore = "VARIATIONS §10: a citation split between a footnote body and its continuation on the next page's foot (`2025 WL` / `2622184`) is not found, though the body is joined"]
 fn s10_footnote_body_onto_the_next_page() {
     for (name, page_break) in [("form feed", "\u{c}"), ("no form feed", "\n")] {
         let n = parse(name, &layout_order(page_break, Split::NextPage));
@@ -1423,7 +1419,6 @@ fn s10_footnote_body_onto_the_next_page() {
 /// The running header repeated on every page is page furniture, not a citation: the document's
 /// own DA number is listed once, however many pages repeat it.
 #[test]
-#[ignore = "VARIATIONS §10: the running header repeated on page 2 is listed as a second `DA 26-237` citation"]
 fn s10_running_header_is_not_a_citation() {
     for (name, page_break) in [("form feed", "\u{c}"), ("no form feed", "\n")] {
         let n = parse(name, &layout_order(page_break, Split::None));

@@ -283,7 +283,7 @@ const HEADING_SMALL_WORDS: &[&str] = &[
 
 /// Whether `sentence` (without its period) is a run-in heading of three to eight title-case
 /// words: `Consequences for Failure to Comply`, `Actions You Should Take Now`.
-pub(crate) fn is_run_in_heading(sentence: &str) -> bool {
+fn is_run_in_heading(sentence: &str) -> bool {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let capitalised = words
         .iter()

@@ -30,6 +30,9 @@ pub(crate) struct Phrase {
     pub(crate) kind: DeadlineKind,
     pub(crate) amount: u32,
     pub(crate) hours: bool,
+    /// The period runs from another document (`of the date of the CDL`), whose date this one
+    /// does not give: no due date is computed.
+    pub(crate) elsewhere: bool,
     /// The date in parentheses after the phrase, and its range.
     pub(crate) stated: Option<(NaiveDate, Range<usize>)>,
     /// The phrase's range in the text searched.
@@ -57,8 +60,12 @@ impl Phrase {
         self
     }
 
-    /// The letter date plus the period (hours rounded up to whole days).
+    /// The letter date plus the period (hours rounded up to whole days); `None` for a period
+    /// that runs from another document.
     pub(crate) fn due(&self, letter: NaiveDate) -> Option<NaiveDate> {
+        if self.elsewhere {
+            return None;
+        }
         let days = if self.hours {
             self.amount.div_ceil(24)
         } else {
@@ -142,13 +149,12 @@ fn unit(input: &str) -> IResult<&str, bool> {
     .parse(input)
 }
 
-/// ` of the date of this letter`, ` of this letter`, ` of the date of the Notice`.
-fn of_this_letter(input: &str) -> IResult<&str, ()> {
+/// ` of ` or ` of the date of ` (any whitespace between the words: the phrase may wrap).
+fn of_the_date_of(input: &str) -> IResult<&str, ()> {
     (
         ws1,
         tag_no_case("of"),
         ws1,
-        // Any whitespace between the words: the phrase may wrap.
         opt((
             tag_no_case("the"),
             ws1,
@@ -157,6 +163,15 @@ fn of_this_letter(input: &str) -> IResult<&str, ()> {
             tag_no_case("of"),
             ws1,
         )),
+    )
+        .map(|_| ())
+        .parse(input)
+}
+
+/// ` of the date of this letter`, ` of this letter`, ` of the date of the Notice`.
+fn of_this_letter(input: &str) -> IResult<&str, ()> {
+    (
+        of_the_date_of,
         alt((tag_no_case("this"), tag_no_case("the"))),
         ws1,
         alt((
@@ -169,12 +184,29 @@ fn of_this_letter(input: &str) -> IResult<&str, ()> {
         .parse(input)
 }
 
-/// The phrase after `within `: amount, unit, and what it counts from.
-fn period(input: &str) -> IResult<&str, (u32, bool)> {
+/// ` of the date of the CDL`, ` of the Initial Determination Order`: a period that runs from
+/// another document, named by a capitalised word.
+fn of_another_document(input: &str) -> IResult<&str, ()> {
+    (
+        of_the_date_of,
+        tag_no_case("the"),
+        ws1,
+        take_while1(|c: char| c.is_uppercase()),
+    )
+        .map(|_| ())
+        .parse(input)
+}
+
+/// The phrase after `within `: amount, unit, and whether it counts from this document.
+fn period(input: &str) -> IResult<&str, (u32, bool, bool)> {
     let (input, n) = amount(input)?;
     let (input, hours) = preceded(ws1, unit).parse(input)?;
-    let (input, _) = opt(of_this_letter).parse(input)?;
-    Ok((input, (n, hours)))
+    let (input, elsewhere) = opt(alt((
+        of_this_letter.map(|_| false),
+        of_another_document.map(|_| true),
+    )))
+    .parse(input)?;
+    Ok((input, (n, hours, elsewhere.unwrap_or(false))))
 }
 
 /// Every deadline phrase in `text`, in text order: `within 48 hours`, and an order's `One
@@ -197,7 +229,7 @@ fn phrase(text: &str, at: usize, cue: &str, then_to: bool) -> Option<Phrase> {
     if rest.len() == after.len() {
         return None;
     }
-    let (after, (amount, hours)) = period(rest).ok()?;
+    let (after, (amount, hours, elsewhere)) = period(rest).ok()?;
     if then_to {
         (ws1, tag_no_case("to"), ws1).parse(after).ok()?;
     }
@@ -223,6 +255,7 @@ fn phrase(text: &str, at: usize, cue: &str, then_to: bool) -> Option<Phrase> {
         kind,
         amount,
         hours,
+        elsewhere,
         stated,
         range: at..end,
     })
@@ -292,5 +325,10 @@ mod tests {
         assert_eq!(p[1].due(letter), NaiveDate::from_ymd_opt(2021, 4, 27));
         let edge = phrases("within 4294967295 days");
         assert_eq!(edge[0].due(letter), None);
+        // From another document's date: not this letter's.
+        let other = phrases("report within 14 days of the date of the CDL.");
+        assert_eq!(other[0].due(letter), None);
+        let own = phrases("report within 14 days of the date of the Notice.");
+        assert_eq!(own[0].due(letter), NaiveDate::from_ymd_opt(2021, 4, 27));
     }
 }

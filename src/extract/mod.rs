@@ -333,13 +333,23 @@ struct Reading<'d> {
 impl<'d> Reading<'d> {
     fn new(doc: &'d Document<'_>, layout: &Layout) -> Self {
         let clean = doc.text.as_str();
-        let mut cut: Vec<&Vec<Range<usize>>> = layout
+        // Paragraphs cut by a page break or footnotes; footnotes cut by a blank line or a
+        // page break (their pieces in order).
+        let mut cut: Vec<Vec<Range<usize>>> = layout
             .body
             .iter()
-            .map(|p| &p.pieces)
-            .filter(|pieces| pieces.len() > 1)
+            .filter(|p| p.pieces.len() > 1)
+            .map(|p| p.pieces.clone())
             .collect();
-        if cut.is_empty() {
+        for note in &layout.footnotes {
+            let mut pieces = blank_line_pieces(clean, note.range.clone());
+            pieces.extend(note.more.iter().cloned());
+            if pieces.len() > 1 {
+                cut.push(pieces);
+            }
+        }
+        let furniture = &doc.furniture;
+        if cut.is_empty() && furniture.is_empty() {
             return Reading {
                 text: Cow::Borrowed(clean),
                 runs: vec![(0, 0, clean.len())],
@@ -348,9 +358,20 @@ impl<'d> Reading<'d> {
         cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
         let mut text = String::with_capacity(clean.len() + cut.len() * 4);
         let mut runs = Vec::new();
+        // Appends a clean range, less any page furniture in it.
         let mut push = |text: &mut String, range: Range<usize>| {
-            if let Some(piece) = clean.get(range.clone()) {
-                runs.push((text.len(), range.start, piece.len()));
+            let first = furniture.partition_point(|f| f.end <= range.start);
+            let mut from = range.start;
+            let skipped = furniture.get(first..).unwrap_or(&[]);
+            for f in skipped.iter().take_while(|f| f.start < range.end) {
+                if let Some(piece) = clean.get(from..f.start.max(from)) {
+                    runs.push((text.len(), from, piece.len()));
+                    text.push_str(piece);
+                }
+                from = f.end.max(from);
+            }
+            if let Some(piece) = clean.get(from..range.end.max(from)) {
+                runs.push((text.len(), from, piece.len()));
                 text.push_str(piece);
             }
         };
@@ -360,14 +381,14 @@ impl<'d> Reading<'d> {
                 continue;
             };
             if first.start < cursor || last.end < first.end {
-                continue; // out of order: left where it stands
+                continue; // inside what another cut moved: left where it stands
             }
             push(&mut text, cursor..first.end);
             for piece in pieces.iter().skip(1) {
                 text.push(' ');
                 push(&mut text, piece.clone());
             }
-            // What cut the paragraph, after it.
+            // What cut it, after it.
             text.push('\n');
             for pair in pieces.windows(2) {
                 if let [a, b] = pair {
@@ -405,16 +426,22 @@ impl<'d> Reading<'d> {
         start..self.clean_at(range.end, true).max(start)
     }
 
-    /// A clean range (one that lies in one run, as a footnote does) as a reading range.
+    /// A clean range as a reading range (its ends mapped one by one; a footnote's).
     fn to_reading(&self, range: Range<usize>) -> Range<usize> {
-        let run = self
-            .runs
-            .iter()
-            .find(|&&(_, clean, len)| clean <= range.start && range.start < clean + len.max(1));
-        match run {
-            Some(&(start, clean, _)) => start + (range.start - clean)..start + (range.end - clean),
-            None => range,
-        }
+        let map = |at: usize, end: bool| {
+            self.runs
+                .iter()
+                .find(|&&(_, clean, len)| {
+                    if end {
+                        clean < at && at <= clean + len
+                    } else {
+                        clean <= at && at < clean + len
+                    }
+                })
+                .map_or(at, |&(start, clean, _)| start + (at - clean))
+        };
+        let start = map(range.start, false);
+        start..map(range.end, true).max(start)
     }
 
     /// Puts the scan's citations (now with clean ranges) in clean-text order, where the
@@ -444,6 +471,40 @@ impl<'d> Reading<'d> {
         scan.citations = citations;
         scan.ranges = ranges;
     }
+}
+
+/// `range` of `text` cut at its blank lines, each piece trimmed (a footnote body that runs
+/// over a blank line: `… 2025 WL` / blank line / `2622184 (Sept. 10, 2025)`).
+fn blank_line_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(body) = text.get(range.clone()) else {
+        return vec![range];
+    };
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut blank = true;
+    for (i, c) in body.char_indices() {
+        if c == '\n' {
+            if blank && line_start > start {
+                pieces.push(start..line_start);
+                start = i + 1;
+            }
+            line_start = i + 1;
+            blank = true;
+        } else if !c.is_whitespace() {
+            blank = false;
+        }
+    }
+    pieces.push(start..body.len());
+    pieces
+        .into_iter()
+        .filter_map(|r| {
+            let piece = body.get(r.clone())?;
+            let lead = piece.len() - piece.trim_start().len();
+            let len = piece.trim().len();
+            (len > 0).then(|| range.start + r.start + lead..range.start + r.start + lead + len)
+        })
+        .collect()
 }
 
 /// Which template: orders by their caption title, notices by their subject, letters that

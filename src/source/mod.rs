@@ -25,6 +25,9 @@ pub(crate) struct Document<'a> {
     pub(crate) lines: Vec<Line>,
     /// Footnote reference marks in the body, in order.
     pub(crate) marks: Vec<Mark>,
+    /// Clean ranges of page furniture blanked out of the lines (running headers repeated atop
+    /// pages), in order: not part of what the letter says.
+    pub(crate) furniture: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -103,6 +106,7 @@ impl<'a> Document<'a> {
                 segments: Vec::new(),
                 lines: Vec::new(),
                 marks: Vec::new(),
+                furniture: Vec::new(),
             },
             glued,
             next_glued: 0,
@@ -182,6 +186,7 @@ impl<'a> Document<'a> {
             .collect();
         for i in repeated {
             if let Some(line) = self.lines.get_mut(i) {
+                self.furniture.push(line.range.clone());
                 line.range.start = line.range.end;
                 line.kind = LineKind::Blank;
             }
@@ -409,6 +414,28 @@ impl Lexer<'_> {
         if let Some(link) = markdown_link(rest) {
             self.push(at + 1..at + 1 + link.text_len);
             return at + link.len;
+        }
+        // A bracketed footnote mark, as an HTML copy prints it: `clients.[4]` in the text,
+        // `[4] See …` at the start of the footnote.
+        let bracketed = rest
+            .strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .and_then(|(n, _)| Some((footnote_number(n)?, n.len() + 2)));
+        if let Some((number, len)) = bracketed {
+            let before = input.get(..at).and_then(|s| s.chars().next_back());
+            if at_line_start && label.is_none() {
+                *label = Some(number);
+                return at + len;
+            }
+            if before.is_some_and(|c| !c.is_whitespace()) {
+                let clean = self.doc.text.len();
+                self.doc.marks.push(Mark {
+                    number,
+                    span: Span::new(at, at + len),
+                    at: clean,
+                });
+                return at + len;
+            }
         }
         // A lone '<' or '[' is text.
         self.push(at..at + 1);
