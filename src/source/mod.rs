@@ -130,7 +130,9 @@ impl<'a> Document<'a> {
 
     /// Blanks the running header at the top of each page after the first
     /// (`Federal Communications Commission  DA 24-632`): the first line of a page that repeats
-    /// the document's first line, or that names the Commission atop two or more pages. It is page furniture, like a
+    /// the document's first line, or that names the Commission atop two or more pages, and any
+    /// line that repeats a first line carrying the document's number (a page break without a
+    /// form feed). It is page furniture, like a
     /// page number, and would otherwise split the paragraph or signature block it interrupts.
     fn drop_running_headers(&mut self) {
         let text = self.text.as_str();
@@ -184,11 +186,35 @@ impl<'a> Document<'a> {
             })
             .map(|(&i, _)| i)
             .collect();
+        // A first line that carries the document's number (`… DA 26-1251`) is a running
+        // header wherever it repeats: it also marks a page break that has no form feed.
+        let mut repeated = repeated;
+        let numbered = first.contains("commission") && first.bytes().any(|b| b.is_ascii_digit());
+        if let (true, Some(&top)) = (numbered, tops.first()) {
+            let first_text = self
+                .lines
+                .get(top)
+                .map_or("", |l| text.get(l.range.clone()).unwrap_or(""));
+            repeated.extend(
+                self.lines
+                    .iter()
+                    .enumerate()
+                    .skip(top + 1)
+                    .filter_map(|(i, l)| {
+                        let line = text.get(l.range.clone()).unwrap_or("");
+                        (l.kind == LineKind::Text && crate::text::same_words(line, first_text))
+                            .then_some(i)
+                    }),
+            );
+            repeated.sort_unstable();
+            repeated.dedup();
+        }
         for i in repeated {
             if let Some(line) = self.lines.get_mut(i) {
                 self.furniture.push(line.range.clone());
                 line.range.start = line.range.end;
                 line.kind = LineKind::Blank;
+                line.page_break = true;
             }
         }
     }

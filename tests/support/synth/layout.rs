@@ -210,7 +210,8 @@ struct Paginator<L, F> {
     page: Page<L, F>,
     body: f64,
     feet: f64,
-    carry: VecDeque<(F, f64)>,
+    /// Footnote lines waiting for room, each with whether it is its note's first line.
+    carry: VecDeque<(F, f64, bool)>,
     capacity: f64,
     separator: f64,
 }
@@ -237,31 +238,55 @@ impl<L, F> Paginator<L, F> {
         self.body = 0.0;
         self.feet = 0.0;
         while let Some(front) = self.carry.front() {
-            let need = self.separator_for() + front.1;
+            // A note's first line goes only with the two after it (its label, a blank line
+            // its body may start after, and the body's first line).
+            let second: f64 = if front.2 {
+                self.carry
+                    .iter()
+                    .skip(1)
+                    .take(2)
+                    .take_while(|next| !next.2)
+                    .map(|next| next.1)
+                    .sum()
+            } else {
+                0.0
+            };
+            let need = self.separator_for() + front.1 + second;
             if !self.page.feet.is_empty() && self.feet + need > self.capacity * share {
                 break;
             }
-            let line = self.carry.pop_front().unwrap();
-            self.foot(line);
+            let (line, height, _) = self.carry.pop_front().unwrap();
+            self.foot((line, height));
         }
     }
 
-    fn place(&mut self, item: Item<L>, notes: Vec<(F, f64)>) {
+    fn place(&mut self, item: Item<L>, notes: Vec<(F, f64, bool)>) {
         self.body += item.height;
         self.page.body.push((item.line, item.height));
-        // A footnote's first two lines stay together (no label or line left alone at the foot,
-        // as Word's and LibreOffice's orphan control keep them).
-        let second = notes.get(1).map_or(0.0, |n| n.1);
-        let mut notes = notes.into_iter();
-        for (k, note) in notes.by_ref().enumerate() {
-            let need = self.separator_for() + note.1 + if k == 0 { second } else { 0.0 };
+        // A footnote's first lines stay together (no label or line left alone at the foot, as
+        // Word's and LibreOffice's orphan control keep them).
+        let heights: Vec<(f64, bool)> = notes.iter().map(|n| (n.1, n.2)).collect();
+        let mut notes = notes.into_iter().enumerate();
+        for (k, (line, height, first)) in notes.by_ref() {
+            let with: f64 = if first {
+                heights
+                    .iter()
+                    .skip(k + 1)
+                    .take(2)
+                    .take_while(|h| !h.1)
+                    .map(|h| h.0)
+                    .sum()
+            } else {
+                0.0
+            };
+            let need = self.separator_for() + height + with;
             if !self.carry.is_empty() || self.body + self.feet + need > self.capacity + 1e-6 {
-                self.carry.push_back(note);
+                self.carry.push_back((line, height, first));
                 break;
             }
-            self.foot(note);
+            self.foot((line, height));
         }
-        self.carry.extend(notes);
+        self.carry.extend(notes.map(|(_, note)| note));
     }
 }
 
@@ -291,7 +316,17 @@ pub(crate) fn paginate<L, F>(
         if item.line.is_none() && !p.page.has_lines() {
             continue;
         }
-        let notes: Vec<(F, f64)> = item.marks.iter().flat_map(|&n| note(n)).collect();
+        // Each footnote line, and whether it is its note's first.
+        let notes: Vec<(F, f64, bool)> = item
+            .marks
+            .iter()
+            .flat_map(|&n| {
+                note(n)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, (line, height))| (line, height, k == 0))
+            })
+            .collect();
         let keep = if item.keep_with_next {
             heights.get(i + 1).copied().unwrap_or(0.0)
         } else {
