@@ -13,7 +13,8 @@
 //!
 //! Environment:
 //! - `FCC_SYNTH_SEEDS=n`: seeds per form in the default tests (default [`DEFAULT_SEEDS`]).
-//! - `FCC_SYNTH_FAILURES=n`: how many failing checks to print per form (default 12).
+//! - `FCC_SYNTH_FAILURES=n`: how many failing checks to print per form (default 12);
+//!   `FCC_SYNTH_PER_FIELD=n`: at most how many of them per field (default 2).
 //! - `FCC_SYNTH_SEED=n FCC_SYNTH_FORM=plain`: the `dump` test prints that seed's rendering in
 //!   that form (a PDF is written to a temporary file) and every check that failed, expected
 //!   against got:
@@ -505,11 +506,12 @@ impl Stats {
 
     /// Up to `n` failures, at most two per field first so that every failing field shows.
     fn sample_failures(&self, n: usize) -> Vec<&(u64, Check)> {
+        let per_field_cap = env_u64("FCC_SYNTH_PER_FIELD").unwrap_or(2) as usize;
         let mut per_field: BTreeMap<&str, usize> = BTreeMap::new();
         let mut out: Vec<&(u64, Check)> = Vec::new();
         for f in &self.failures {
             let k = per_field.entry(f.1.field).or_default();
-            if *k < 2 && out.len() < n {
+            if *k < per_field_cap && out.len() < n {
                 *k += 1;
                 out.push(f);
             }

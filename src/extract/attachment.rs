@@ -1105,15 +1105,40 @@ fn column_edges(
 ) -> Vec<usize> {
     let mut leftmost: Vec<Option<usize>> = vec![None; header.len()];
     for line in block {
-        for (a, e) in cell_runs(doc.slice(line.range.clone()), line.indent) {
+        let text = doc.slice(line.range.clone());
+        for (a, e) in cell_runs(text, line.indent) {
             let overlap = |h: &HeaderCell| e.min(h.1) as isize - a.max(h.0) as isize;
             let best = header
                 .iter()
                 .enumerate()
                 .map(|(k, h)| (k, overlap(h)))
                 .max_by_key(|&(_, o)| o)
-                .filter(|&(_, o)| o > 0);
-            if let Some(slot) = best.and_then(|(k, _)| leftmost.get_mut(k)) {
+                .filter(|&(_, o)| o > 0)
+                .map(|(k, _)| k)
+                .or_else(|| {
+                    // Under no header (a header centred over a wide column): a date, phone
+                    // number or citation list goes to the nearest column of its kind.
+                    let run = text
+                        .char_indices()
+                        .nth(a.checked_sub(line.indent)?)
+                        .and_then(|(byte, _)| text.get(byte..))?;
+                    let kinds: &[ColumnKind] = if parse_date_prefix(run).is_some() {
+                        &[ColumnKind::Date]
+                    } else if typed_len(run).is_some_and(|len| len > 0) {
+                        &[ColumnKind::CallerId, ColumnKind::CalledNumber]
+                    } else if typed_len(run) == Some(0) {
+                        &[ColumnKind::Violation]
+                    } else {
+                        return None;
+                    };
+                    header
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, h)| kinds.contains(&h.2))
+                        .min_by_key(|(_, h)| (-overlap(h)).max(0))
+                        .map(|(k, _)| k)
+                });
+            if let Some(slot) = best.and_then(|k| leftmost.get_mut(k)) {
                 *slot = Some(slot.map_or(a, |x| x.min(a)));
             }
         }
