@@ -283,6 +283,13 @@ fn same_name(a: &str, b: &str) -> bool {
 /// The name a sentence goes on from without defining a short name: the run of capitalised
 /// words before `is`, `has` or `was` (`Northgate Access LLC is apparently routing …`).
 fn undefined_name(text: &str) -> Option<&str> {
+    // A name is short: look no further than its longest (a bound on hostile input, too).
+    const REACH: usize = 160;
+    let mut end = text.len().min(REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = text.get(..end)?;
     let verb = ["is", "has", "was"]
         .iter()
         .filter_map(|v| {
