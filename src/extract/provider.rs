@@ -99,6 +99,8 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
             return None;
         }
         let start = text.len() - rest.len();
+        // A definition is short: read it within a window (linear on hostile input).
+        let rest = window(rest, DEFINITION_REACH);
         let Ok((after, (name, short))) = definition(rest) else {
             // Named without a short name: `determined that Northgate Access LLC is apparently`.
             return undefined_name(rest).map(|name| {
@@ -119,9 +121,22 @@ pub(crate) fn defined(text: &str) -> Option<(Provider, Range<usize>)> {
             name: squash(name),
             short_name: Some(squash(short)),
         };
-        let end = text.len() - after.len();
+        let end = start + (rest.len() - after.len());
         Some((provider, start..end))
     })
+}
+
+/// How far past its cue a definition may reach: a name (at most 120 bytes), its parenthesis
+/// (at most 80) and what follows it.
+const DEFINITION_REACH: usize = 240;
+
+/// The first `max` bytes of `text` (at a character boundary).
+fn window(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or(text)
 }
 
 /// Words that end a company's name: `LLC`, `Inc.`, `Corp.`, …
@@ -283,13 +298,6 @@ fn same_name(a: &str, b: &str) -> bool {
 /// The name a sentence goes on from without defining a short name: the run of capitalised
 /// words before `is`, `has` or `was` (`Northgate Access LLC is apparently routing …`).
 fn undefined_name(text: &str) -> Option<&str> {
-    // A name is short: look no further than its longest (a bound on hostile input, too).
-    const REACH: usize = 160;
-    let mut end = text.len().min(REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let text = text.get(..end)?;
     let verb = ["is", "has", "was"]
         .iter()
         .filter_map(|v| {
