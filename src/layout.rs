@@ -697,8 +697,8 @@ fn signature_block(doc: &Document<'_>, lines: &[(Range<usize>, bool)]) -> Vec<Ra
 }
 
 /// Whether the block of lines from line `i` to the next blank line reads as prose rather than
-/// a signature block: it starts in lowercase or with a digit, or has a line of more than 60
-/// characters.
+/// a signature block: it starts in lowercase or with a digit, has a line of more than 60
+/// characters, or ends a sentence or parenthesis.
 fn reads_as_prose(doc: &Document<'_>, i: usize) -> bool {
     let mut block = doc
         .lines
@@ -708,10 +708,13 @@ fn reads_as_prose(doc: &Document<'_>, i: usize) -> bool {
         .take_while(|l| l.kind == LineKind::Text)
         .map(|l| doc.slice(l.range.clone()));
     let first = block.next().unwrap_or("");
+    let lines: Vec<&str> = std::iter::once(first).chain(block).collect();
+    // (A signature line never ends a sentence or a parenthesis: `Report and Order”).` does.)
     first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-        || std::iter::once(first)
-            .chain(block)
-            .any(|l| l.chars().count() > 60)
+        || lines.iter().any(|l| l.chars().count() > 60)
+        || lines
+            .last()
+            .is_some_and(|l| l.trim_end().ends_with(['.', ')', ';', '”']))
 }
 
 /// What lies ahead of each line: where the page ends and where the next footnote starts.

@@ -7,7 +7,8 @@
 //! - `Id.` refers to the nearest earlier citation it can stand for: `Id. at 7630` to a
 //!   reporter, `Id. § 64.1200(n)(6)` to a code, a bare `Id.` to any. A short form's own
 //!   antecedent is followed, so `refers_to` always names a full citation.
-//! - `supra note 5` refers to the first full citation of footnote 5, or to its name.
+//! - `supra note 5` refers to the first full citation of footnote 5 (its first reporter cite
+//!   when it pins a page: `supra note 5, at 7630`), or to its name.
 
 use super::reference;
 use super::statute::{invalid_path, Code};
@@ -120,9 +121,25 @@ pub(super) fn resolve(text: &str, pieces: Vec<Piece>, footnotes: &[(u32, Range<u
             Hint::Supra(note, name) => by_name(name).map(|(def, _)| def).or_else(|| {
                 let (_, note) = footnotes.iter().find(|(n, _)| Some(*n) == *note)?;
                 let first = scan.ranges.partition_point(|r| r.start < note.start);
-                (first..i)
-                    .take_while(|&j| scan.ranges.get(j).is_some_and(|r| r.end <= note.end))
-                    .find(|&j| citations.get(j).is_some_and(is_full))
+                let in_note = (first..i)
+                    .take_while(|&j| scan.ranges.get(j).is_some_and(|r| r.end <= note.end));
+                // `supra note 2, at 7630` pins a page: the note's first reporter cite, not a
+                // docket named before it.
+                let paged = citations.get(i).is_some_and(|c| c.pin.is_some());
+                let reporter = |j: &usize| {
+                    citations.get(*j).is_some_and(|c| {
+                        matches!(
+                            c.kind,
+                            CitationKind::FccRecord | CitationKind::FederalRegister
+                        )
+                    })
+                };
+                let mut full = in_note.filter(|&j| citations.get(j).is_some_and(is_full));
+                let first_full = full.next();
+                match first_full {
+                    Some(j) if paged && !reporter(&j) => full.find(reporter).or(Some(j)),
+                    found => found,
+                }
             }),
         };
         match target {
@@ -431,6 +448,12 @@ mod tests {
         assert_eq!(found.citations[1].refers_to, Some(0));
         assert_eq!(found.citations[1].canonical, "35 FCC Rcd 7614, 7630");
         assert!(found.issues.is_empty());
+        // With a page pin, the note's reporter cite, not the docket named before it.
+        let text = "Methods, CG Docket No. 17-59, Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
+        let found = scan(text, &[(1, 0..62)]);
+        let supra = found.citations.last().unwrap();
+        assert_eq!(supra.refers_to, Some(1));
+        assert_eq!(supra.canonical, "35 FCC Rcd 7614, 7630");
     }
 
     #[test]

@@ -162,10 +162,7 @@ impl<'a> Document<'a> {
                 .get(i)
                 .filter(|l| l.label.is_none())
                 .map_or("", |l| text.get(l.range.clone()).unwrap_or(""));
-            line.split_whitespace()
-                .map(str::to_ascii_lowercase)
-                .collect::<Vec<_>>()
-                .join(" ")
+            header_key(line)
         };
         let keys: Vec<String> = tops.iter().map(|&i| key(i)).collect();
         let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -195,6 +192,8 @@ impl<'a> Document<'a> {
                 .lines
                 .get(top)
                 .map_or("", |l| text.get(l.range.clone()).unwrap_or(""));
+            let first_key = header_key(first_text);
+            let first_word = first_text.split_whitespace().next();
             repeated.extend(
                 self.lines
                     .iter()
@@ -202,8 +201,10 @@ impl<'a> Document<'a> {
                     .skip(top + 1)
                     .filter_map(|(i, l)| {
                         let line = text.get(l.range.clone()).unwrap_or("");
-                        (l.kind == LineKind::Text && crate::text::same_words(line, first_text))
-                            .then_some(i)
+                        // (A cheap test first: only a line with the same first word is keyed.)
+                        let candidate = l.kind == LineKind::Text
+                            && line.split_whitespace().next() == first_word;
+                        (candidate && header_key(line) == first_key).then_some(i)
                     }),
             );
             repeated.sort_unstable();
@@ -547,6 +548,26 @@ fn markdown_link(s: &str) -> Option<Link> {
 /// Plain-text footnote marks: a number glued to the word or punctuation it follows and
 /// followed by whitespace (`calls.1 In`, `rules.3`), taken only when it is the next footnote
 /// number in sequence, so `COVID19` or `Part 64` are never marks.
+/// A running header's words, lowercased, with a number the page repeats said once
+/// (`Federal Communications Commission DA 25-777 DA 25-777` is the header of the pages after
+/// the first, `… DA 25-777`).
+fn header_key(line: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for w in line.split_whitespace().map(str::to_ascii_lowercase) {
+        words.push(w);
+        let n = words.len();
+        let repeats = n >= 4
+            && words.get(n - 2..) == words.get(n - 4..n - 2)
+            && words
+                .last()
+                .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()));
+        if repeats {
+            words.truncate(n - 2);
+        }
+    }
+    words.join(" ")
+}
+
 /// Abbreviations a number follows (`para. 2`, `No. 17-59`), which is then no footnote mark.
 const NUMBERED_WORDS: &[&str] = &[
     "para.", "paras.", "p.", "pp.", "n.", "nn.", "No.", "Nos.", "Vol.", "Pt.", "Sec.", "ch.",
