@@ -720,6 +720,10 @@ mod tests {
             (&["no bullets here"], &[]),
             (&[], &[]),
         ];
+        check_lists(cases);
+    }
+    /// Asserts `listed` gives each case's providers (name, short name).
+    fn check_lists(cases: &[(&[&str], &[(&str, Option<&str>)])]) {
         for (paragraphs, want) in cases {
             let got: Vec<_> = listed(paragraphs)
                 .into_iter()
@@ -732,6 +736,7 @@ mod tests {
             assert_eq!(got, want, "{paragraphs:?}");
         }
     }
+
     #[test]
     fn provider_lists() {
         type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
@@ -786,17 +791,7 @@ mod tests {
             // A dash inside prose is no bullet.
             (&["the following providers: VIA MAIL - RETURN RECEIPT"], &[]),
         ];
-        for (paragraphs, want) in cases {
-            let got: Vec<_> = listed(paragraphs)
-                .into_iter()
-                .map(|p| (p.name, p.short_name))
-                .collect();
-            let want: Vec<_> = want
-                .iter()
-                .map(|(n, s)| ((*n).to_owned(), s.map(str::to_owned)))
-                .collect();
-            assert_eq!(got, want, "{paragraphs:?}");
-        }
+        check_lists(cases);
     }
 
     #[test]
