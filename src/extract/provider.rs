@@ -722,8 +722,11 @@ mod tests {
         ];
         check_lists(cases);
     }
-    /// Asserts `listed` gives each case's providers (name, short name).
-    fn check_lists(cases: &[(&[&str], &[(&str, Option<&str>)])]) {
+    /// Paragraphs, and the providers (name, short name) `listed` should give for them.
+    type ListCase<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
+
+    /// Asserts `listed` gives each case's providers.
+    fn check_lists(cases: &[ListCase<'_>]) {
         for (paragraphs, want) in cases {
             let got: Vec<_> = listed(paragraphs)
                 .into_iter()
