@@ -681,8 +681,7 @@ mod tests {
 
     #[test]
     fn lists() {
-        type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
-        let cases: &[Case] = &[
+        let cases: &[ListCase] = &[
             (
                 &["(the Originating Providers): • Call Pipe 1 The Cox/Jones"],
                 &[("Call Pipe", None)],
