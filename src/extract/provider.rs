@@ -211,11 +211,24 @@ pub(crate) fn defined_anywhere(text: &str, names: &[&str]) -> Option<(Provider, 
         if named || company_alias {
             return Some((provider, range));
         }
-        if fallback.is_none() && COMPANY_SUFFIXES.contains(&last.trim_end_matches(',')) {
+        let company = COMPANY_SUFFIXES.contains(&last.trim_end_matches(','));
+        if fallback.is_none() && (company || leading_words(short, name)) {
             fallback = Some((provider, range));
         }
     }
     fallback
+}
+
+/// Whether `short` is the first words of `name` and shorter than it (`Nimbus` of `Nimbus
+/// VoIP`, `Tidewater Carrier` of `Tidewater Carrier Services`): the way a company's short name
+/// is made, where a document's or an act's short name is not (`Second Caller ID Order`,
+/// `TCPA`).
+fn leading_words(short: &str, name: &str) -> bool {
+    let mut name_words = name.split_whitespace().map(|w| w.trim_end_matches(','));
+    let mut short_words = short.split_whitespace().peekable();
+    short_words.peek().is_some()
+        && short_words.all(|s| name_words.next() == Some(s))
+        && name_words.next().is_some()
 }
 
 /// Where the name that ends `before` (a parenthesis follows) starts: the run of capitalised
@@ -357,10 +370,16 @@ fn is_entity_name(name: &str) -> bool {
 
 /// Where an item of a list ends: at a `;`, a sentence's end (not `Inc.`; a company suffix's
 /// period ends the name unless a parenthesised short name follows: `Ironwood Data Corp.
-/// (Ironwood Data)`), an inline footnote (`Call Pipe 1 The Cox/Jones/…`) or `(collectively`.
+/// (Ironwood Data)`), an inline footnote (`Call Pipe 1 The Cox/Jones/…`, or glued: `Call
+/// Pipe1The …`) or `(collectively`.
 /// Returns the end of the text kept.
 fn item_end(text: &str) -> usize {
-    for m in regex!(r"\s[0-9]{1,3}\s+[A-Z]|;|\.(?:\s|$)|\s\(collectively(?-u:\b)").find_iter(text) {
+    let ends = regex!(r"\s[0-9]{1,3}\s+[A-Z]|[a-z][0-9]{1,3}[A-Z]|;|\.(?:\s|$)|\s\(collectively(?-u:\b)");
+    for m in ends.find_iter(text) {
+        if m.as_str().starts_with(|c: char| c.is_ascii_lowercase()) {
+            // A mark glued between two words (`Call Pipe1The Cox/Jones/…`): the name ends at it.
+            return m.start() + 1;
+        }
         if !m.as_str().starts_with('.') {
             return m.start();
         }
@@ -488,12 +507,38 @@ pub(crate) fn listed<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Provider> {
                 return providers;
             }
         }
+        if marks.is_empty() {
+            if let Some(provider) = unmarked_item(p) {
+                return vec![provider];
+            }
+        }
         if let Some(providers) = numbered(p) {
             return providers;
         }
     }
     Vec::new()
 }
+
+/// The one item of a list whose bullet was lost in a collapsed copy: the name after a lead-in
+/// colon in the middle of the paragraph (`… providers (the Originating Providers): 3 Call
+/// Pipe1The Cox/Jones/…`), a footnote mark after the colon skipped.
+fn unmarked_item(p: &str) -> Option<Provider> {
+    let (colon, _) = p
+        .match_indices(':')
+        .take(MAX_LEAD_COLONS)
+        .find(|&(at, _)| introduces_providers(p.get(..=at).unwrap_or("")))?;
+    let rest = p.get(colon + 1..)?.trim_start();
+    let rest = match rest.split_once(char::is_whitespace) {
+        Some((mark, after)) if mark.len() <= 3 && mark.bytes().all(|b| b.is_ascii_digit()) => {
+            after
+        }
+        _ => rest,
+    };
+    item(rest)
+}
+
+/// How many colons of a paragraph [`unmarked_item`] tries as a list's lead-in.
+const MAX_LEAD_COLONS: usize = 8;
 
 /// The texts of the items `marks` (from [`bullets`]) start in `p`, each up to the next.
 fn bullet_items<'a>(p: &'a str, marks: &[(usize, usize)], out: &mut Vec<&'a str>) {
@@ -626,6 +671,10 @@ mod tests {
                 "determined that Urth Carrier Services, LLC (“Urth Carrier\nServices”) is apparently",
                 Some(("Urth Carrier Services, LLC", "Urth Carrier Services")),
             ),
+            (
+                "determined that Silverline Telecommunications Corp.\n(“Silverline”) is apparently",
+                Some(("Silverline Telecommunications Corp.", "Silverline")),
+            ),
             // A parenthesis later in the sentence is no definition of the provider.
             (
                 "determined that Cobalt Data LLC is apparently routing and transmitting Novel Coronavirus Disease (COVID-19) scam robocall traffic",
@@ -664,6 +713,17 @@ mod tests {
                 &["Blue Sky Voice"],
                 Some(("Blue Sky Voice", "Blue Sky")),
             ),
+            (
+                "they may cease accepting traffic from Nimbus VoIP (Nimbus) without liability",
+                &[],
+                Some(("Nimbus VoIP", "Nimbus")),
+            ),
+            (
+                "the Telephone Consumer Protection Act (TCPA) and the Second Report and Order (Second Caller ID Order) apply",
+                &[],
+                None,
+            ),
+            ("a Robocall Mitigation Database (Robocall Mitigation Database) entry", &[], None),
             ("the Traceback Consortium (ITG) and the Bureau (EB)", &[], None),
             ("a cease-and-desist letter (CDL) was sent", &[], None),
             ("(", &[], None),
@@ -717,6 +777,12 @@ mod tests {
             (&["Individuals: • Roy Cox • Aaron Jones"], &[]),
             (&["You must (1) investigate; and (2) report."], &[]),
             (&["no bullets here"], &[]),
+            // A collapsed copy that lost the bullet, the footnote body glued to the name.
+            (
+                &["to each of the following voice service providers (the Originating Providers): 3 Call Pipe1The Cox/Jones/Sumco Panama Operation includes the following individuals: Roy Cox."],
+                &[("Call Pipe", None)],
+            ),
+            (&["We notify these providers: they may block calls."], &[]),
             (&[], &[]),
         ];
         check_lists(cases);
