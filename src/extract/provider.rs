@@ -374,7 +374,8 @@ fn is_entity_name(name: &str) -> bool {
 /// Pipe1The …`) or `(collectively`.
 /// Returns the end of the text kept.
 fn item_end(text: &str) -> usize {
-    let ends = regex!(r"\s[0-9]{1,3}\s+[A-Z]|[a-z][0-9]{1,3}[A-Z]|;|\.(?:\s|$)|\s\(collectively(?-u:\b)");
+    let ends =
+        regex!(r"\s[0-9]{1,3}\s+[A-Z]|[a-z][0-9]{1,3}[A-Z]|;|\.(?:\s|$)|\s\(collectively(?-u:\b)");
     for m in ends.find_iter(text) {
         if m.as_str().starts_with(|c: char| c.is_ascii_lowercase()) {
             // A mark glued between two words (`Call Pipe1The Cox/Jones/…`): the name ends at it.
@@ -529,9 +530,7 @@ fn unmarked_item(p: &str) -> Option<Provider> {
         .find(|&(at, _)| introduces_providers(p.get(..=at).unwrap_or("")))?;
     let rest = p.get(colon + 1..)?.trim_start();
     let rest = match rest.split_once(char::is_whitespace) {
-        Some((mark, after)) if mark.len() <= 3 && mark.bytes().all(|b| b.is_ascii_digit()) => {
-            after
-        }
+        Some((mark, after)) if mark.len() <= 3 && mark.bytes().all(|b| b.is_ascii_digit()) => after,
         _ => rest,
     };
     item(rest)
