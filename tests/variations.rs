@@ -439,7 +439,6 @@ fn s2_footnote_body_interrupts_a_sentence() {
 /// glued to the next one (`rules. 2Combatting`), a body glued to the list item
 /// (`Call Pipe1The Cox/Jones/…`) and the bullet lost.
 #[test]
-#[ignore = "VARIATIONS §2/§9: wixlib marks (`Call Pipe1The`, bullet lost) do not give the provider list or footnote 1"]
 fn s2_wixlib_marks() {
     let text = "DA 22-727 Released: July 7, 2022 ROBOCALL ENFORCEMENT NOTICE TO ALL U.S.-BASED VOICE SERVICE PROVIDERS File No. EB-TCD-21-00031913 By the Acting Chief, Enforcement Bureau: The Enforcement Bureau (Bureau) of the Federal Communications Commission (FCC or Commission) issues this Public Notice about apparently unlawful robocalls originating from a robocalling enterprise (collectively, the Cox/Jones/Sumco Panama Operation). 1 Pursuant to section 64.1200(k)(4) of the Commission’s Rules, we hereby notify all U.S.-based voice service providers that they may block voice calls from certain originating providers listed in this Notice without liability under the Commission’s rules. 2Combatting Apparently Unlawful Robocall Traffic Originating From Cox/Jones/Sumco Panama Operation. Contemporaneous with this Notice, the Bureau is issuing a cease-and-desist letter to each of the following voice service providers (the Originating Providers): 3 Call Pipe1The Cox/Jones/Sumco Panama Operation includes the following individuals: Roy Melvin Cox Jr., resident of Tustin, California.";
     let n = parse("wixlib", text);

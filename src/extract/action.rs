@@ -14,7 +14,7 @@
 //! ends at the next run-in heading (`Consequences for Failure to Comply.`) or at the
 //! paragraph's end. Numbered and lettered items count up from `1` or `a` without a gap.
 
-use crate::text::squash;
+use crate::text::{regex, squash};
 use std::borrow::Cow;
 
 /// How a list marks its items; every item of a list is marked alike.
@@ -231,10 +231,20 @@ pub(crate) fn actions(body: &[Cow<'_, str>]) -> Vec<String> {
             1
         };
         if list.items.len() >= least {
-            return list.items;
+            return list.items.iter().map(|item| drop_marks(item)).collect();
         }
     }
     Vec::new()
+}
+
+/// An item's text without the footnote marks a copy left glued to its words (`… illegal
+/// calls.4`, `… (2022)5 Then`): a number of one to three digits right after a word's closing
+/// punctuation and before whitespace or the end. (`section 1.17 of` keeps its number: a digit
+/// stands before the period.)
+fn drop_marks(item: &str) -> String {
+    regex!(r#"([A-Za-z][.;:,]|[)"”’])[0-9]{1,3}(\s|$)"#)
+        .replace_all(item, "${1}${2}")
+        .into_owned()
 }
 
 /// Whether paragraph `next` is the rest of the item `last`, cut by a page break or footnotes:

@@ -936,6 +936,9 @@ fn aligned(
     }
     // Each row's cells, its range, and which cells its first line filled.
     let mut records: Vec<(Vec<Piece>, Range<usize>, Vec<bool>)> = Vec::new();
+    let column_kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
+    // The header cells and column edges of the page before.
+    let mut previous: Option<(Vec<HeaderCell>, Vec<usize>)> = None;
     for (b, block) in blocks.iter().enumerate() {
         // Column spans: the header's (first block) or the gutters of this block's rows.
         let repeated: &[&crate::source::Line] = repeats.get(b).map_or(&[], Vec::as_slice);
@@ -973,23 +976,43 @@ fn aligned(
         let own_header = (!repeated.is_empty())
             .then(|| header_cells(doc, repeated.iter().copied()))
             .filter(|cells| cells.len() == header.len());
+        // A page without a header of its own keeps the previous page's columns, each moved
+        // to where this page's text starts near it, when its text starts near most of them.
+        let carried = match (b, &own_header, &previous) {
+            (0, _, _) | (_, Some(_), _) => None,
+            (_, None, Some((cells, edges))) => {
+                carried_header(cells, edges, &spans, |span, kind| {
+                    span_fits(doc, block, span, kind)
+                })
+            }
+            (_, None, None) => None,
+        };
         let page_header = match (b, &own_header) {
             (0, _) => Some(header.as_slice()),
             (_, Some(cells)) => Some(cells.as_slice()),
-            _ => None,
+            _ => carried.as_deref(),
         };
         // Under a header, each column starts where the leftmost text set under its header
         // starts, and a word belongs to the column it starts in; else the spans between the
         // page's gutters are the columns, their kinds told by what they hold.
         let edges = page_header.map(|cells| column_edges(doc, block, cells));
+        previous = match (page_header, &edges) {
+            (Some(cells), Some(edges)) => Some((cells.to_vec(), edges.clone())),
+            _ => None,
+        };
         let kinds = match edges {
             Some(_) => Vec::new(),
             None => kinds_by_content(doc, block, &spans, &columns),
         };
+        // Where the cells of the current row's first line start (on this page).
+        let mut row_starts: Option<Vec<Option<usize>>> = None;
         for line in block {
             let mut cells: Vec<Piece> = vec![None; columns.len()];
+            let mut starts = Vec::new();
             match &edges {
-                Some(edges) => words_by_edges(doc, line, edges, &mut cells),
+                Some(edges) => {
+                    starts = words_by_edges(doc, line, edges, &column_kinds, &mut cells);
+                }
                 None => {
                     for (&(a, e), kind) in spans.iter().zip(&kinds) {
                         if let (Some(k), Some(piece)) =
@@ -1002,10 +1025,27 @@ fn aligned(
                     }
                 }
             }
+            // A wrapped line is set like its row's first line: a page may set one row tighter
+            // than the others (`Tau Leads LLC Auto Warranty Sales` / `Robocall`, `June 13, 2026
+            // +1 646 555` / `0172`), so its columns start no further right than the first
+            // line's cells did. The line goes on with the row when it does so read either way.
+            let by_row = match (&edges, &row_starts) {
+                (Some(edges), Some(first)) => row_cells(doc, line, edges, first, &column_kinds),
+                _ => None,
+            };
             let last = records.last().map(|r| (r.0.as_slice(), r.2.as_slice()));
-            let starts = starts_row(&cells, last, &columns);
+            let new_row = starts_row(&cells, last, &columns)
+                && by_row
+                    .as_ref()
+                    .is_none_or(|row| starts_row(row, last, &columns));
+            if let (false, Some(row)) = (new_row, by_row) {
+                cells = row;
+            }
+            if new_row {
+                row_starts = edges.is_some().then(|| starts.clone());
+            }
             match records.last_mut() {
-                Some((row, span, _)) if !starts => {
+                Some((row, span, _)) if !new_row => {
                     for (slot, piece) in row.iter_mut().zip(cells) {
                         match (slot, piece) {
                             (Some((t, r)), Some((p, pr))) => {
@@ -1048,6 +1088,34 @@ fn aligned(
         })
         .collect();
     Some((columns, out))
+}
+
+/// The cells of `line` read with its row's own column edges: each page edge moved left to
+/// where the row's first line started that column (`first`), if further left; `None` when
+/// that moves no edge.
+fn row_cells(
+    doc: &Document<'_>,
+    line: &crate::source::Line,
+    edges: &[usize],
+    first: &[Option<usize>],
+    kinds: &[ColumnKind],
+) -> Option<Vec<Piece>> {
+    let mut floor = 0;
+    let row_edges: Vec<usize> = edges
+        .iter()
+        .zip(first)
+        .map(|(&edge, start)| {
+            let at = start.map_or(edge, |s| s.min(edge)).max(floor);
+            floor = at + 1;
+            at
+        })
+        .collect();
+    if row_edges == edges {
+        return None;
+    }
+    let mut cells = vec![None; kinds.len()];
+    words_by_edges(doc, line, &row_edges, kinds, &mut cells);
+    Some(cells)
 }
 
 /// A header cell of an aligned table: its character columns, kind and text.
@@ -1095,8 +1163,60 @@ fn header_block(
     None
 }
 
+/// The header of the page before (`cells`, whose columns started at `edges`) carried to a page
+/// without one, whose text runs between gutters are `spans`: each cell moved by how far the
+/// span starting nearest its edge (at most a few characters away) starts from it, or, where
+/// none does, by the middle such move. `None` when fewer than half the columns have a span
+/// starting near them, or when a span holds what the kind of the column it starts in cannot
+/// (`fits`): the page sets its columns elsewhere (`pdftotext` drops empty columns).
+fn carried_header(
+    cells: &[HeaderCell],
+    edges: &[usize],
+    spans: &[(usize, usize)],
+    fits: impl Fn((usize, usize), ColumnKind) -> bool,
+) -> Option<Vec<HeaderCell>> {
+    const MAX_SHIFT: isize = 4;
+    for &(a, e) in spans {
+        // The column the span starts in (a little left of its edge counts).
+        let k = edges
+            .partition_point(|&edge| edge as isize - MAX_SHIFT <= a as isize)
+            .saturating_sub(1);
+        if !cells.get(k).is_some_and(|c| fits((a, e), c.2)) {
+            return None;
+        }
+    }
+    let moves: Vec<Option<isize>> = edges
+        .iter()
+        .map(|&edge| {
+            spans
+                .iter()
+                .map(|&(a, _)| a as isize - edge as isize)
+                .filter(|d| d.abs() <= MAX_SHIFT)
+                .min_by_key(|d| d.abs())
+        })
+        .collect();
+    let mut found: Vec<isize> = moves.iter().flatten().copied().collect();
+    if found.len() * 2 < cells.len() {
+        return None;
+    }
+    found.sort_unstable();
+    let middle = found.get(found.len() / 2).copied().unwrap_or(0);
+    let shift = |at: usize, by: isize| at.saturating_add_signed(by);
+    Some(
+        cells
+            .iter()
+            .zip(moves)
+            .map(|(c, by)| {
+                let by = by.unwrap_or(middle);
+                (shift(c.0, by), shift(c.1, by), c.2, c.3.clone())
+            })
+            .collect(),
+    )
+}
+
 /// Where each column of a table page starts: the leftmost start of the text runs set under
-/// its header cell (the cell they overlap most), or the header's own start for a column with
+/// its header cell (the cell they overlap most; runs split off one space after other text
+/// count only for a column with no other runs), or the header's own start for a column with
 /// no text under it; strictly increasing.
 fn column_edges(
     doc: &Document<'_>,
@@ -1104,13 +1224,35 @@ fn column_edges(
     header: &[HeaderCell],
 ) -> Vec<usize> {
     let mut leftmost: Vec<Option<usize>> = vec![None; header.len()];
+    let mut squeezed: Vec<Option<usize>> = vec![None; header.len()];
     for line in block {
         let text = doc.slice(line.range.clone());
         for (a, e) in cell_runs(text, line.indent) {
             let overlap = |h: &HeaderCell| e.min(h.1) as isize - a.max(h.0) as isize;
+            // A run never belongs to a column whose header's left neighbour ends right of its
+            // start (a column is at least as wide as its header), give or take a drift:
+            // `Service Imposter 227(b)(1)(A)(iii)` or `Westgate Marketing Group IRS
+            // Imposter`, two cells one space apart, are not the right-hand column's.
+            // Nor does prose (`IRS Imposter` pushed left after a redaction) belong to a date
+            // or phone column.
+            let prose = text
+                .chars()
+                .skip(a.saturating_sub(line.indent))
+                .take(e.saturating_sub(a))
+                .collect::<String>()
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_prose(w) && typed_len(w).is_none());
+            let fits = |k: usize| {
+                k.checked_sub(1)
+                    .and_then(|p| header.get(p))
+                    .is_none_or(|before| a + DRIFT >= before.1)
+                    && !(prose && header.get(k).is_some_and(|h| typed_column(h.2)))
+            };
             let best = header
                 .iter()
                 .enumerate()
+                .filter(|&(k, _)| fits(k))
                 .map(|(k, h)| (k, overlap(h)))
                 .max_by_key(|&(_, o)| o)
                 .filter(|&(_, o)| o > 0)
@@ -1138,7 +1280,16 @@ fn column_edges(
                         .min_by_key(|(_, h)| (-overlap(h)).max(0))
                         .map(|(k, _)| k)
                 });
-            if let Some(slot) = best.and_then(|k| leftmost.get_mut(k)) {
+            // A run one space after the text before it was set tighter than the page (`…
+            // Claiming to Be 47 CFR §`): it tells where its column starts only when nothing
+            // else does.
+            let before = |n: usize| {
+                a.checked_sub(line.indent + n)
+                    .and_then(|i| text.chars().nth(i))
+            };
+            let tight = before(1) == Some(' ') && before(2).is_some_and(|c| !c.is_whitespace());
+            let target = if tight { &mut squeezed } else { &mut leftmost };
+            if let Some(slot) = best.and_then(|k| target.get_mut(k)) {
                 *slot = Some(slot.map_or(a, |x| x.min(a)));
             }
         }
@@ -1146,53 +1297,155 @@ fn column_edges(
     let mut floor = 0;
     header
         .iter()
-        .zip(leftmost)
-        .map(|(h, left)| {
-            let edge = left.unwrap_or(h.0).max(floor);
+        .zip(leftmost.into_iter().zip(squeezed))
+        .map(|(h, (left, tight))| {
+            let edge = left.or(tight).unwrap_or(h.0).max(floor);
             floor = edge + 1;
             edge
         })
         .collect()
 }
 
-/// Puts each word of `line` in the column it starts in (`edges` from [`column_edges`]).
+/// How far (in characters) text set at a column's left edge may drift left of where the
+/// rest of the page sets that column in `pdftotext -layout` output.
+const DRIFT: usize = 2;
+
+/// Puts each word of `line` in the column it starts in (`edges` from [`column_edges`]). A
+/// date, phone number or redaction (`+1 512 555 0143`) is one unit, in the column its first
+/// word starts in. A word that starts just left of a column's edge, one space after the word
+/// before, while that column's own text on the line starts well right of its edge, is the
+/// column's text drifted left (`Contract Sales 227(e); 47 CFR` under `47 U.S.C. §`).
 fn words_by_edges(
     doc: &Document<'_>,
     line: &crate::source::Line,
     edges: &[usize],
+    kinds: &[ColumnKind],
     cells: &mut [Piece],
-) {
+) -> Vec<Option<usize>> {
     let text = doc.slice(line.range.clone());
-    let mut word: Option<(usize, usize)> = None; // (start byte, start column)
-    let mut put = |(start, col): (usize, usize), end: usize| {
-        let k = edges.partition_point(|&e| e <= col).saturating_sub(1);
+    // (start byte, end byte, start column, end column, typed) of each unit.
+    let mut units: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while let Some(&(byte, c)) = chars.get(i) {
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        // The unit runs to the end of the word holding its typed value's last character.
+        let typed = typed_len(text.get(byte..).unwrap_or("")).unwrap_or(0);
+        let mut j = i + typed.max(1);
+        while chars.get(j).is_some_and(|(_, c)| !c.is_whitespace()) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        units.push((byte, end, line.indent + i, line.indent + j, typed > 0));
+        i = j.max(i + 1);
+    }
+    let column = |col: usize| edges.partition_point(|&e| e <= col).saturating_sub(1);
+    let mut placed: Vec<usize> = units.iter().map(|u| column(u.2)).collect();
+    for u in 1..units.len() {
+        let (Some(&(_, _, start, _, _)), Some(&(_, _, _, before_end, _))) =
+            (units.get(u), units.get(u - 1))
+        else {
+            continue;
+        };
+        let Some(&k) = placed.get(u) else { continue };
+        let Some(&edge) = edges.get(k + 1) else {
+            continue;
+        };
+        // ... and runs on into that column's text one space later.
+        let runs_on = units
+            .get(u + 1)
+            .zip(placed.get(u + 1))
+            .is_some_and(|(next, &p)| {
+                p == k + 1 && units.get(u).is_some_and(|me| next.2 == me.3 + 1)
+            });
+        let cramped = start == before_end + 1 && start + DRIFT >= edge && runs_on;
+        // The next column's own text on this line starts well right of its edge, and is not
+        // a date, phone number or redaction (which fills its cell: nothing comes before it).
+        let late = placed
+            .iter()
+            .zip(&units)
+            .find(|(&p, _)| p == k + 1)
+            .is_some_and(|(_, unit)| unit.2 > edge + DRIFT && !unit.4);
+        if cramped && late {
+            for p in placed.iter_mut().skip(u).take_while(|p| **p == k) {
+                *p = k + 1;
+            }
+        }
+    }
+    // Prose placed in a date or phone column (the line is set tighter than the page) goes to
+    // the next column that can hold it; a second date or phone number in a column that holds
+    // one already, to the next column of its kind (`XXX-XXX-XXXX +1 (617) 555-0130`); and
+    // what follows on the line no further left.
+    let mut floor = 0;
+    let mut typed_in: Option<usize> = None;
+    for (unit, p) in units.iter().zip(placed.iter_mut()) {
+        let word = text.get(unit.0..unit.1).unwrap_or("");
+        let is_date = unit.4 && parse_date_prefix(word).is_some();
+        // A citation list (`47 U.S.C. §`) starts a Violation cell, where there is one.
+        let citation = text
+            .get(unit.0..)
+            .is_some_and(|rest| typed_len(rest) == Some(0));
+        let violation_after = kinds
+            .iter()
+            .skip(*p + 1)
+            .any(|&k| k == ColumnKind::Violation);
+        let fits_next = |j: usize| {
+            kinds.get(j).is_some_and(|&k| match (unit.4, is_date) {
+                (false, _) if citation && violation_after => k == ColumnKind::Violation,
+                (false, _) => !typed_column(k),
+                (true, true) => k == ColumnKind::Date,
+                (true, false) => matches!(k, ColumnKind::CallerId | ColumnKind::CalledNumber),
+            })
+        };
+        let misplaced = if unit.4 {
+            // A second value in one column, or a value in a column of another kind.
+            typed_in == Some(*p) || !fits_next(*p)
+        } else if citation {
+            !fits_next(*p)
+        } else {
+            is_prose(word) && kinds.get(*p).is_some_and(|k| typed_column(*k))
+        };
+        // A date or phone number fills its cell: a piece of a number set one space after it
+        // in the same column (`June 13, 2026 +1 646 555`) starts the next column's cell.
+        let after_typed = !unit.4 && !misplaced && !citation && typed_in == Some(*p);
+        if misplaced {
+            if let Some(next) = (*p + 1..kinds.len()).find(|&j| fits_next(j)) {
+                *p = next;
+            }
+        } else if after_typed && *p + 1 < kinds.len() {
+            *p += 1;
+        }
+        *p = (*p).max(floor);
+        floor = *p;
+        if unit.4 {
+            typed_in = Some(*p);
+        }
+    }
+    let mut starts: Vec<Option<usize>> = vec![None; edges.len()];
+    for (&(start, end, col, _, _), &k) in units.iter().zip(&placed) {
+        if let Some(slot @ None) = starts.get_mut(k) {
+            *slot = Some(col);
+        }
         let (Some(slot), Some(piece)) = (cells.get_mut(k), text.get(start..end)) else {
-            return;
+            continue;
         };
         let range = line.range.start + start..line.range.start + end;
         match slot {
             Some((t, r)) => {
-                let gap = text.get(r.end - line.range.start..start).unwrap_or(" ");
+                let gap = text
+                    .get(r.end.saturating_sub(line.range.start)..start)
+                    .unwrap_or(" ");
                 t.push_str(gap);
                 t.push_str(piece);
                 r.end = range.end;
             }
             None => *slot = Some((piece.to_owned(), range)),
         }
-    };
-    for (i, (byte, c)) in text.char_indices().enumerate() {
-        match (c.is_whitespace(), word) {
-            (false, None) => word = Some((byte, line.indent + i)),
-            (true, Some(w)) => {
-                put(w, byte);
-                word = None;
-            }
-            _ => {}
-        }
     }
-    if let Some(w) = word {
-        put(w, text.len());
-    }
+    starts
 }
 
 /// The words of `line` that start between character columns `from..to` (the line starts at
@@ -1268,12 +1521,11 @@ fn segment_header(text: &str) -> Option<Vec<(usize, usize, String)>> {
                 .collect()
         };
         let most = LONGEST_HEADER.min(words.len() - i);
-        // A whole header, or the first words of one wrapped onto the next line (`Upstream` /
-        // `Provider`).
-        let n = (1..=most)
-            .rev()
-            .find(|&n| column_kind(&phrase(n).join(" ")) != ColumnKind::Other)
-            .or_else(|| (1..=most).rev().find(|&n| starts_header(&phrase(n))))?;
+        // The longest run of words that is a whole header or the first words of one wrapped
+        // onto the next line (`Upstream` / `Provider`; `Date of` / `Call`, not `Date`).
+        let n = (1..=most).rev().find(|&n| {
+            column_kind(&phrase(n).join(" ")) != ColumnKind::Other || starts_header(&phrase(n))
+        })?;
         let (first, _) = words.get(i)?;
         let (last_at, last) = words.get(i + n - 1)?;
         let len = last_at + last.chars().count() - first;
@@ -1319,7 +1571,25 @@ fn header_cells<'l>(
                 None => vec![(a, b, text)],
             });
         for (a, b, text) in runs {
-            match cells.iter_mut().find(|(ca, cb, _)| *ca < b && a < *cb) {
+            let above: Vec<usize> = (0..cells.len())
+                .filter(|&k| cells.get(k).is_some_and(|(ca, cb, _)| *ca < b && a < *cb))
+                .collect();
+            if above.len() >= 2 {
+                // A wrapped line under two or more cells (`Caller Called` / `ID Number`): each
+                // word goes to one of them.
+                let words = words_at(&text, a);
+                if let Some(choice) = split_among(&cells, &above, &words) {
+                    for ((wa, wb, word), k) in words.iter().zip(choice) {
+                        if let Some((ca, cb, t)) = above.get(k).and_then(|&i| cells.get_mut(i)) {
+                            (*ca, *cb) = ((*ca).min(*wa), (*cb).max(*wb));
+                            t.push(' ');
+                            t.push_str(word);
+                        }
+                    }
+                    continue;
+                }
+            }
+            match above.first().and_then(|&k| cells.get_mut(k)) {
                 Some((ca, cb, words)) => {
                     (*ca, *cb) = ((*ca).min(a), (*cb).max(b));
                     words.push(' ');
@@ -1334,6 +1604,93 @@ fn header_cells<'l>(
         .into_iter()
         .map(|(a, b, text)| (a, b, column_kind(&text), text))
         .collect()
+}
+
+/// The words of `text` (set from character column `at`) as `(start, end, word)` columns.
+fn words_at(text: &str, at: usize) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (byte, column)
+    let mut col = at;
+    for (byte, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some((byte, col)),
+            (true, Some((b, s))) => {
+                out.extend(text.get(b..byte).map(|w| (s, col, w)));
+                start = None;
+            }
+            _ => {}
+        }
+        col += 1;
+    }
+    if let Some((b, s)) = start {
+        out.extend(text.get(b..).map(|w| (s, col, w)));
+    }
+    out
+}
+
+/// How to share `words`, a wrapped header line's run, among the header cells `targets`
+/// (indices into `cells`, left to right) that it lies under: for each word, its target's
+/// position in `targets`, in order. The sharing that makes the most cells known headers wins
+/// (`Caller` + `ID`, `Called` + `Number`, not `Caller` + `ID Number`), then the one whose words
+/// lie most under their cells. `None` when there are too many words or cells to try.
+fn split_among(
+    cells: &[(usize, usize, String)],
+    targets: &[usize],
+    words: &[(usize, usize, &str)],
+) -> Option<Vec<usize>> {
+    const MAX_WORDS: usize = 8;
+    const MAX_TARGETS: usize = 4;
+    if words.is_empty() || words.len() > MAX_WORDS || targets.len() > MAX_TARGETS {
+        return None;
+    }
+    let score = |choice: &[usize]| {
+        let known = targets
+            .iter()
+            .enumerate()
+            .filter(|&(t, &k)| {
+                let Some((_, _, text)) = cells.get(k) else {
+                    return false;
+                };
+                let mut joined = text.clone();
+                for (w, _) in words.iter().zip(choice).filter(|(_, &c)| c == t) {
+                    joined.push(' ');
+                    joined.push_str(w.2);
+                }
+                column_kind(&joined) != ColumnKind::Other
+            })
+            .count();
+        let overlap: isize = words
+            .iter()
+            .zip(choice)
+            .filter_map(|(&(wa, wb, _), &t)| {
+                let (ca, cb, _) = cells.get(*targets.get(t)?)?;
+                Some(wb.min(*cb) as isize - wa.max(*ca) as isize)
+            })
+            .sum();
+        (known, overlap)
+    };
+    // Every non-decreasing choice of target per word (at most C(11, 3) of them).
+    let mut choice = vec![0; words.len()];
+    let mut best: Option<((usize, isize), Vec<usize>)> = None;
+    loop {
+        let s = score(&choice);
+        if best.as_ref().is_none_or(|(b, _)| s > *b) {
+            best = Some((s, choice.clone()));
+        }
+        // The next non-decreasing sequence: bump the last position that can go up, and set
+        // those after it to its new value.
+        let Some(i) = (0..choice.len())
+            .rev()
+            .find(|&i| choice.get(i).is_some_and(|&c| c + 1 < targets.len()))
+        else {
+            break;
+        };
+        let next = choice.get(i).map_or(0, |c| c + 1);
+        for c in choice.iter_mut().skip(i) {
+            *c = next;
+        }
+    }
+    best.map(|(_, choice)| choice)
 }
 
 /// Whether an aligned table's line, cut into `cells`, starts a new row rather than going on
@@ -1388,6 +1745,31 @@ fn starts_row(cells: &[Piece], last: Option<(&[Piece], &[bool])>, columns: &[Col
         })
 }
 
+/// Whether a word of an aligned table's line is prose that no date or phone cell holds: it
+/// has a letter and is not a month's name (`Mar.`, `January`), a redaction or `U.S.C.`-style
+/// abbreviation (a date or number wrapped in its cell leaves pieces such as `January 10,` /
+/// `2025`, `+1 (312)` / `555-0138`).
+fn is_prose(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let letters: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+    let month = letters.len() <= 9
+        && letters
+            .get(..3)
+            .is_some_and(|m| MONTHS.iter().any(|n| m.eq_ignore_ascii_case(n)));
+    !letters.is_empty() && !month && !is_redaction(word)
+}
+
+/// Whether a column of `kind` holds only a typed value (a date, a phone number), so prose
+/// never stands in it.
+fn typed_column(kind: ColumnKind) -> bool {
+    matches!(
+        kind,
+        ColumnKind::Date | ColumnKind::CallerId | ColumnKind::CalledNumber
+    )
+}
+
 /// A redacted cell: `[REDACTED]`, `XXX-XXX-XXXX`, `(XXX) XXX-XXXX`.
 fn is_redaction(text: &str) -> bool {
     let text = text.trim();
@@ -1397,6 +1779,62 @@ fn is_redaction(text: &str) -> bool {
             && text
                 .chars()
                 .all(|c| matches!(c, 'X' | 'x' | '-' | '(' | ')' | '.' | ' ')))
+}
+
+/// Whether what `block` holds between character columns `span` can be a column of `kind`:
+/// mostly dates for a date column, phone numbers or redactions for a phone column, citations
+/// for a violation column, free text for the others.
+fn span_fits(
+    doc: &Document<'_>,
+    block: &[&crate::source::Line],
+    (a, e): (usize, usize),
+    kind: ColumnKind,
+) -> bool {
+    // Judged by the lines that set text at the span's left edge: where a tight page leaves
+    // no gutter between two columns (`Apr. 20, 2025 3055550186`), the wrapped lines of the
+    // right-hand one (`Robocall Offering Extended`) do not tell what the span starts with.
+    let texts: Vec<String> = block
+        .iter()
+        .filter(|l| slice_columns(doc, &l.range, l.indent, a, a + DRIFT + 1).is_some())
+        .filter_map(|l| slice_columns(doc, &l.range, l.indent, a, e).map(|p| p.0))
+        .collect();
+    let share =
+        |f: &dyn Fn(&str) -> bool| texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1);
+    // A piece of a number or date wrapped in its cell (`+1 (971)` / `555-0195`).
+    let numeric = |t: &str| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '+' | '-' | '.' | '/'))
+    };
+    // Judged by what each piece starts with: a page set tighter than the others may leave no
+    // gutter between two columns.
+    let typed = |t: &str| typed_len(t).is_some_and(|len| len > 0);
+    let citation_like = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_digit() || c == '§')
+            || ["U.S.C.", "CFR", "C.F.R."].iter().any(|w| t.starts_with(w))
+    };
+    // Citations wrapped in their cell leave bare section numbers (`64.1604`), numeric like a
+    // phone number's piece: a span with citations and no whole phone number is citations.
+    let citations = texts.iter().any(|t| {
+        ["U.S.C.", "CFR", "C.F.R.", "§"]
+            .iter()
+            .any(|w| t.contains(w))
+    }) && !texts.iter().any(|t| typed(t));
+    let held = if share(&|t| parse_date_prefix(t).is_some()) {
+        ColumnKind::Date
+    } else if citations && share(&citation_like) {
+        ColumnKind::Violation
+    } else if share(&|t| typed(t) || numeric(t)) {
+        ColumnKind::CallerId
+    } else if share(&citation_like) {
+        ColumnKind::Violation
+    } else {
+        ColumnKind::Description
+    };
+    match kind {
+        ColumnKind::Date | ColumnKind::Violation => held == kind,
+        ColumnKind::CallerId | ColumnKind::CalledNumber => held == ColumnKind::CallerId,
+        _ => held == ColumnKind::Description,
+    }
 }
 
 /// Column kinds of a page that has no header, from what its spans hold: dates, phone numbers,

@@ -21,6 +21,7 @@ use crate::model::{Citation, Deadline, Footnote, Notice, NoticeKind, Provider};
 use crate::source::Document;
 use crate::text::{ends_sentence, find_words, offset_in, regex, squash};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A citation with its range in the clean text, so parts of the letter can claim it.
@@ -285,7 +286,20 @@ fn citations(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnost
     let notes: Vec<(u32, Range<usize>)> = layout
         .footnotes
         .iter()
-        .map(|f| (f.number, reading.to_reading(f.range.clone())))
+        .map(|f| {
+            // A footnote cut by a page break is read whole: up to the end of its last piece.
+            let end = f.more.last().map_or(f.range.end, |r| r.end);
+            let whole = reading.to_reading(f.range.start..end);
+            let first = reading.to_reading(f.range.clone());
+            // (Only when its pieces were joined: nothing else stands between them.)
+            let joined_len = f.range.len() + f.more.iter().map(|r| r.len() + 1).sum::<usize>();
+            let range = if whole.end >= first.end && whole.len() <= joined_len {
+                whole
+            } else {
+                first
+            };
+            (f.number, range)
+        })
         .collect();
     let mut scan = crate::cite::scan(&reading.text, &notes);
     for range in &mut scan.ranges {
@@ -355,7 +369,34 @@ impl<'d> Reading<'d> {
                 runs: vec![(0, 0, clean.len())],
             };
         }
+        // Each cut part is read whole where its first piece stands; its later pieces are
+        // skipped where they stand, so what cut it follows it. Parts may interleave (a
+        // paragraph and a footnote both cut by the same page break); a part whose pieces
+        // are out of order or overlap another's is left where it stands.
         cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let free = |taken: &BTreeMap<usize, usize>, r: &Range<usize>| {
+            taken
+                .range(..r.end)
+                .next_back()
+                .is_none_or(|(_, &end)| end <= r.start)
+        };
+        // (piece start, piece end, part, index of the piece in its part)
+        let mut marks: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (part, pieces) in cut.iter().enumerate() {
+            let ordered = pieces.windows(2).all(|w| match w {
+                [a, b] => a.start <= a.end && a.end <= b.start,
+                _ => true,
+            });
+            if !ordered || !pieces.iter().all(|r| free(&taken, r)) {
+                continue;
+            }
+            for (k, r) in pieces.iter().enumerate() {
+                taken.insert(r.start, r.end);
+                marks.push((r.start, r.end, part, k));
+            }
+        }
+        marks.sort_unstable();
         let mut text = String::with_capacity(clean.len() + cut.len() * 4);
         let mut runs = Vec::new();
         // Appends a clean range, less any page furniture in it.
@@ -376,26 +417,23 @@ impl<'d> Reading<'d> {
             }
         };
         let mut cursor = 0;
-        for pieces in cut {
-            let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+        for &(start, end, part, k) in &marks {
+            push(&mut text, cursor..start.max(cursor));
+            cursor = end.max(cursor);
+            if k > 0 {
+                continue; // read with its part's first piece
+            }
+            let Some(pieces) = cut.get(part) else {
                 continue;
             };
-            if first.start < cursor || last.end < first.end {
-                continue; // inside what another cut moved: left where it stands
-            }
-            push(&mut text, cursor..first.end);
-            for piece in pieces.iter().skip(1) {
-                text.push(' ');
+            for (j, piece) in pieces.iter().enumerate() {
+                if j > 0 {
+                    text.push(' ');
+                }
                 push(&mut text, piece.clone());
             }
             // What cut it, after it.
             text.push('\n');
-            for pair in pieces.windows(2) {
-                if let [a, b] = pair {
-                    push(&mut text, a.end..b.start);
-                }
-            }
-            cursor = last.end;
         }
         push(&mut text, cursor..clean.len());
         Reading {

@@ -26,10 +26,12 @@ enum Block {
     Row(Vec<String>),
 }
 
-/// The most common glyph size (by glyph count, to half a point).
-fn body_size(pages: &[PageContent]) -> f32 {
+/// The most common size of `glyphs` (by glyph count, to half a point): the body text's, when
+/// the glyphs of ruled tables are left out (a long Attachment A may be set smaller and hold
+/// more glyphs than the letter).
+fn body_size<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> f32 {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for g in pages.iter().flat_map(|p| &p.glyphs) {
+    for g in glyphs {
         let key = (g.size * 2.0).round() as i32;
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
@@ -44,9 +46,10 @@ fn body_size(pages: &[PageContent]) -> f32 {
 
 /// Builds the text of all pages.
 pub(super) fn render(pages: &[PageContent]) -> String {
-    let body = body_size(pages);
     let mut out = String::new();
     let mut table = Table::default();
+    // The hanging indent of a list item that the last page ended in.
+    let mut hanging: Option<(f32, f32)> = None;
     // Each page's grid and lines, first, for the document's right margin: a page with only
     // short lines (a signature page) has no line that reaches it.
     let laid: Vec<(Option<Grid>, Vec<&Glyph>, Vec<Line>)> = pages
@@ -61,6 +64,16 @@ pub(super) fn render(pages: &[PageContent]) -> String {
             (grid, inside, lines)
         })
         .collect();
+    let outside = pages.iter().zip(&laid).flat_map(|(page, (grid, _, _))| {
+        page.glyphs
+            .iter()
+            .filter(move |g| !grid.as_ref().is_some_and(|t| t.contains(g)))
+    });
+    let body = if outside.clone().next().is_some() {
+        body_size(outside)
+    } else {
+        body_size(pages.iter().flat_map(|p| &p.glyphs))
+    };
     let right = laid
         .iter()
         .flat_map(|(_, _, lines)| lines)
@@ -84,7 +97,13 @@ pub(super) fn render(pages: &[PageContent]) -> String {
             );
         }
         blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
-        emit_page(&mut out, blocks, body, right, page, &mut table);
+        emit_page(
+            &mut out,
+            blocks,
+            (body, right),
+            page,
+            (&mut table, &mut hanging),
+        );
     }
     if let Some(row) = table.pending.take() {
         push_row(&mut out, &row);
@@ -105,15 +124,23 @@ fn push_row(out: &mut String, row: &[String]) {
     out.push('\n');
 }
 
-/// Emits one page's blocks: paragraphs, then the footnotes after a `---` rule.
+/// Emits one page's blocks: paragraphs, then the footnotes after a `---` rule. `hanging` is
+/// the x of the first line and of the later lines of a list item that the previous page ended
+/// in (its later lines set in, under the item's text); a first line of this page set at the
+/// later lines' x goes on with the item, and is emitted indented so that the lexer sees it so.
+/// It is updated for the next page.
 fn emit_page(
     out: &mut String,
     blocks: Vec<(f32, Block)>,
-    body: f32,
-    right: f32,
+    (body, right): (f32, f32),
     page: &PageContent,
-    table: &mut Table,
+    (table, hanging): (&mut Table, &mut Option<(f32, f32)>),
 ) {
+    let carried = hanging.take();
+    // The x of the current paragraph's first line when it is a list item, and the x of the
+    // last body line.
+    let (mut item_x, mut last_x): (Option<f32>, Option<f32>) = (None, None);
+    let mut first_body_line = true;
     // Footnotes: the run of small lines at the foot of the page, starting with a mark.
     let lines_at: Vec<usize> = blocks
         .iter()
@@ -131,7 +158,7 @@ fn emit_page(
         }
     }
     while notes_from < blocks.len()
-        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if l.text.starts_with("<sup>"))
+        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if starts_note(&l.text))
     {
         notes_from += 1;
     }
@@ -182,6 +209,8 @@ fn emit_page(
                 }
                 in_table = false;
                 let note = i >= notes_from;
+                let item = crate::text::is_list_item(&line.text);
+                let mut paragraph = prev.is_none();
                 match prev {
                     None => out.push('\n'),
                     Some(p) => {
@@ -191,10 +220,8 @@ fn emit_page(
                         let same_size = (p.size - line.size).abs() <= 0.1 * p.size.max(1.0);
                         let full =
                             p.x1 >= right - 0.08 * (right - p.x0).max(1.0) && !note && same_size;
-                        let item = crate::text::is_list_item(&line.text);
-                        if note && line.text.starts_with("<sup>")
-                            || gap > 1.45 * p.size.max(line.size)
-                        {
+                        if note && starts_note(&line.text) || gap > 1.45 * p.size.max(line.size) {
+                            paragraph = true;
                             out.push_str("\n\n");
                         } else if full && !item && gap > 0.0 {
                             let hyphen = p.text.ends_with('-') && !p.text.ends_with(" -");
@@ -211,17 +238,36 @@ fn emit_page(
                             // A new indented paragraph, or text back at the margin after a
                             // finished sentence; an indented first line that ends at a comma
                             // (a long word went to the next line) goes on.
+                            paragraph = true;
                             out.push_str("\n\n");
                         } else {
                             out.push('\n');
                         }
                     }
                 }
+                if !note {
+                    // (Lettered items too: `d. Within 14 days …`.)
+                    let item = item || crate::text::regex!(r"^[a-z]\. [A-Z]").is_match(&line.text);
+                    let continues = carried
+                        .filter(|&(_, x)| first_body_line && !item && (line.x0 - x).abs() <= 2.0);
+                    if let Some((x, _)) = continues {
+                        out.push_str("    ");
+                        item_x = Some(x);
+                    } else if paragraph || item {
+                        item_x = item.then_some(line.x0);
+                    }
+                    last_x = Some(line.x0);
+                    first_body_line = false;
+                }
                 out.push_str(&line.text);
                 prev = Some(line);
             }
         }
     }
+    *hanging = match (item_x, last_x) {
+        (Some(item), Some(last)) if last > item + 4.0 && !in_table => Some((item, last)),
+        _ => None,
+    };
     // A table that reaches the foot of the page may go on (even mid-row) on the next page.
     if !in_table {
         if let Some(done) = table.pending.take() {
@@ -229,6 +275,20 @@ fn emit_page(
         }
     }
     out.push('\n');
+}
+
+/// Whether a line of a page's foot starts a footnote: a raised mark, or a number set in the
+/// line's own size and a space (`2 See 47 CFR …`).
+fn starts_note(text: &str) -> bool {
+    if text.starts_with("<sup>") {
+        return true;
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+        && text
+            .get(digits..)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether a line ends a sentence or clause (a footnote mark after it aside).

@@ -359,8 +359,13 @@ impl Look {
         };
         let mut end = 0.0f64;
         for (k, (col, seg)) in segments.into_iter().enumerate() {
-            let x = (col as f64 * size * 0.5).max(end + size);
-            end = x + face.width(&win_ansi(&seg), size);
+            let seg_width = face.width(&win_ansi(&seg), size);
+            // A segment set past the right margin is set against it, as a right tab stop
+            // would (`Federal Communications Commission      DA 23-1259 DA 23-1259`).
+            let x = (col as f64 * size * 0.5)
+                .min(self.text_width() - seg_width)
+                .max(end + size);
+            end = x + seg_width;
             if k == 0 {
                 line.x = col as f64 * size * 0.5;
                 line.words = words(&[(seg, Style::Regular)]);
