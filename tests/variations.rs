@@ -1137,6 +1137,135 @@ fn s8_attachment_a() {
     assert_eq!(rows[4], ("Omiz Solutions".to_owned(), date("2021-03-23")));
 }
 
+/// `(customer, date, caller ID, description)` of each record.
+fn rows(n: &Notice) -> Vec<(String, Option<NaiveDate>, Option<String>, String)> {
+    n.records()
+        .iter()
+        .map(|r| {
+            (
+                r.customer.clone().unwrap_or_default(),
+                r.date,
+                r.caller_id.as_ref().map(ToString::to_string),
+                r.description.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn s8_aligned_tables_set_tight() {
+    // `pdftotext -layout` sets a line one space tighter than its page when a cell is long.
+    let parsed = |table: &str| {
+        let text = format!("{}\n\u{c}\n{table}", Letter::default().text());
+        rows(&parse("tight table", &text))
+    };
+    let want = |customer: &str, day: &str, caller: Option<&str>, description: &str| {
+        (
+            customer.to_owned(),
+            date(day),
+            caller.map(ToOwned::to_owned),
+            description.to_owned(),
+        )
+    };
+    const HEAD: &str = "ATTACHMENT A\n\nCustomer            Date of Call    Caller ID        Description                Violation\n";
+
+    // Every date one space after its customer: `Co.` starts under the date's header.
+    let got = parsed(&format!(
+        "{HEAD}Gamma Media August 9, 2023        202-555-0101     Auto Warranty Sales        47 U.S.C. § 227(b)\n\
+         Beta Dialer Co. October 5, 2023   202-555-0102     Auto Warranty Sales        47 U.S.C. § 227(b)\n"
+    ));
+    assert_eq!(
+        got,
+        [
+            want(
+                "Gamma Media",
+                "2023-08-09",
+                Some("+12025550101"),
+                "Auto Warranty Sales"
+            ),
+            want(
+                "Beta Dialer Co.",
+                "2023-10-05",
+                Some("+12025550102"),
+                "Auto Warranty Sales"
+            ),
+        ]
+    );
+
+    // A date wrapped before its year, one space after the customer, in a one-row table.
+    let got = parsed(&format!(
+        "{HEAD}Omiz Solutions September 19,      202-555-0103     Auto Warranty Sales        47 U.S.C. § 227(b)\n\
+         \x20              2023\n"
+    ));
+    assert_eq!(
+        got,
+        [want(
+            "Omiz Solutions",
+            "2023-09-19",
+            Some("+12025550103"),
+            "Auto Warranty Sales"
+        )]
+    );
+
+    // Thirty pages without a header, each with a row set a character tighter than the
+    // others (its date one space after `Marketing Maestros`), and then a page that drops
+    // the empty Caller ID column and sets the rest further left.
+    let row = |customer: &str, date: &str, caller: &str| {
+        let cells = if customer.len() >= 18 {
+            format!("{customer} {date} {caller}")
+        } else {
+            format!("{customer:<20}{date:<16}{caller}")
+        };
+        format!("{cells:<53}Auto Warranty Sales        47 U.S.C. § 227(b)\n")
+    };
+    let mut table = HEAD.to_owned();
+    for page in 1..=30 {
+        if page > 1 {
+            table += "\u{c}";
+        }
+        table += &row("Psi Contact Group", "Mar. 29, 2025", "415-555-0180");
+        table += &row("Marketing Maestros", "Apr. 1, 2025", "415-555-0181");
+        table += &format!("\n                                        {page}\n");
+    }
+    table += "\u{c}Zeta Outreach       March 14, 2023  Debt Relief        47 CFR § 64.1200(a)(2)\n\
+              Marketing Maestros March 2, 2023    Debt Relief        47 CFR § 64.1200(a)(2)\n\
+              Sunrise VoIP Limited March 3, 2023  Debt Relief        47 CFR § 64.1200(a)(2)\n";
+    let got = parsed(&table);
+    assert_eq!(got.len(), 63, "{got:#?}");
+    for pair in got[..60].chunks(2) {
+        assert_eq!(
+            pair[0],
+            want(
+                "Psi Contact Group",
+                "2025-03-29",
+                Some("+14155550180"),
+                "Auto Warranty Sales"
+            )
+        );
+        assert_eq!(
+            pair[1],
+            want(
+                "Marketing Maestros",
+                "2025-04-01",
+                Some("+14155550181"),
+                "Auto Warranty Sales"
+            )
+        );
+    }
+    assert_eq!(
+        got[60],
+        want("Zeta Outreach", "2023-03-14", None, "Debt Relief")
+    );
+    assert_eq!(
+        got[61],
+        want("Marketing Maestros", "2023-03-02", None, "Debt Relief")
+    );
+    assert_eq!(
+        got[62],
+        want("Sunrise VoIP Limited", "2023-03-03", None, "Debt Relief")
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // §9. Orders, notices and their captions
 

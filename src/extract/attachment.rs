@@ -9,7 +9,7 @@
 //! order, any subset), not by position; blank lines, page rules and repeated headers between
 //! rows are skipped; empty cells are `None`.
 
-use super::date::{parse_date, parse_date_prefix};
+use super::date::{date_head_len, parse_date, parse_date_prefix};
 use super::phone::parse_phone;
 use super::Found;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
@@ -937,7 +937,7 @@ fn aligned(
     // Each row's cells, its range, and which cells its first line filled.
     let mut records: Vec<(Vec<Piece>, Range<usize>, Vec<bool>)> = Vec::new();
     let column_kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
-    // The header cells and column edges of the page before.
+    // The header cells and column edges of the last page that set a header.
     let mut previous: Option<(Vec<HeaderCell>, Vec<usize>)> = None;
     for (b, block) in blocks.iter().enumerate() {
         // Column spans: the header's (first block) or the gutters of this block's rows.
@@ -996,24 +996,36 @@ fn aligned(
         // starts, and a word belongs to the column it starts in; else the spans between the
         // page's gutters are the columns, their kinds told by what they hold.
         let edges = page_header.map(|cells| column_edges(doc, block, cells));
-        previous = match (page_header, &edges) {
-            (Some(cells), Some(edges)) => Some((cells.to_vec(), edges.clone())),
-            _ => None,
-        };
+        // Carried pages move from the last header actually set, never from a page that
+        // carried one: a move measured each page (text set one space tighter starts a column
+        // a character left) would add up page after page.
+        if let (None, Some(cells), Some(edges)) = (&carried, page_header, &edges) {
+            previous = Some((cells.to_vec(), edges.clone()));
+        }
         let kinds = match edges {
             Some(_) => Vec::new(),
             None => kinds_by_content(doc, block, &spans, &columns),
+        };
+        // Columns told by content still start where their spans do, so dates and phone
+        // numbers in a span without a gutter before them (`Beta Dialer Co. March 2, 2023`)
+        // are placed like under a header.
+        let span_edges = match edges {
+            Some(_) => None,
+            None => edges_by_spans(&spans, &kinds, columns.len()),
         };
         // Where the cells of the current row's first line start (on this page).
         let mut row_starts: Option<Vec<Option<usize>>> = None;
         for line in block {
             let mut cells: Vec<Piece> = vec![None; columns.len()];
             let mut starts = Vec::new();
-            match &edges {
-                Some(edges) => {
+            match (&edges, &span_edges) {
+                (Some(edges), _) => {
                     starts = words_by_edges(doc, line, edges, &column_kinds, &mut cells);
                 }
-                None => {
+                (None, Some(edges)) => {
+                    words_by_edges(doc, line, edges, &column_kinds, &mut cells);
+                }
+                (None, None) => {
                     for (&(a, e), kind) in spans.iter().zip(&kinds) {
                         if let (Some(k), Some(piece)) =
                             (kind, slice_words(doc, &line.range, line.indent, a, e))
@@ -1088,6 +1100,45 @@ fn aligned(
         })
         .collect();
     Some((columns, out))
+}
+
+/// Whether a unit of a table line starts with a date, or with the month and day of one whose
+/// year the cell wraps to its next line.
+fn is_date_unit(text: &str) -> bool {
+    parse_date_prefix(text).is_some() || date_head_len(text).is_some()
+}
+
+/// Where each of a table's `columns` starts on a page whose spans' columns are `kinds`: at
+/// its span, or (a column the page leaves out) where the next column's span starts, so no
+/// word is placed in it by where it starts. `None` unless every span is a column, in the
+/// table's order.
+fn edges_by_spans(
+    spans: &[(usize, usize)],
+    kinds: &[Option<usize>],
+    columns: usize,
+) -> Option<Vec<usize>> {
+    let mut edges = vec![usize::MAX; columns];
+    let mut last: Option<usize> = None;
+    for (&(a, _), kind) in spans.iter().zip(kinds) {
+        let k = (*kind)?;
+        if last.is_some_and(|l| l >= k) {
+            return None;
+        }
+        *edges.get_mut(k)? = a;
+        last = Some(k);
+    }
+    let mut next = usize::MAX;
+    for edge in edges.iter_mut().rev() {
+        if *edge == usize::MAX {
+            *edge = next;
+        }
+        next = *edge;
+    }
+    // The first column starts the line, whatever it holds.
+    if let Some(first) = edges.first_mut() {
+        *first = 0;
+    }
+    Some(edges)
 }
 
 /// The cells of `line` read with its row's own column edges: each page edge moved left to
@@ -1223,7 +1274,7 @@ fn column_edges(
     block: &[&crate::source::Line],
     header: &[HeaderCell],
 ) -> Vec<usize> {
-    let mut leftmost: Vec<Option<usize>> = vec![None; header.len()];
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); header.len()];
     let mut squeezed: Vec<Option<usize>> = vec![None; header.len()];
     for line in block {
         let text = doc.slice(line.range.clone());
@@ -1288,22 +1339,54 @@ fn column_edges(
                     .and_then(|i| text.chars().nth(i))
             };
             let tight = before(1) == Some(' ') && before(2).is_some_and(|c| !c.is_whitespace());
-            let target = if tight { &mut squeezed } else { &mut leftmost };
-            if let Some(slot) = best.and_then(|k| target.get_mut(k)) {
-                *slot = Some(slot.map_or(a, |x| x.min(a)));
+            match best {
+                Some(k) if tight => {
+                    if let Some(slot) = squeezed.get_mut(k) {
+                        *slot = Some(slot.map_or(a, |x| x.min(a)));
+                    }
+                }
+                Some(k) => {
+                    if let Some(list) = starts.get_mut(k) {
+                        list.push(a);
+                    }
+                }
+                None => {}
             }
         }
     }
     let mut floor = 0;
     header
         .iter()
-        .zip(leftmost.into_iter().zip(squeezed))
+        .zip(starts.iter_mut().map(|s| leftmost_shared(s)).zip(squeezed))
         .map(|(h, (left, tight))| {
             let edge = left.or(tight).unwrap_or(h.0).max(floor);
             floor = edge + 1;
             edge
         })
         .collect()
+}
+
+/// Where a column's runs start (`starts`, sorted here): the leftmost start that enough of them
+/// share (a quarter, within [`DRIFT`]), or a start a few characters left of it. A row
+/// `pdftotext` set much tighter than the rest of its page starts every column well left of
+/// the others, and does not move the page's edges.
+fn leftmost_shared(starts: &mut [usize]) -> Option<usize> {
+    const JITTER: usize = 4;
+    starts.sort_unstable();
+    let need = starts.len().div_ceil(4);
+    let shared = starts
+        .iter()
+        .enumerate()
+        .find(|&(i, &s)| {
+            starts
+                .iter()
+                .skip(i)
+                .take_while(|&&t| t <= s + DRIFT)
+                .count()
+                >= need
+        })
+        .map(|(_, &s)| s)?;
+    starts.iter().copied().find(|&s| s + JITTER >= shared)
 }
 
 /// How far (in characters) text set at a column's left edge may drift left of where the
@@ -1333,7 +1416,12 @@ fn words_by_edges(
             continue;
         }
         // The unit runs to the end of the word holding its typed value's last character.
-        let typed = typed_len(text.get(byte..).unwrap_or("")).unwrap_or(0);
+        let rest = text.get(byte..).unwrap_or("");
+        let typed = typed_len(rest)
+            .or_else(|| {
+                date_head_len(rest).map(|len| rest.get(..len).map_or(0, |h| h.chars().count()))
+            })
+            .unwrap_or(0);
         let mut j = i + typed.max(1);
         while chars.get(j).is_some_and(|(_, c)| !c.is_whitespace()) {
             j += 1;
@@ -1368,11 +1456,36 @@ fn words_by_edges(
             .iter()
             .zip(&units)
             .find(|(&p, _)| p == k + 1)
-            .is_some_and(|(_, unit)| unit.2 > edge + DRIFT && !unit.4);
+            .is_some_and(|(_, unit)| unit.2 > edge.saturating_add(DRIFT) && !unit.4);
         if cramped && late {
             for p in placed.iter_mut().skip(u).take_while(|p| **p == k) {
                 *p = k + 1;
             }
+        }
+    }
+    // Words set in a date or phone column just before that column's own value are the end
+    // of the column before it, set one space tighter than the page (`Beta Dialer Co.
+    // October 5, 2023` where `Co.` starts under `Date of Call`).
+    let mut value_in: Option<usize> = None;
+    for (unit, p) in units.iter().zip(placed.iter_mut()).rev() {
+        let word = text.get(unit.0..).unwrap_or("");
+        if unit.4 {
+            let kind = kinds.get(*p).copied();
+            let fits = match is_date_unit(word) {
+                true => kind == Some(ColumnKind::Date),
+                false => matches!(kind, Some(ColumnKind::CallerId | ColumnKind::CalledNumber)),
+            };
+            value_in = fits.then_some(*p);
+            continue;
+        }
+        let before = p.checked_sub(1);
+        match (value_in, before.and_then(|b| kinds.get(b))) {
+            (Some(k), Some(&kind))
+                if k == *p && !typed_column(kind) && typed_len(word) != Some(0) =>
+            {
+                *p = k - 1;
+            }
+            _ => value_in = None,
         }
     }
     // Prose placed in a date or phone column (the line is set tighter than the page) goes to
@@ -1383,7 +1496,7 @@ fn words_by_edges(
     let mut typed_in: Option<usize> = None;
     for (unit, p) in units.iter().zip(placed.iter_mut()) {
         let word = text.get(unit.0..unit.1).unwrap_or("");
-        let is_date = unit.4 && parse_date_prefix(word).is_some();
+        let is_date = unit.4 && is_date_unit(word);
         // A citation list (`47 U.S.C. §`) starts a Violation cell, where there is one.
         let citation = text
             .get(unit.0..)

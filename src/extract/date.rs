@@ -179,6 +179,17 @@ pub(crate) fn parse_date_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     Some((d, input.len().saturating_sub(rest.len())))
 }
 
+/// The month and day that start a named date wrapped before its year (`September 19,` with
+/// `2026` on the next line of a table cell): their length in bytes, when what follows is
+/// whitespace or nothing.
+pub(crate) fn date_head_len(input: &str) -> Option<usize> {
+    let (rest, (_, day, _, _)) = (month_then_space, number(1, 2), ws0, char(','))
+        .parse(input)
+        .ok()?;
+    let ends = rest.chars().next().is_none_or(is_ws);
+    (ends && (1..=31).contains(&day)).then(|| input.len() - rest.len())
+}
+
 /// Parses `input` (surrounding whitespace ignored) when it is exactly one date, e.g. a table cell.
 pub(crate) fn parse_date(input: &str) -> Option<NaiveDate> {
     let trimmed = input.trim_matches(is_ws);
