@@ -1207,6 +1207,37 @@ fn s8_aligned_tables_set_tight() {
         )]
     );
 
+    // A row set tighter than the rest starts its citations left of the others': the
+    // description's last word before them is still the description's.
+    let got = parsed(
+        "ATTACHMENT A\n\n\
+         Customer           Call Date      Called Number       Description                  Violation\n\
+         Delta Dial Co.     Sept. 20, 2023 808-555-0110        Auto Warranty Sales Robocall 47 U.S.C. § 227(b)\n\
+         Marketing Maestros Sept. 15, 2023 XXX-XXX-XXXX Auto Warranty Sales Robocall 47 U.S.C. § 227(b)\n\
+         Gamma Media        2023-09-28     15125550144         Auto Warranty Sales Robocall 47 U.S.C. § 227(b)\n",
+    );
+    let descriptions: Vec<&str> = got.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(descriptions, ["Auto Warranty Sales Robocall"; 3]);
+
+    // The rest of a citation wrapped in its cell, set a little left of its column on a page
+    // without a header whose description and violation have no gutter between them.
+    let page = "Tau Leads LLC   1/3/2022   7025550129   Customer          47 U.S.C. §\n\
+                \x20                                       Service Imposter 227(b)(1)(A)(iii)\n";
+    let got = parsed(&format!(
+        "{HEAD}Zeta Outreach       1/24/2022       415-555-0139     Customer Service           47 U.S.C. §\n\
+         \x20                                                    Imposter                   227(b)(1)(A)(iii)\n\n\u{c}{page}"
+    ));
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(
+        got[1],
+        want(
+            "Tau Leads LLC",
+            "2022-01-03",
+            Some("+17025550129"),
+            "Customer Service Imposter"
+        )
+    );
+
     // Thirty pages without a header, each with a row set a character tighter than the
     // others (its date one space after `Marketing Maestros`), and then a page that drops
     // the empty Caller ID column and sets the rest further left.

@@ -1011,7 +1011,10 @@ fn aligned(
         // are placed like under a header.
         let span_edges = match edges {
             Some(_) => None,
-            None => edges_by_spans(&spans, &kinds, columns.len()),
+            None => edges_by_spans(&spans, &kinds, columns.len()).map(|mut edges| {
+                cited_column(doc, block, &column_kinds, &mut edges);
+                edges
+            }),
         };
         // Where the cells of the current row's first line start (on this page).
         let mut row_starts: Option<Vec<Option<usize>>> = None;
@@ -1102,6 +1105,16 @@ fn aligned(
     Some((columns, out))
 }
 
+/// Whether `word` is a section number, the rest of a citation wrapped in its cell
+/// (`227(b)(1)(A)(iii)`, `64.1200(a)(2);`).
+fn section_like(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word.contains(['(', '.'])
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "().;,".contains(c))
+}
+
 /// Whether a unit of a table line starts with a date, or with the month and day of one whose
 /// year the cell wraps to its next line.
 fn is_date_unit(text: &str) -> bool {
@@ -1139,6 +1152,40 @@ fn edges_by_spans(
         *first = 0;
     }
     Some(edges)
+}
+
+/// A Violation column the page's spans leave out (set one space after the description,
+/// no gutter between them) starts where the page's first citation list starts (`47 U.S.C.
+/// §`), when that is right of the column before it: the wrapped rest of a citation
+/// (`227(b)(1)(A)(iii)`) is then placed in it.
+fn cited_column(
+    doc: &Document<'_>,
+    block: &[&crate::source::Line],
+    kinds: &[ColumnKind],
+    edges: &mut [usize],
+) {
+    let Some(v) = kinds.iter().position(|&k| k == ColumnKind::Violation) else {
+        return;
+    };
+    let next = edges.get(v + 1).copied().unwrap_or(usize::MAX);
+    let before = v.checked_sub(1).and_then(|b| edges.get(b)).copied();
+    if edges.get(v) != Some(&next) || before.is_none_or(|b| b == next) {
+        return;
+    }
+    let starts = block.iter().filter_map(|line| {
+        let text = doc.slice(line.range.clone());
+        let (byte, _) = text
+            .match_indices("47 ")
+            .find(|&(i, _)| text.get(i..).and_then(typed_len) == Some(0))?;
+        Some(line.indent + text.get(..byte)?.chars().count())
+    });
+    if let (Some(at), Some(before)) = (starts.min(), before) {
+        if at > before && at < next {
+            if let Some(edge) = edges.get_mut(v) {
+                *edge = at;
+            }
+        }
+    }
 }
 
 /// The cells of `line` read with its row's own column edges: each page edge moved left to
@@ -1371,7 +1418,6 @@ fn column_edges(
 /// `pdftotext` set much tighter than the rest of its page starts every column well left of
 /// the others, and does not move the page's edges.
 fn leftmost_shared(starts: &mut [usize]) -> Option<usize> {
-    const JITTER: usize = 4;
     starts.sort_unstable();
     let need = starts.len().div_ceil(4);
     let shared = starts
@@ -1388,6 +1434,10 @@ fn leftmost_shared(starts: &mut [usize]) -> Option<usize> {
         .map(|(_, &s)| s)?;
     starts.iter().copied().find(|&s| s + JITTER >= shared)
 }
+
+/// How far (in characters) `pdftotext` may set a line's cells left of where the rest of
+/// its page sets them.
+const JITTER: usize = 4;
 
 /// How far (in characters) text set at a column's left edge may drift left of where the
 /// rest of the page sets that column in `pdftotext -layout` output.
@@ -1466,6 +1516,8 @@ fn words_by_edges(
     // Words set in a date or phone column just before that column's own value are the end
     // of the column before it, set one space tighter than the page (`Beta Dialer Co.
     // October 5, 2023` where `Co.` starts under `Date of Call`).
+    // So are words set in a Violation column before its citations (`Auto Warranty Sales
+    // Robocall 47 U.S.C. § 227(b)`).
     let mut value_in: Option<usize> = None;
     for (unit, p) in units.iter().zip(placed.iter_mut()).rev() {
         let word = text.get(unit.0..).unwrap_or("");
@@ -1480,12 +1532,48 @@ fn words_by_edges(
         }
         let before = p.checked_sub(1);
         match (value_in, before.and_then(|b| kinds.get(b))) {
-            (Some(k), Some(&kind))
-                if k == *p && !typed_column(kind) && typed_len(word) != Some(0) =>
-            {
+            (Some(k), Some(&kind)) if k == *p && !typed_column(kind) => {
                 *p = k - 1;
             }
             _ => value_in = None,
+        }
+    }
+    // A section number wrapped in a Violation cell (`227(b)(1)(A)(iii)`, `64.1200(a)(2)`) set
+    // a little left of its column's edge, at the end of the line, is the Violation's.
+    let last = units.len().saturating_sub(1);
+    if let (Some(unit), Some(p)) = (units.get(last), placed.get_mut(last)) {
+        let next = *p + 1;
+        let near = edges.get(next).is_some_and(|&edge| unit.2 + JITTER >= edge);
+        if near
+            && kinds.get(next) == Some(&ColumnKind::Violation)
+            && kinds.get(*p).is_some_and(|&k| !typed_column(k))
+            && section_like(text.get(unit.0..unit.1).unwrap_or(""))
+        {
+            *p = next;
+        }
+    }
+    let first_citation = units.iter().zip(&placed).position(|(unit, p)| {
+        kinds.get(*p) == Some(&ColumnKind::Violation)
+            && text.get(unit.0..).and_then(typed_len) == Some(0)
+    });
+    if let Some((c, &k)) = first_citation.and_then(|c| Some((c, placed.get(c)?))) {
+        let before = k.checked_sub(1).and_then(|b| kinds.get(b));
+        if before.is_some_and(|&kind| !typed_column(kind)) {
+            // Words, not the end of a citation wrapped from the line above (`227(e); 47 CFR`).
+            let word = |unit: &(usize, usize, usize, usize, bool)| {
+                let w = text.get(unit.0..unit.1).unwrap_or("");
+                w.starts_with(char::is_alphabetic)
+                    && !["U.S.C.", "CFR", "C.F.R.", "and", "Id."].contains(&w)
+            };
+            for (_, p) in units
+                .iter()
+                .zip(placed.iter_mut())
+                .take(c)
+                .rev()
+                .take_while(|(unit, p)| **p == k && word(unit))
+            {
+                *p = k - 1;
+            }
         }
     }
     // Prose placed in a date or phone column (the line is set tighter than the page) goes to
@@ -1979,7 +2067,9 @@ fn kinds_by_content(
                 index(ColumnKind::Date)
             } else if share(&|t| parse_phone(t).is_some() || is_redaction(t)) {
                 phones.next()
-            } else if share(&|t| t.contains("U.S.C.") || t.contains("CFR") || t.contains('§')) {
+            } else if share(&|t| {
+                typed_len(t) == Some(0) || t.split(' ').next().is_some_and(section_like)
+            }) {
                 index(ColumnKind::Violation)
             } else {
                 texts_free.next()
