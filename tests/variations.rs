@@ -1238,6 +1238,39 @@ fn s8_aligned_tables_set_tight() {
         )
     );
 
+    // A citation wrapped one space before the next column (`47 CFR §` with `§` under
+    // `Calling Number`) is not a new row, even after a redacted number.
+    let table = "Attachment A\n\n\
+         \x20 Description         Violation       Calling Number      Called Number         Upstream        Call Date\n\
+         \x20                                                                               Provider\n\
+         Amazon Imposter 47 U.S.C. §      1-202-555-0143                              Omiz Solutions   Dec. 20, 2024\n\
+         \x20               227(e); 47 CFR §\n\
+         \x20               64.1604\n\
+         Health Insurance   47 U.S.C. §      [REDACTED]           (808) 555-0190      Omega Calls Ltd. Dec. 27, 2024\n\
+         Sales              227(e); 47 CFR §\n\
+         \x20                  64.1604\n";
+    let got = parsed(table);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(
+        got[1],
+        want(
+            "Omega Calls Ltd.",
+            "2024-12-27",
+            None,
+            "Health Insurance Sales"
+        )
+    );
+    let n = parse(
+        "tight table",
+        &format!("{}\n\u{c}\n{table}", Letter::default().text()),
+    );
+    let violations: Vec<&str> = n
+        .records()
+        .iter()
+        .filter_map(|r| Some(r.violation.as_ref()?.text.as_str()))
+        .collect();
+    assert_eq!(violations, ["47 U.S.C. § 227(e); 47 CFR § 64.1604"; 2]);
+
     // Thirty pages without a header, each with a row set a character tighter than the
     // others (its date one space after `Marketing Maestros`), and then a page that drops
     // the empty Caller ID column and sets the rest further left.

@@ -1482,6 +1482,19 @@ fn words_by_edges(
     }
     let column = |col: usize| edges.partition_point(|&e| e <= col).saturating_sub(1);
     let mut placed: Vec<usize> = units.iter().map(|u| column(u.2)).collect();
+    // A citation's words (`47 CFR §`) are the Violation column's when they cross its edge
+    // into a column beside it (`§` under the next header, `CFR` wrapped one space after the
+    // description).
+    if let Some(v) = kinds.iter().position(|&k| k == ColumnKind::Violation) {
+        for (unit, p) in units.iter().zip(placed.iter_mut()) {
+            let word = text.get(unit.0..unit.1).unwrap_or("");
+            let cites = ["U.S.C.", "CFR", "C.F.R.", "§", "§§"].contains(&word)
+                || text.get(unit.0..).and_then(typed_len) == Some(0);
+            if cites && p.abs_diff(v) == 1 {
+                *p = v;
+            }
+        }
+    }
     for u in 1..units.len() {
         let (Some(&(_, _, start, _, _)), Some(&(_, _, _, before_end, _))) =
             (units.get(u), units.get(u - 1))
@@ -1931,7 +1944,10 @@ fn starts_row(cells: &[Piece], last: Option<(&[Piece], &[bool])>, columns: &[Col
                         || parse_date(&format!("{before} {this}")).is_none()
                 }
                 ColumnKind::CallerId | ColumnKind::CalledNumber => {
-                    parse_phone(before).is_some() || !before.bytes().any(|b| b.is_ascii_digit())
+                    let number = this.bytes().any(|b| b.is_ascii_digit()) || is_redaction(this);
+                    number
+                        && (parse_phone(before).is_some()
+                            || !before.bytes().any(|b| b.is_ascii_digit()))
                 }
                 // A new list of citations (`47 U.S.C. …`) after a finished one; a wrapped list
                 // goes on after `§`, `CFR`, `;` or `and`.
