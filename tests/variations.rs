@@ -1271,6 +1271,60 @@ fn s8_aligned_tables_set_tight() {
         .collect();
     assert_eq!(violations, ["47 U.S.C. § 227(e); 47 CFR § 64.1604"; 2]);
 
+    // A row's last wrapped lines alone on the next page, and a page whose dates wrap
+    // before their years: both keep the header's columns.
+    let got = parsed(&format!(
+        "{HEAD}Zeta Outreach       Feb. 12, 2025   415-555-0162     Social Security            47 U.S.C. § 227(b)\n\
+         Chi Outreach        Mar. 1, 2025    305-555-0157     Social Security            47 U.S.C. § 227(b)\n\
+         Co.                                                  Administration\n\n\u{c}\
+         \x20                                                    Imposter Robocall\n\n\u{c}\
+         Mash Telecom        September 11,   702-555-0102     Debt Relief                47 U.S.C. § 227(b)\n\
+         \x20                   2022\n\
+         Delta Dial Co.      November 4,     213-555-0115     Debt Relief                47 U.S.C. § 227(b)\n\
+         \x20                   2022\n"
+    ));
+    assert_eq!(
+        got,
+        [
+            want(
+                "Zeta Outreach",
+                "2025-02-12",
+                Some("+14155550162"),
+                "Social Security"
+            ),
+            want(
+                "Chi Outreach Co.",
+                "2025-03-01",
+                Some("+13055550157"),
+                "Social Security Administration Imposter Robocall"
+            ),
+            want(
+                "Mash Telecom",
+                "2022-09-11",
+                Some("+17025550102"),
+                "Debt Relief"
+            ),
+            want(
+                "Delta Dial Co.",
+                "2022-11-04",
+                Some("+12135550115"),
+                "Debt Relief"
+            ),
+        ]
+    );
+
+    // Without dates, a wrapped customer beside a wrapped citation is one row.
+    let got = parsed(
+        "ATTACHMENT A\n\n\
+         \x20    Customer              Caller ID        Dialed Number            Violation\n\
+         Epsilon Leads                                                   47 U.S.C. §\n\
+         \x20                                                               227(b)(1)(A)(iii)\n\
+         Sunrise VoIP                                                    47 U.S.C. §\n\
+         Partners                                                        227(b)(1)(A)(iii)\n",
+    );
+    let customers: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(customers, ["Epsilon Leads", "Sunrise VoIP Partners"]);
+
     // Thirty pages without a header, each with a row set a character tighter than the
     // others (its date one space after `Marketing Maestros`), and then a page that drops
     // the empty Caller ID column and sets the rest further left.

@@ -1105,6 +1105,12 @@ fn aligned(
     Some((columns, out))
 }
 
+/// Whether `text` is a year on its own: the rest of a date wrapped in its cell.
+fn is_year(text: &str) -> bool {
+    let text = text.trim();
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether `word` is a section number, the rest of a citation wrapped in its cell
 /// (`227(b)(1)(A)(iii)`, `64.1200(a)(2);`).
 fn section_like(word: &str) -> bool {
@@ -1265,7 +1271,7 @@ fn header_block(
 /// without one, whose text runs between gutters are `spans`: each cell moved by how far the
 /// span starting nearest its edge (at most a few characters away) starts from it, or, where
 /// none does, by the middle such move. `None` when fewer than half the columns have a span
-/// starting near them, or when a span holds what the kind of the column it starts in cannot
+/// starting near them (unless every span starts near one), or when a span holds what the kind of the column it starts in cannot
 /// (`fits`): the page sets its columns elsewhere (`pdftotext` drops empty columns).
 fn carried_header(
     cells: &[HeaderCell],
@@ -1294,7 +1300,15 @@ fn carried_header(
         })
         .collect();
     let mut found: Vec<isize> = moves.iter().flatten().copied().collect();
-    if found.len() * 2 < cells.len() {
+    // A page with few columns filled (a row's last wrapped lines) keeps the header when each
+    // of its spans starts near a column.
+    let each_near = !spans.is_empty()
+        && spans.iter().all(|&(a, _)| {
+            edges
+                .iter()
+                .any(|&edge| (a as isize - edge as isize).abs() <= MAX_SHIFT)
+        });
+    if found.len() * 2 < cells.len() && !each_near {
         return None;
     }
     found.sort_unstable();
@@ -1626,7 +1640,13 @@ fn words_by_edges(
         // in the same column (`June 13, 2026 +1 646 555`) starts the next column's cell.
         let after_typed = !unit.4 && !misplaced && !citation && typed_in == Some(*p);
         if misplaced {
-            if let Some(next) = (*p + 1..kinds.len()).find(|&j| fits_next(j)) {
+            // The next column that can hold it or, where none can, the nearest free one
+            // before it (a page that sets a number one space before the description).
+            let free = |j: &usize| fits_next(*j) && unit.4 && typed_in != Some(*j);
+            if let Some(next) = (*p + 1..kinds.len())
+                .find(|&j| fits_next(j))
+                .or_else(|| (floor..*p).rev().find(free))
+            {
                 *p = next;
             }
         } else if after_typed && *p + 1 < kinds.len() {
@@ -1928,7 +1948,21 @@ fn starts_row(cells: &[Piece], last: Option<(&[Piece], &[bool])>, columns: &[Col
             .iter()
             .zip(cells)
             .all(|(was, now)| !*was || now.is_some());
-    if !has_date_column && repeats_first {
+    // A citation list wrapped in its cell goes on (`47 U.S.C. §` / `227(b)(1)(A)(iii)`).
+    let open = |before: &str| {
+        ["§", "CFR", "C.F.R.", "U.S.C.", ";", ",", "and", "47"]
+            .iter()
+            .any(|end| before.ends_with(end))
+    };
+    let cites_on = cells
+        .iter()
+        .zip(last)
+        .zip(columns)
+        .any(|((this, before), column)| {
+            matches!((this, before), (Some((this, _)), Some((before, _)))
+            if column.kind == ColumnKind::Violation && open(before) && !this.starts_with("47 "))
+        });
+    if !has_date_column && repeats_first && !cites_on {
         return true;
     }
     cells
@@ -1951,12 +1985,7 @@ fn starts_row(cells: &[Piece], last: Option<(&[Piece], &[bool])>, columns: &[Col
                 }
                 // A new list of citations (`47 U.S.C. …`) after a finished one; a wrapped list
                 // goes on after `§`, `CFR`, `;` or `and`.
-                ColumnKind::Violation => {
-                    let open = ["§", "CFR", "C.F.R.", "U.S.C.", ";", ",", "and", "47"]
-                        .iter()
-                        .any(|end| before.ends_with(end));
-                    !open && this.starts_with("47 ")
-                }
+                ColumnKind::Violation => !open(before) && this.starts_with("47 "),
                 _ => false,
             },
         })
@@ -2036,7 +2065,7 @@ fn span_fits(
             .iter()
             .any(|w| t.contains(w))
     }) && !texts.iter().any(|t| typed(t));
-    let held = if share(&|t| parse_date_prefix(t).is_some()) {
+    let held = if share(&|t| is_date_unit(t) || is_year(t)) {
         ColumnKind::Date
     } else if citations && share(&citation_like) {
         ColumnKind::Violation
@@ -2079,7 +2108,7 @@ fn kinds_by_content(
             let share = |f: &dyn Fn(&str) -> bool| {
                 texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1)
             };
-            if share(&|t| parse_date(t).is_some()) {
+            if share(&|t| parse_date(t).is_some() || date_head_len(t).is_some() || is_year(t)) {
                 index(ColumnKind::Date)
             } else if share(&|t| parse_phone(t).is_some() || is_redaction(t)) {
                 phones.next()
