@@ -1325,6 +1325,39 @@ fn s8_aligned_tables_set_tight() {
     let customers: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(customers, ["Epsilon Leads", "Sunrise VoIP Partners"]);
 
+    // A customer one space after a finished citation list; a customer set before its
+    // centred header.
+    let got = parsed(
+        "ATTACHMENT A\n\n\
+         \x20           Description        Called Number        Violation          Source       Call Date\n\
+         Fraudulent Credit Card Rate   6175550172        47 U.S.C. § 227(b) Epsilon Leads    08/03/21\n\
+         Reduction Robocalls\n",
+    );
+    assert_eq!(got[0].0, "Epsilon Leads");
+    let got = parsed(
+        "ATTACHMENT A\n\n\
+         \x20                Description                               Customer                  Date of Call\n\n\
+         Auto Warranty Sales Robocall              Psi Contact Group           May 22, 2024\n\n\
+         Auto Warranty Sales Robocall              Psi Contact Group           June 12, 2024\n",
+    );
+    assert_eq!(
+        got,
+        [
+            want(
+                "Psi Contact Group",
+                "2024-05-22",
+                None,
+                "Auto Warranty Sales Robocall"
+            ),
+            want(
+                "Psi Contact Group",
+                "2024-06-12",
+                None,
+                "Auto Warranty Sales Robocall"
+            ),
+        ]
+    );
+
     // Thirty pages without a header, each with a row set a character tighter than the
     // others (its date one space after `Marketing Maestros`), and then a page that drops
     // the empty Caller ID column and sets the rest further left.

@@ -1391,6 +1391,19 @@ fn column_edges(
                         .filter(|(_, h)| kinds.contains(&h.2))
                         .min_by_key(|(_, h)| (-overlap(h)).max(0))
                         .map(|(k, _)| k)
+                })
+                .or_else(|| {
+                    // Or the nearest a few characters away: a header centred over a wide
+                    // column (`Psi Contact Group` before a centred `Customer`) that holds
+                    // text, not dates or numbers.
+                    header
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, h)| fits(k) && !typed_column(h.2))
+                        .map(|(k, h)| (k, overlap(h)))
+                        .max_by_key(|&(_, o)| o)
+                        .filter(|&(_, o)| o > -(JITTER as isize))
+                        .map(|(k, _)| k)
                 });
             // A run one space after the text before it was set tighter than the page (`…
             // Claiming to Be 47 CFR §`): it tells where its column starts only when nothing
@@ -1506,6 +1519,26 @@ fn words_by_edges(
                 || text.get(unit.0..).and_then(typed_len) == Some(0);
             if cites && p.abs_diff(v) == 1 {
                 *p = v;
+            }
+        }
+        // A capitalised word one space after a finished citation list (`47 U.S.C. § 227(b)
+        // Epsilon Leads`) starts the next column, where that holds text.
+        let word = |u: usize| units.get(u).and_then(|w| text.get(w.0..w.1)).unwrap_or("");
+        if kinds.get(v + 1).is_some_and(|&k| !typed_column(k)) {
+            let ends = (1..units.len()).find(|&u| {
+                let (before, this) = (word(u - 1), word(u));
+                placed.get(u - 1) == Some(&v)
+                    && placed.get(u) == Some(&v)
+                    && section_like(before)
+                    && !before.ends_with([';', ','])
+                    && this.starts_with(|c: char| c.is_uppercase())
+                    && is_prose(this)
+                    && !["U.S.C.", "CFR", "C.F.R.", "Id.", "See"].contains(&this)
+            });
+            if let Some(u) = ends {
+                for p in placed.iter_mut().skip(u).take_while(|p| **p == v) {
+                    *p = v + 1;
+                }
             }
         }
     }
@@ -1642,10 +1675,11 @@ fn words_by_edges(
         if misplaced {
             // The next column that can hold it or, where none can, the nearest free one
             // before it (a page that sets a number one space before the description).
-            let free = |j: &usize| fits_next(*j) && unit.4 && typed_in != Some(*j);
-            if let Some(next) = (*p + 1..kinds.len())
-                .find(|&j| fits_next(j))
-                .or_else(|| (floor..*p).rev().find(free))
+            // A column that holds a date or number on this line already is not free.
+            let free = |j: &usize| fits_next(*j) && !(unit.4 && typed_in == Some(*j));
+            if let Some(next) = (floor.max(*p + 1)..kinds.len())
+                .find(free)
+                .or_else(|| (floor..*p).rev().find(|j| unit.4 && free(j)))
             {
                 *p = next;
             }
@@ -2108,7 +2142,22 @@ fn kinds_by_content(
             let share = |f: &dyn Fn(&str) -> bool| {
                 texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1)
             };
-            if share(&|t| parse_date(t).is_some() || date_head_len(t).is_some() || is_year(t)) {
+            // Dates judged by the lines that set text at the span's left edge, by what they
+            // start with: a tight page leaves no gutter after a date (`June 26, 2021
+            // 202-555-0199 …`), and the wrapped lines of the columns it runs into do not
+            // start there.
+            let at_edge: Vec<String> = block
+                .iter()
+                .filter(|l| slice_columns(doc, &l.range, l.indent, a, a + DRIFT + 1).is_some())
+                .filter_map(|l| slice_columns(doc, &l.range, l.indent, a, e).map(|p| p.0))
+                .collect();
+            let dated = at_edge
+                .iter()
+                .filter(|t| is_date_unit(t) || is_year(t))
+                .count();
+            if dated * 2 >= at_edge.len().max(1)
+                || share(&|t| parse_date(t).is_some() || date_head_len(t).is_some() || is_year(t))
+            {
                 index(ColumnKind::Date)
             } else if share(&|t| parse_phone(t).is_some() || is_redaction(t)) {
                 phones.next()
