@@ -1358,6 +1358,39 @@ fn s8_aligned_tables_set_tight() {
         ]
     );
 
+    // A page set far left of its header's page, told by what its columns hold: its phone
+    // columns in the table's order, the called number first.
+    let got = parsed(
+        "ATTACHMENT A\n\n\
+         \x20       Customer           Called Number      Date of Call      Description            Caller ID            Violation\n\
+         Omiz Solutions             617-555-0101       2024-03-05        Debt Relief            202-555-0101         47 U.S.C. § 227(b)\n\n\u{c}\
+         Sunrise VoIP   13125550177   2024-03-06   Debt Relief   1-305-555-0169   47 U.S.C. § 227(b)\n\
+         Sunrise VoIP   4045550105    2024-01-22   Debt Relief   213-555-0177     47 U.S.C. § 227(b)\n",
+    );
+    assert_eq!(
+        got,
+        [
+            want(
+                "Omiz Solutions",
+                "2024-03-05",
+                Some("+12025550101"),
+                "Debt Relief"
+            ),
+            want(
+                "Sunrise VoIP",
+                "2024-03-06",
+                Some("+13055550169"),
+                "Debt Relief"
+            ),
+            want(
+                "Sunrise VoIP",
+                "2024-01-22",
+                Some("+12135550177"),
+                "Debt Relief"
+            ),
+        ]
+    );
+
     // Thirty pages without a header, each with a row set a character tighter than the
     // others (its date one space after `Marketing Maestros`), and then a page that drops
     // the empty Caller ID column and sets the rest further left.

@@ -2126,12 +2126,15 @@ fn kinds_by_content(
     columns: &[Column],
 ) -> Vec<Option<usize>> {
     let index = |kind: ColumnKind| columns.iter().position(|c| c.kind == kind);
-    let mut texts_free = vec![index(ColumnKind::Customer), index(ColumnKind::Description)]
-        .into_iter()
-        .flatten();
-    let mut phones = vec![index(ColumnKind::CallerId), index(ColumnKind::CalledNumber)]
-        .into_iter()
-        .flatten();
+    // Spans run left to right, so they take the table's text and phone columns in the
+    // table's order (`Customer`, `Called Number`, …, `Caller ID`).
+    let in_order = |kinds: [ColumnKind; 2]| {
+        let mut found: Vec<usize> = kinds.into_iter().filter_map(index).collect();
+        found.sort_unstable();
+        found.into_iter()
+    };
+    let mut texts_free = in_order([ColumnKind::Customer, ColumnKind::Description]);
+    let mut phones = in_order([ColumnKind::CallerId, ColumnKind::CalledNumber]);
     spans
         .iter()
         .map(|&(a, e)| {
