@@ -1,0 +1,347 @@
+//! Attachment A set with spaces (`pdftotext -layout`): columns from the header and the
+//! gutters of each page.
+
+mod columns;
+mod header;
+mod words;
+
+use self::columns::*;
+use self::header::*;
+use self::words::*;
+use super::cells::*;
+use super::record::*;
+use crate::diagnostic::Diagnostic;
+use crate::extract::date::parse_date;
+use crate::extract::phone::parse_phone;
+use crate::model::{CallRecord, Column, ColumnKind};
+use crate::source::{Document, LineKind};
+use crate::text::squash;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A cell's text in an aligned table, and its clean range (the first line's piece to the last).
+pub(super) type Piece = Option<(String, Range<usize>)>;
+
+/// A table set with spaces (`pdftotext -layout`): columns from the header's words and the
+/// gutters of each page's rows, rows started by a date (or a first cell), wrapped lines folded
+/// into the row above, column kinds of header-less pages from what their cells hold.
+pub(super) fn aligned(
+    doc: &Document<'_>,
+    lines: &[crate::source::Line],
+    rows: &mut Rows,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Vec<Column>, Vec<CallRecord>)> {
+    let (header_at, header_len, header) = header_block(doc, lines)?;
+    let columns: Vec<Column> = header
+        .iter()
+        .map(|(_, _, kind, t)| Column {
+            header: squash(t),
+            kind: *kind,
+        })
+        .collect();
+    // Page blocks of rows after the header (a page break or rule starts a new one; a
+    // repeated header is dropped).
+    let header_lines = lines.get(header_at..header_at + header_len).unwrap_or(&[]);
+    let header_words = header
+        .iter()
+        .map(|h| h.3.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut blocks: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
+    // The header lines each page block repeats, if it does.
+    let mut repeats: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
+    for line in lines.iter().skip(header_at + header_len) {
+        if line.page_break || line.kind == LineKind::Rule {
+            blocks.push(Vec::new());
+            repeats.push(Vec::new());
+        }
+        // A header repeated on a new page, whole or as one of its wrapped lines.
+        let words = doc.slice(line.range.clone());
+        let repeated = crate::text::same_words(words, &header_words)
+            || (header_len > 1
+                && header_lines
+                    .iter()
+                    .any(|h| crate::text::same_words(words, doc.slice(h.range.clone()))));
+        let target = if repeated {
+            repeats.last_mut()
+        } else {
+            blocks.last_mut()
+        };
+        if let (LineKind::Text, Some(target)) = (line.kind, target) {
+            target.push(line);
+        }
+    }
+    // Each row's cells, its range, and which cells its first line filled.
+    let mut records: Vec<(Vec<Piece>, Range<usize>, Vec<bool>)> = Vec::new();
+    let column_kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
+    // The header cells and column edges of the last page that set a header.
+    let mut previous: Option<(Vec<HeaderCell>, Vec<usize>)> = None;
+    for (b, block) in blocks.iter().enumerate() {
+        // Column spans: the header's (first block) or the gutters of this block's rows.
+        let repeated: &[&crate::source::Line] = repeats.get(b).map_or(&[], Vec::as_slice);
+        let mut occupied: Vec<bool> = Vec::new();
+        for line in block
+            .iter()
+            .copied()
+            .chain(if b == 0 { header_lines } else { &[] })
+            .chain(repeated.iter().copied())
+        {
+            for (a, e) in cell_runs(doc.slice(line.range.clone()), line.indent) {
+                if occupied.len() < e {
+                    occupied.resize(e, false);
+                }
+                for slot in occupied.iter_mut().take(e).skip(a) {
+                    *slot = true;
+                }
+            }
+        }
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut gap = 1;
+        for (col, &on) in occupied.iter().enumerate() {
+            if on {
+                match spans.last_mut() {
+                    Some(last) if gap < 1 => last.1 = col + 1,
+                    _ => spans.push((col, col + 1)),
+                }
+                gap = 0;
+            } else {
+                gap += 1;
+            }
+        }
+        // Which column each span is: under the header, or under the header this page repeats
+        // (set anew: a page may set its columns elsewhere), or else by what the cells hold.
+        let own_header = (!repeated.is_empty())
+            .then(|| header_cells(doc, repeated.iter().copied()))
+            .filter(|cells| cells.len() == header.len());
+        // A page without a header of its own keeps the previous page's columns, each moved
+        // to where this page's text starts near it, when its text starts near most of them.
+        let carried = match (b, &own_header, &previous) {
+            (0, _, _) | (_, Some(_), _) => None,
+            (_, None, Some((cells, edges))) => {
+                carried_header(cells, edges, &spans, |span, kind| {
+                    span_fits(doc, block, span, kind)
+                })
+            }
+            (_, None, None) => None,
+        };
+        let page_header = match (b, &own_header) {
+            (0, _) => Some(header.as_slice()),
+            (_, Some(cells)) => Some(cells.as_slice()),
+            _ => carried.as_deref(),
+        };
+        // Under a header, each column starts where the leftmost text set under its header
+        // starts, and a word belongs to the column it starts in; else the spans between the
+        // page's gutters are the columns, their kinds told by what they hold.
+        let edges = page_header.map(|cells| column_edges(doc, block, cells));
+        // Carried pages move from the last header actually set, never from a page that
+        // carried one: a move measured each page (text set one space tighter starts a column
+        // a character left) would add up page after page.
+        if let (None, Some(cells), Some(edges)) = (&carried, page_header, &edges) {
+            previous = Some((cells.to_vec(), edges.clone()));
+        }
+        let kinds = match edges {
+            Some(_) => Vec::new(),
+            None => kinds_by_content(doc, block, &spans, &columns),
+        };
+        // Columns told by content still start where their spans do, so dates and phone
+        // numbers in a span without a gutter before them (`Beta Dialer Co. March 2, 2023`)
+        // are placed like under a header.
+        let span_edges = match edges {
+            Some(_) => None,
+            None => edges_by_spans(&spans, &kinds, columns.len()).map(|mut edges| {
+                cited_column(doc, block, &column_kinds, &mut edges);
+                edges
+            }),
+        };
+        // Where the cells of the current row's first line start (on this page).
+        let mut row_starts: Option<Vec<Option<usize>>> = None;
+        for line in block {
+            let mut cells: Vec<Piece> = vec![None; columns.len()];
+            let mut starts = Vec::new();
+            match (&edges, &span_edges) {
+                (Some(edges), _) => {
+                    starts = words_by_edges(doc, line, edges, &column_kinds, &mut cells);
+                }
+                (None, Some(edges)) => {
+                    words_by_edges(doc, line, edges, &column_kinds, &mut cells);
+                }
+                (None, None) => {
+                    for (&(a, e), kind) in spans.iter().zip(&kinds) {
+                        if let (Some(k), Some(piece)) =
+                            (kind, slice_words(doc, &line.range, line.indent, a, e))
+                        {
+                            if let Some(slot) = cells.get_mut(*k) {
+                                *slot = Some(piece);
+                            }
+                        }
+                    }
+                }
+            }
+            // A wrapped line is set like its row's first line: a page may set one row tighter
+            // than the others (`Tau Leads LLC Auto Warranty Sales` / `Robocall`, `June 13, 2026
+            // +1 646 555` / `0172`), so its columns start no further right than the first
+            // line's cells did. The line goes on with the row when it does so read either way.
+            let by_row = match (&edges, &row_starts) {
+                (Some(edges), Some(first)) => row_cells(doc, line, edges, first, &column_kinds),
+                _ => None,
+            };
+            let last = records.last().map(|r| (r.0.as_slice(), r.2.as_slice()));
+            let new_row = starts_row(&cells, last, &columns)
+                && by_row
+                    .as_ref()
+                    .is_none_or(|row| starts_row(row, last, &columns));
+            if let (false, Some(row)) = (new_row, by_row) {
+                cells = row;
+            }
+            if new_row {
+                row_starts = edges.is_some().then(|| starts.clone());
+            }
+            match records.last_mut() {
+                Some((row, span, _)) if !new_row => {
+                    for (slot, piece) in row.iter_mut().zip(cells) {
+                        match (slot, piece) {
+                            (Some((t, r)), Some((p, pr))) => {
+                                t.push(' ');
+                                t.push_str(&p);
+                                r.end = pr.end;
+                            }
+                            (slot @ None, piece @ Some(_)) => *slot = piece,
+                            _ => {}
+                        }
+                    }
+                    span.end = line.range.end;
+                }
+                _ => {
+                    let filled = cells.iter().map(Option::is_some).collect();
+                    records.push((cells, line.range.clone(), filled));
+                }
+            }
+        }
+    }
+    let out = records
+        .into_iter()
+        .map(|(cells, span, _)| {
+            let row: Vec<Cell<'_>> = cells
+                .into_iter()
+                .map(|c| match c {
+                    Some((text, range)) => Cell {
+                        whole: doc.slice(range.clone()) == text,
+                        text: Cow::Owned(text),
+                        range,
+                    },
+                    None => Cell {
+                        text: Cow::Borrowed(""),
+                        range: span.start..span.start,
+                        whole: true,
+                    },
+                })
+                .collect();
+            record(doc, &columns, &row, span, rows, diagnostics)
+        })
+        .collect();
+    Some((columns, out))
+}
+
+/// The cells of `line` read with its row's own column edges: each page edge moved left to
+/// where the row's first line started that column (`first`), if further left; `None` when
+/// that moves no edge.
+pub(super) fn row_cells(
+    doc: &Document<'_>,
+    line: &crate::source::Line,
+    edges: &[usize],
+    first: &[Option<usize>],
+    kinds: &[ColumnKind],
+) -> Option<Vec<Piece>> {
+    let mut floor = 0;
+    let row_edges: Vec<usize> = edges
+        .iter()
+        .zip(first)
+        .map(|(&edge, start)| {
+            let at = start.map_or(edge, |s| s.min(edge)).max(floor);
+            floor = at + 1;
+            at
+        })
+        .collect();
+    if row_edges == edges {
+        return None;
+    }
+    let mut cells = vec![None; kinds.len()];
+    words_by_edges(doc, line, &row_edges, kinds, &mut cells);
+    Some(cells)
+}
+
+/// How far (in characters) `pdftotext` may set a line's cells left of where the rest of
+/// its page sets them.
+pub(super) const JITTER: usize = 4;
+
+/// How far (in characters) text set at a column's left edge may drift left of where the
+/// rest of the page sets that column in `pdftotext -layout` output.
+pub(super) const DRIFT: usize = 2;
+
+/// Whether an aligned table's line, cut into `cells`, starts a new row rather than going on
+/// with the `last` one. Cells are set at the top of their row, so a wrapped line has text
+/// only in columns the row already has, and never a second date or phone number: a line
+/// starts a row when it has a date (unless it finishes a date wrapped in a narrow column,
+/// `Mar. 19,` / `2021`), a phone number where the row has a whole one, a new list of
+/// citations after a finished one, or (in a table without dates) text in a column where the
+/// row has none or in every column the row's first line filled. `last` is the row so far
+/// and which cells its first line filled.
+pub(super) fn starts_row(
+    cells: &[Piece],
+    last: Option<(&[Piece], &[bool])>,
+    columns: &[Column],
+) -> bool {
+    let Some((last, first_line)) = last else {
+        return cells.iter().any(Option::is_some);
+    };
+    let has_date_column = columns.iter().any(|c| c.kind == ColumnKind::Date);
+    // Without dates: a line that fills every cell the row's first line filled (two or more)
+    // is a row of its own.
+    let filled = cells.iter().filter(|c| c.is_some()).count();
+    let repeats_first = filled >= 2
+        && first_line
+            .iter()
+            .zip(cells)
+            .all(|(was, now)| !*was || now.is_some());
+    // A citation list wrapped in its cell goes on (`47 U.S.C. §` / `227(b)(1)(A)(iii)`).
+    let open = |before: &str| {
+        ["§", "CFR", "C.F.R.", "U.S.C.", ";", ",", "and", "47"]
+            .iter()
+            .any(|end| before.ends_with(end))
+    };
+    let cites_on = cells
+        .iter()
+        .zip(last)
+        .zip(columns)
+        .any(|((this, before), column)| {
+            matches!((this, before), (Some((this, _)), Some((before, _)))
+            if column.kind == ColumnKind::Violation && open(before) && !this.starts_with("47 "))
+        });
+    if !has_date_column && repeats_first && !cites_on {
+        return true;
+    }
+    cells
+        .iter()
+        .zip(last)
+        .zip(columns)
+        .any(|((this, before), column)| match (this, before) {
+            (None, _) => false,
+            (Some(_), None) => !has_date_column || column.kind == ColumnKind::Date,
+            (Some((this, _)), Some((before, _))) => match column.kind {
+                ColumnKind::Date => {
+                    parse_date(before).is_some()
+                        || parse_date(&format!("{before} {this}")).is_none()
+                }
+                ColumnKind::CallerId | ColumnKind::CalledNumber => {
+                    let number = this.bytes().any(|b| b.is_ascii_digit()) || is_redaction(this);
+                    number
+                        && (parse_phone(before).is_some()
+                            || !before.bytes().any(|b| b.is_ascii_digit()))
+                }
+                // A new list of citations (`47 U.S.C. …`) after a finished one; a wrapped list
+                // goes on after `§`, `CFR`, `;` or `and`.
+                ColumnKind::Violation => !open(before) && this.starts_with("47 "),
+                _ => false,
+            },
+        })
+}
