@@ -39,186 +39,25 @@ pub(super) fn aligned(
             kind: *kind,
         })
         .collect();
-    // Page blocks of rows after the header (a page break or rule starts a new one; a
-    // repeated header is dropped).
     let header_lines = lines.get(header_at..header_at + header_len).unwrap_or(&[]);
-    let header_words = header
-        .iter()
-        .map(|h| h.3.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut blocks: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
-    // The header lines each page block repeats, if it does.
-    let mut repeats: Vec<Vec<&crate::source::Line>> = vec![Vec::new()];
-    for line in lines.iter().skip(header_at + header_len) {
-        if line.page_break || line.kind == LineKind::Rule {
-            blocks.push(Vec::new());
-            repeats.push(Vec::new());
-        }
-        // A header repeated on a new page, whole or as one of its wrapped lines.
-        let words = doc.slice(line.range.clone());
-        let repeated = crate::text::same_words(words, &header_words)
-            || (header_len > 1
-                && header_lines
-                    .iter()
-                    .any(|h| crate::text::same_words(words, doc.slice(h.range.clone()))));
-        let target = if repeated {
-            repeats.last_mut()
-        } else {
-            blocks.last_mut()
-        };
-        if let (LineKind::Text, Some(target)) = (line.kind, target) {
-            target.push(line);
-        }
-    }
-    // Each row's cells, its range, and which cells its first line filled.
-    let mut records: Vec<(Vec<Piece>, Range<usize>, Vec<bool>)> = Vec::new();
-    let column_kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
-    // The header cells and column edges of the last page that set a header.
-    let mut previous: Option<(Vec<HeaderCell>, Vec<usize>)> = None;
-    for (b, block) in blocks.iter().enumerate() {
-        // Column spans: the header's (first block) or the gutters of this block's rows.
-        let repeated: &[&crate::source::Line] = repeats.get(b).map_or(&[], Vec::as_slice);
-        let mut occupied: Vec<bool> = Vec::new();
-        for line in block
-            .iter()
-            .copied()
-            .chain(if b == 0 { header_lines } else { &[] })
-            .chain(repeated.iter().copied())
-        {
-            for (a, e) in cell_runs(doc.slice(line.range.clone()), line.indent) {
-                if occupied.len() < e {
-                    occupied.resize(e, false);
-                }
-                for slot in occupied.iter_mut().take(e).skip(a) {
-                    *slot = true;
-                }
-            }
-        }
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        let mut gap = 1;
-        for (col, &on) in occupied.iter().enumerate() {
-            if on {
-                match spans.last_mut() {
-                    Some(last) if gap < 1 => last.1 = col + 1,
-                    _ => spans.push((col, col + 1)),
-                }
-                gap = 0;
-            } else {
-                gap += 1;
-            }
-        }
-        // Which column each span is: under the header, or under the header this page repeats
-        // (set anew: a page may set its columns elsewhere), or else by what the cells hold.
-        let own_header = (!repeated.is_empty())
-            .then(|| header_cells(doc, repeated.iter().copied()))
-            .filter(|cells| cells.len() == header.len());
-        // A page without a header of its own keeps the previous page's columns, each moved
-        // to where this page's text starts near it, when its text starts near most of them.
-        let carried = match (b, &own_header, &previous) {
-            (0, _, _) | (_, Some(_), _) => None,
-            (_, None, Some((cells, edges))) => {
-                carried_header(cells, edges, &spans, |span, kind| {
-                    span_fits(doc, block, span, kind)
-                })
-            }
-            (_, None, None) => None,
-        };
-        let page_header = match (b, &own_header) {
-            (0, _) => Some(header.as_slice()),
-            (_, Some(cells)) => Some(cells.as_slice()),
-            _ => carried.as_deref(),
-        };
-        // Under a header, each column starts where the leftmost text set under its header
-        // starts, and a word belongs to the column it starts in; else the spans between the
-        // page's gutters are the columns, their kinds told by what they hold.
-        let edges = page_header.map(|cells| column_edges(doc, block, cells));
-        // Carried pages move from the last header actually set, never from a page that
-        // carried one: a move measured each page (text set one space tighter starts a column
-        // a character left) would add up page after page.
-        if let (None, Some(cells), Some(edges)) = (&carried, page_header, &edges) {
-            previous = Some((cells.to_vec(), edges.clone()));
-        }
-        let kinds = match edges {
-            Some(_) => Vec::new(),
-            None => kinds_by_content(doc, block, &spans, &columns),
-        };
-        // Columns told by content still start where their spans do, so dates and phone
-        // numbers in a span without a gutter before them (`Beta Dialer Co. March 2, 2023`)
-        // are placed like under a header.
-        let span_edges = match edges {
-            Some(_) => None,
-            None => edges_by_spans(&spans, &kinds, columns.len()).map(|mut edges| {
-                cited_column(doc, block, &column_kinds, &mut edges);
-                edges
-            }),
-        };
-        // Where the cells of the current row's first line start (on this page).
+    let pages = pages(doc, lines, header_at + header_len, header_lines, &header);
+    let mut table = Reading {
+        doc,
+        columns: &columns,
+        kinds: columns.iter().map(|c| c.kind).collect(),
+        records: Vec::new(),
+        previous: None,
+    };
+    for (b, page) in pages.iter().enumerate() {
+        let extra = if b == 0 { header_lines } else { &[] };
+        let setting = table.page_setting(b, page, extra, &header);
         let mut row_starts: Option<Vec<Option<usize>>> = None;
-        for line in block {
-            let mut cells: Vec<Piece> = vec![None; columns.len()];
-            let mut starts = Vec::new();
-            match (&edges, &span_edges) {
-                (Some(edges), _) => {
-                    starts = words_by_edges(doc, line, edges, &column_kinds, &mut cells);
-                }
-                (None, Some(edges)) => {
-                    words_by_edges(doc, line, edges, &column_kinds, &mut cells);
-                }
-                (None, None) => {
-                    for (&(a, e), kind) in spans.iter().zip(&kinds) {
-                        if let (Some(k), Some(piece)) =
-                            (kind, slice_words(doc, &line.range, line.indent, a, e))
-                        {
-                            if let Some(slot) = cells.get_mut(*k) {
-                                *slot = Some(piece);
-                            }
-                        }
-                    }
-                }
-            }
-            // A wrapped line is set like its row's first line: a page may set one row tighter
-            // than the others (`Tau Leads LLC Auto Warranty Sales` / `Robocall`, `June 13, 2026
-            // +1 646 555` / `0172`), so its columns start no further right than the first
-            // line's cells did. The line goes on with the row when it does so read either way.
-            let by_row = match (&edges, &row_starts) {
-                (Some(edges), Some(first)) => row_cells(doc, line, edges, first, &column_kinds),
-                _ => None,
-            };
-            let last = records.last().map(|r| (r.0.as_slice(), r.2.as_slice()));
-            let new_row = starts_row(&cells, last, &columns)
-                && by_row
-                    .as_ref()
-                    .is_none_or(|row| starts_row(row, last, &columns));
-            if let (false, Some(row)) = (new_row, by_row) {
-                cells = row;
-            }
-            if new_row {
-                row_starts = edges.is_some().then(|| starts.clone());
-            }
-            match records.last_mut() {
-                Some((row, span, _)) if !new_row => {
-                    for (slot, piece) in row.iter_mut().zip(cells) {
-                        match (slot, piece) {
-                            (Some((t, r)), Some((p, pr))) => {
-                                t.push(' ');
-                                t.push_str(&p);
-                                r.end = pr.end;
-                            }
-                            (slot @ None, piece @ Some(_)) => *slot = piece,
-                            _ => {}
-                        }
-                    }
-                    span.end = line.range.end;
-                }
-                _ => {
-                    let filled = cells.iter().map(Option::is_some).collect();
-                    records.push((cells, line.range.clone(), filled));
-                }
-            }
+        for line in &page.rows {
+            table.read_line(line, &setting, &mut row_starts);
         }
     }
-    let out = records
+    let out = table
+        .records
         .into_iter()
         .map(|(cells, span, _)| {
             let row: Vec<Cell<'_>> = cells
@@ -240,6 +79,251 @@ pub(super) fn aligned(
         })
         .collect();
     Some((columns, out))
+}
+
+/// A page of an aligned table: its rows' lines and the header lines it repeats.
+#[derive(Default)]
+struct Page<'l> {
+    rows: Vec<&'l crate::source::Line>,
+    repeats: Vec<&'l crate::source::Line>,
+}
+
+/// The table's lines from `from` on, by page (a page break or rule starts a new one), each
+/// header line a page repeats (whole, or one of its wrapped lines) set apart.
+fn pages<'l>(
+    doc: &Document<'_>,
+    lines: &'l [crate::source::Line],
+    from: usize,
+    header_lines: &[crate::source::Line],
+    header: &[HeaderCell],
+) -> Vec<Page<'l>> {
+    let header_words = header
+        .iter()
+        .map(|h| h.3.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut pages = vec![Page::default()];
+    for line in lines.iter().skip(from) {
+        if line.page_break || line.kind == LineKind::Rule {
+            pages.push(Page::default());
+        }
+        let words = doc.slice(line.range.clone());
+        let repeated = crate::text::same_words(words, &header_words)
+            || (header_lines.len() > 1
+                && header_lines
+                    .iter()
+                    .any(|h| crate::text::same_words(words, doc.slice(h.range.clone()))));
+        if let (LineKind::Text, Some(page)) = (line.kind, pages.last_mut()) {
+            match repeated {
+                true => page.repeats.push(line),
+                false => page.rows.push(line),
+            }
+        }
+    }
+    pages
+}
+
+/// The runs of columns a page's lines (and `extra` lines) set text in, between gutters of at
+/// least one blank column.
+fn page_spans<'l>(
+    doc: &Document<'_>,
+    lines: impl Iterator<Item = &'l crate::source::Line>,
+) -> Vec<(usize, usize)> {
+    let mut occupied: Vec<bool> = Vec::new();
+    for line in lines {
+        for (a, e) in cell_runs(doc.slice(line.range.clone()), line.indent) {
+            if occupied.len() < e {
+                occupied.resize(e, false);
+            }
+            for slot in occupied.iter_mut().take(e).skip(a) {
+                *slot = true;
+            }
+        }
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut gap = 1;
+    for (col, &on) in occupied.iter().enumerate() {
+        if on {
+            match spans.last_mut() {
+                Some(last) if gap < 1 => last.1 = col + 1,
+                _ => spans.push((col, col + 1)),
+            }
+            gap = 0;
+        } else {
+            gap += 1;
+        }
+    }
+    spans
+}
+
+/// How a page sets its columns: where each starts under a header (its own, the table's or
+/// one carried from the last page that set one), or else its spans and which column each is.
+struct PageSetting {
+    edges: Option<Vec<usize>>,
+    spans: Vec<(usize, usize)>,
+    kinds: Vec<Option<usize>>,
+    /// Edges built from the spans of a page whose columns are told by content.
+    span_edges: Option<Vec<usize>>,
+}
+
+/// Each row's cells, its range, and which cells its first line filled.
+type RowSoFar = (Vec<Piece>, Range<usize>, Vec<bool>);
+
+/// An aligned table being read, page by page.
+struct Reading<'a, 'd> {
+    doc: &'a Document<'d>,
+    columns: &'a [Column],
+    kinds: Vec<ColumnKind>,
+    records: Vec<RowSoFar>,
+    /// The header cells and column edges of the last page that set a header.
+    previous: Option<(Vec<HeaderCell>, Vec<usize>)>,
+}
+
+impl Reading<'_, '_> {
+    /// How page `b` sets its columns.
+    fn page_setting(
+        &mut self,
+        b: usize,
+        page: &Page<'_>,
+        extra: &[crate::source::Line],
+        header: &[HeaderCell],
+    ) -> PageSetting {
+        let doc = self.doc;
+        let block = page.rows.as_slice();
+        let spans = page_spans(
+            doc,
+            block
+                .iter()
+                .copied()
+                .chain(extra)
+                .chain(page.repeats.iter().copied()),
+        );
+        // Which column each span is: under the header, or under the header this page
+        // repeats (set anew: a page may set its columns elsewhere), or else by what the
+        // cells hold.
+        let own_header = (!page.repeats.is_empty())
+            .then(|| header_cells(doc, page.repeats.iter().copied()))
+            .filter(|cells| cells.len() == header.len());
+        // A page without a header of its own keeps the last header's columns, each moved
+        // to where this page's text starts near it, when its text starts near most of them.
+        let carried = match (b, &own_header, &self.previous) {
+            (0, _, _) | (_, Some(_), _) | (_, None, None) => None,
+            (_, None, Some((cells, edges))) => {
+                carried_header(cells, edges, &spans, |span, kind| {
+                    span_fits(doc, block, span, kind)
+                })
+            }
+        };
+        let page_header = match (b, &own_header) {
+            (0, _) => Some(header),
+            (_, Some(cells)) => Some(cells.as_slice()),
+            _ => carried.as_deref(),
+        };
+        // Under a header, each column starts where the leftmost text set under its header
+        // starts, and a word belongs to the column it starts in; else the spans between the
+        // page's gutters are the columns, their kinds told by what they hold.
+        let edges = page_header.map(|cells| column_edges(doc, block, cells));
+        // Carried pages move from the last header actually set, never from a page that
+        // carried one: a move measured each page (text set one space tighter starts a column
+        // a character left) would add up page after page.
+        if let (None, Some(cells), Some(edges)) = (&carried, page_header, &edges) {
+            self.previous = Some((cells.to_vec(), edges.clone()));
+        }
+        let kinds = match edges {
+            Some(_) => Vec::new(),
+            None => kinds_by_content(doc, block, &spans, self.columns),
+        };
+        // Columns told by content still start where their spans do, so dates and phone
+        // numbers in a span without a gutter before them (`Beta Dialer Co. March 2, 2023`)
+        // are placed like under a header.
+        let span_edges = match edges {
+            Some(_) => None,
+            None => edges_by_spans(&spans, &kinds, self.columns.len()).map(|mut edges| {
+                cited_column(doc, block, &self.kinds, &mut edges);
+                edges
+            }),
+        };
+        PageSetting {
+            edges,
+            spans,
+            kinds,
+            span_edges,
+        }
+    }
+
+    /// Reads one line of a page: a row of its own, or a wrapped line of the row above.
+    /// `row_starts` is where the cells of the current row's first line start on this page.
+    fn read_line(
+        &mut self,
+        line: &crate::source::Line,
+        setting: &PageSetting,
+        row_starts: &mut Option<Vec<Option<usize>>>,
+    ) {
+        let (doc, columns) = (self.doc, self.columns);
+        let mut cells: Vec<Piece> = vec![None; columns.len()];
+        let mut starts = Vec::new();
+        match (&setting.edges, &setting.span_edges) {
+            (Some(edges), _) => {
+                starts = words_by_edges(doc, line, edges, &self.kinds, &mut cells);
+            }
+            (None, Some(edges)) => {
+                words_by_edges(doc, line, edges, &self.kinds, &mut cells);
+            }
+            (None, None) => {
+                for (&(a, e), kind) in setting.spans.iter().zip(&setting.kinds) {
+                    if let (Some(k), Some(piece)) =
+                        (kind, slice_words(doc, &line.range, line.indent, a, e))
+                    {
+                        if let Some(slot) = cells.get_mut(*k) {
+                            *slot = Some(piece);
+                        }
+                    }
+                }
+            }
+        }
+        // A wrapped line is set like its row's first line: a page may set one row tighter
+        // than the others (`Tau Leads LLC Auto Warranty Sales` / `Robocall`, `June 13, 2026
+        // +1 646 555` / `0172`), so its columns start no further right than the first line's
+        // cells did. The line goes on with the row when it does so read either way.
+        let by_row = match (&setting.edges, &*row_starts) {
+            (Some(edges), Some(first)) => row_cells(doc, line, edges, first, &self.kinds),
+            _ => None,
+        };
+        let last = self
+            .records
+            .last()
+            .map(|r| (r.0.as_slice(), r.2.as_slice()));
+        let new_row = starts_row(&cells, last, columns)
+            && by_row
+                .as_ref()
+                .is_none_or(|row| starts_row(row, last, columns));
+        if let (false, Some(row)) = (new_row, by_row) {
+            cells = row;
+        }
+        if new_row {
+            *row_starts = setting.edges.is_some().then(|| starts.clone());
+        }
+        match self.records.last_mut() {
+            Some((row, span, _)) if !new_row => {
+                for (slot, piece) in row.iter_mut().zip(cells) {
+                    match (slot, piece) {
+                        (Some((t, r)), Some((p, pr))) => {
+                            t.push(' ');
+                            t.push_str(&p);
+                            r.end = pr.end;
+                        }
+                        (slot @ None, piece @ Some(_)) => *slot = piece,
+                        _ => {}
+                    }
+                }
+                span.end = line.range.end;
+            }
+            _ => {
+                let filled = cells.iter().map(Option::is_some).collect();
+                self.records.push((cells, line.range.clone(), filled));
+            }
+        }
+    }
 }
 
 /// The cells of `line` read with its row's own column edges: each page edge moved left to
