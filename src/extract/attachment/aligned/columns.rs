@@ -147,71 +147,6 @@ pub(super) fn column_edges(
     for line in block {
         let text = doc.slice(line.range.clone());
         for (a, e) in cell_runs(text, line.indent) {
-            let overlap = |h: &HeaderCell| e.min(h.1) as isize - a.max(h.0) as isize;
-            // A run never belongs to a column whose header's left neighbour ends right of its
-            // start (a column is at least as wide as its header), give or take a drift:
-            // `Service Imposter 227(b)(1)(A)(iii)` or `Westgate Marketing Group IRS
-            // Imposter`, two cells one space apart, are not the right-hand column's.
-            // Nor does prose (`IRS Imposter` pushed left after a redaction) belong to a date
-            // or phone column.
-            let prose = text
-                .chars()
-                .skip(a.saturating_sub(line.indent))
-                .take(e.saturating_sub(a))
-                .collect::<String>()
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| is_prose(w) && typed_len(w).is_none());
-            let fits = |k: usize| {
-                k.checked_sub(1)
-                    .and_then(|p| header.get(p))
-                    .is_none_or(|before| a + DRIFT >= before.1)
-                    && !(prose && header.get(k).is_some_and(|h| typed_column(h.2)))
-            };
-            let best = header
-                .iter()
-                .enumerate()
-                .filter(|&(k, _)| fits(k))
-                .map(|(k, h)| (k, overlap(h)))
-                .max_by_key(|&(_, o)| o)
-                .filter(|&(_, o)| o > 0)
-                .map(|(k, _)| k)
-                .or_else(|| {
-                    // Under no header (a header centred over a wide column): a date, phone
-                    // number or citation list goes to the nearest column of its kind.
-                    let run = text
-                        .char_indices()
-                        .nth(a.checked_sub(line.indent)?)
-                        .and_then(|(byte, _)| text.get(byte..))?;
-                    let kinds: &[ColumnKind] = if parse_date_prefix(run).is_some() {
-                        &[ColumnKind::Date]
-                    } else if typed_len(run).is_some_and(|len| len > 0) {
-                        &[ColumnKind::CallerId, ColumnKind::CalledNumber]
-                    } else if typed_len(run) == Some(0) {
-                        &[ColumnKind::Violation]
-                    } else {
-                        return None;
-                    };
-                    header
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, h)| kinds.contains(&h.2))
-                        .min_by_key(|(_, h)| (-overlap(h)).max(0))
-                        .map(|(k, _)| k)
-                })
-                .or_else(|| {
-                    // Or the nearest a few characters away: a header centred over a wide
-                    // column (`Psi Contact Group` before a centred `Customer`) that holds
-                    // text, not dates or numbers.
-                    header
-                        .iter()
-                        .enumerate()
-                        .filter(|&(k, h)| fits(k) && !typed_column(h.2))
-                        .map(|(k, h)| (k, overlap(h)))
-                        .max_by_key(|&(_, o)| o)
-                        .filter(|&(_, o)| o > -(JITTER as isize))
-                        .map(|(k, _)| k)
-                });
             // A run one space after the text before it was set tighter than the page (`…
             // Claiming to Be 47 CFR §`): it tells where its column starts only when nothing
             // else does.
@@ -220,7 +155,7 @@ pub(super) fn column_edges(
                     .and_then(|i| text.chars().nth(i))
             };
             let tight = before(1) == Some(' ') && before(2).is_some_and(|c| !c.is_whitespace());
-            match best {
+            match run_column(header, text, line.indent, (a, e)) {
                 Some(k) if tight => {
                     if let Some(slot) = squeezed.get_mut(k) {
                         *slot = Some(slot.map_or(a, |x| x.min(a)));
@@ -245,6 +180,72 @@ pub(super) fn column_edges(
             edge
         })
         .collect()
+}
+
+/// The column a run of `text` (a line set from character column `indent`) between columns
+/// `a..e` is set under: the header cell it overlaps most, else (a header centred over a wide
+/// column) the nearest column of its kind for a date, phone number or citation list, else the
+/// nearest text column a few characters away.
+fn run_column(
+    header: &[HeaderCell],
+    text: &str,
+    indent: usize,
+    (a, e): (usize, usize),
+) -> Option<usize> {
+    let overlap = |h: &HeaderCell| e.min(h.1) as isize - a.max(h.0) as isize;
+    let run = text
+        .char_indices()
+        .nth(a.checked_sub(indent)?)
+        .and_then(|(byte, _)| text.get(byte..))?;
+    // A run never belongs to a column whose header's left neighbour ends right of its start
+    // (a column is at least as wide as its header), give or take a drift: `Service Imposter
+    // 227(b)(1)(A)(iii)` or `Westgate Marketing Group IRS Imposter`, two cells one space
+    // apart, are not the right-hand column's. Nor does prose (`IRS Imposter` pushed left
+    // after a redaction) belong to a date or phone column.
+    let prose = run
+        .chars()
+        .take(e.saturating_sub(a))
+        .collect::<String>()
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| is_prose(w) && typed_len(w).is_none());
+    let fits = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|p| header.get(p))
+            .is_none_or(|before| a + DRIFT >= before.1)
+            && !(prose && header.get(k).is_some_and(|h| typed_column(h.2)))
+    };
+    let nearest = |keep: &dyn Fn(usize, &HeaderCell) -> bool| {
+        header
+            .iter()
+            .enumerate()
+            .filter(|&(k, h)| keep(k, h))
+            .map(|(k, h)| (k, overlap(h)))
+            .max_by_key(|&(_, o)| o)
+    };
+    if let Some((k, _)) = nearest(&|k, _| fits(k)).filter(|&(_, o)| o > 0) {
+        return Some(k);
+    }
+    let kinds: &[ColumnKind] = if parse_date_prefix(run).is_some() {
+        &[ColumnKind::Date]
+    } else if typed_len(run).is_some_and(|len| len > 0) {
+        &[ColumnKind::CallerId, ColumnKind::CalledNumber]
+    } else if typed_len(run) == Some(0) {
+        &[ColumnKind::Violation]
+    } else {
+        &[]
+    };
+    let of_kind = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| kinds.contains(&h.2))
+        .min_by_key(|(_, h)| (-overlap(h)).max(0));
+    if let Some((k, _)) = of_kind {
+        return Some(k);
+    }
+    nearest(&|k, h| fits(k) && !typed_column(h.2))
+        .filter(|&(_, o)| o > -(JITTER as isize))
+        .map(|(k, _)| k)
 }
 
 /// Where a column's runs start (`starts`, sorted here): the leftmost start that enough of them
