@@ -113,34 +113,7 @@ pub(crate) fn attachment(
     for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
         let row = cells(doc, line.range.clone());
         if columns.is_empty() {
-            let kinds: Vec<ColumnKind> = row
-                .iter()
-                .map(|c| column_kind(doc.slice(c.clone())))
-                .collect();
-            let recognised = kinds.iter().filter(|k| **k != ColumnKind::Other).count();
-            if row.len() > 1 && recognised >= 2 {
-                for (cell, kind) in row.iter().zip(&kinds) {
-                    if *kind == ColumnKind::Other {
-                        diagnostics.push(Diagnostic::new(
-                            Severity::Warning,
-                            DiagnosticCode::UnknownColumn,
-                            doc.span(cell.clone()),
-                            format!(
-                                "unknown column {:?}; its cells are ignored",
-                                doc.slice(cell.clone())
-                            ),
-                        ));
-                    }
-                }
-                columns = row
-                    .iter()
-                    .zip(kinds)
-                    .map(|(c, kind)| Column {
-                        header: squash(doc.slice(c.clone())),
-                        kind,
-                    })
-                    .collect();
-            }
+            columns = tab_header(doc, &row, diagnostics).unwrap_or_default();
             continue;
         }
         let repeated_header = row.len() == columns.len()
@@ -208,6 +181,45 @@ pub(crate) fn attachment(
         columns,
         records,
     }
+}
+
+/// The columns a tab-separated line names, when it is a header (two or more cells, two or
+/// more of them known); each unknown column gets a diagnostic.
+fn tab_header(
+    doc: &Document<'_>,
+    row: &[Range<usize>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<Column>> {
+    let kinds: Vec<ColumnKind> = row
+        .iter()
+        .map(|c| column_kind(doc.slice(c.clone())))
+        .collect();
+    let recognised = kinds.iter().filter(|k| **k != ColumnKind::Other).count();
+    if row.len() < 2 || recognised < 2 {
+        return None;
+    }
+    for (cell, kind) in row.iter().zip(&kinds) {
+        if *kind == ColumnKind::Other {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                DiagnosticCode::UnknownColumn,
+                doc.span(cell.clone()),
+                format!(
+                    "unknown column {:?}; its cells are ignored",
+                    doc.slice(cell.clone())
+                ),
+            ));
+        }
+    }
+    Some(
+        row.iter()
+            .zip(kinds)
+            .map(|(c, kind)| Column {
+                header: squash(doc.slice(c.clone())),
+                kind,
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
