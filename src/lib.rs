@@ -65,6 +65,7 @@
 //! - Named short forms are recognised when their name was defined in parentheses after a full
 //!   cite in the same text; a name used without a reporter cite (`the Order`) is not a citation.
 
+mod cues;
 mod diagnostic;
 mod error;
 mod extract;

@@ -72,17 +72,8 @@ fn is_name_word(word: &str) -> bool {
 /// order's `FEDERAL COMMUNICATIONS COMMISSION` above its signer (the last one, and not the
 /// caption's `Before the FEDERAL COMMUNICATIONS COMMISSION`).
 pub(crate) fn collapsed_closing(text: &str) -> Option<Range<usize>> {
-    let letter = [
-        "Sincerely,",
-        "Respectfully submitted,",
-        "Respectfully,",
-        "Very truly yours,",
-    ]
-    .iter()
-    .filter_map(|c| text.find(c).map(|at| at..at + c.len()))
-    .min_by_key(|r| r.start);
-    letter.or_else(|| {
-        let closing = "FEDERAL COMMUNICATIONS COMMISSION";
+    crate::cues::first_closing(text).or_else(|| {
+        let closing = crate::cues::ORDER_CLOSING;
         let at = text.rfind(closing)?;
         let caption = text.get(..at)?.trim_end().ends_with("Before the");
         (!caption).then_some(at..at + closing.len())

@@ -349,19 +349,13 @@ pub(super) fn running_headers(text: &str, end: usize) -> Vec<Range<usize>> {
 /// letter's end. Sorted.
 pub(super) fn page_stops(text: &str, end: usize, furniture: &[Range<usize>]) -> Vec<usize> {
     let region = text.get(..end).unwrap_or("");
-    let mut stops: Vec<usize> = [
-        "Sincerely,",
-        "Respectfully,",
-        "Respectfully submitted,",
-        "Very truly yours,",
-        "FEDERAL COMMUNICATIONS COMMISSION",
-        "-FCC-",
-    ]
-    .iter()
-    .flat_map(|c| region.match_indices(c).map(|(i, _)| i))
-    .chain(furniture.iter().map(|r| r.start))
-    .chain(std::iter::once(end))
-    .collect();
+    let mut stops: Vec<usize> = crate::cues::CLOSINGS
+        .iter()
+        .chain(&[crate::cues::ORDER_CLOSING, crate::cues::NOTICE_CLOSING])
+        .flat_map(|c| region.match_indices(c).map(|(i, _)| i))
+        .chain(furniture.iter().map(|r| r.start))
+        .chain(std::iter::once(end))
+        .collect();
     stops.sort_unstable();
     stops
 }

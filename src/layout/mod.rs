@@ -261,18 +261,7 @@ fn is_attachment_title(line: &str) -> bool {
 /// `Sincerely,` and the other closings, and an order's `FEDERAL COMMUNICATIONS COMMISSION`
 /// above its signer.
 fn is_closing(line: &str) -> bool {
-    let line = line.strip_suffix(',').unwrap_or(line);
-    line == "FEDERAL COMMUNICATIONS COMMISSION"
-        || [
-            "sincerely",
-            "respectfully",
-            "respectfully submitted",
-            "very truly yours",
-            "regards",
-            "best regards",
-        ]
-        .iter()
-        .any(|c| line.eq_ignore_ascii_case(c))
+    crate::cues::is_closing_line(line)
 }
 
 /// `Dear Mr. Luna,` or `Dear Mr. Saleem:`: `Dear` after whitespace or at a line start, then at
