@@ -1,0 +1,369 @@
+//! The letter's citations: one scan over its text in reading order, resolved, each with the
+//! range parts of the letter claim it by.
+
+use super::*;
+
+/// A citation with its range in the clean text, so parts of the letter can claim it.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub(crate) range: Range<usize>,
+    pub(crate) citation: Citation,
+}
+
+/// The citations whose range lies inside `range` (`found` is in text order).
+pub(super) fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item = &Found> + '_ {
+    let first = found.partition_point(|f| f.range.start < range.start);
+    found
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |f| f.range.end <= range.end)
+}
+
+/// Puts the citations of table cells that wrap over lines into the letter's list, in text
+/// order, in place of the pieces of them the letter-wide scan found on the cells' lines
+/// (`47 U.S.C. § 227(b); 47 CFR §` / `64.1200` gives one cite there, two here).
+pub(super) fn merge_wrapped(found: &mut Vec<Found>, wrapped: Vec<Found>) {
+    if wrapped.is_empty() {
+        return;
+    }
+    // Cells whose citations the letter-wide scan did not find whole, in text order (a cell's
+    // citations share its range). Where it did, its exact spans are kept.
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    for group in wrapped.chunk_by(|a, b| a.range == b.range) {
+        let Some(range) = group.first().map(|w| w.range.clone()) else {
+            continue;
+        };
+        let scanned = within(found, range.clone()).map(|f| f.citation.to_string());
+        if !scanned.eq(group.iter().map(|w| w.citation.to_string())) {
+            cells.push(range);
+        }
+    }
+    let wrapped: Vec<Found> = wrapped
+        .into_iter()
+        .filter(|w| {
+            cells
+                .binary_search_by(|c| c.start.cmp(&w.range.start))
+                .is_ok()
+        })
+        .collect();
+    if wrapped.is_empty() {
+        return;
+    }
+    let inside_a_cell = |r: &Range<usize>| {
+        let i = cells.partition_point(|c| c.start <= r.start);
+        i.checked_sub(1)
+            .and_then(|i| cells.get(i))
+            .is_some_and(|c| r.end <= c.end)
+    };
+    let old = std::mem::take(found);
+    let mut new_index: Vec<Option<usize>> = vec![None; old.len()];
+    // Each entry, and whether its `refers_to` is an index of the old list.
+    let mut merged: Vec<(Found, bool)> = Vec::with_capacity(old.len() + wrapped.len());
+    let mut wrapped = wrapped.into_iter().peekable();
+    // A wrapped cell's `refers_to` counts from the cell's first citation.
+    let mut cell: (Range<usize>, usize) = (0..0, 0);
+    let mut push_wrapped = |mut w: Found, merged: &mut Vec<(Found, bool)>| {
+        if w.range != cell.0 || merged.is_empty() {
+            cell = (w.range.clone(), merged.len());
+        }
+        w.citation.refers_to = w.citation.refers_to.map(|r| r + cell.1);
+        merged.push((w, false));
+    };
+    for (i, f) in old.into_iter().enumerate() {
+        while let Some(w) = wrapped.next_if(|w| w.range.start <= f.range.start) {
+            push_wrapped(w, &mut merged);
+        }
+        if !inside_a_cell(&f.range) {
+            if let Some(slot) = new_index.get_mut(i) {
+                *slot = Some(merged.len());
+            }
+            merged.push((f, true));
+        }
+    }
+    for w in wrapped {
+        push_wrapped(w, &mut merged);
+    }
+    *found = merged
+        .into_iter()
+        .map(|(mut f, old)| {
+            if old {
+                f.citation.refers_to = f
+                    .citation
+                    .refers_to
+                    .and_then(|r| new_index.get(r).copied().flatten());
+            }
+            f
+        })
+        .collect();
+}
+
+/// Every citation of the letter, resolved, with spans into the input; what could not be
+/// resolved or looked up becomes a diagnostic.
+pub(super) fn citations(
+    doc: &Document<'_>,
+    layout: &Layout,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Found> {
+    let reading = Reading::new(doc, layout);
+    let notes: Vec<(u32, Range<usize>)> = layout
+        .footnotes
+        .iter()
+        .map(|f| {
+            // A footnote cut by a page break is read whole: up to the end of its last piece.
+            let end = f.more.last().map_or(f.range.end, |r| r.end);
+            let whole = reading.to_reading(f.range.start..end);
+            let first = reading.to_reading(f.range.clone());
+            // (Only when its pieces were joined: nothing else stands between them.)
+            let joined_len = f.range.len() + f.more.iter().map(|r| r.len() + 1).sum::<usize>();
+            let range = if whole.end >= first.end && whole.len() <= joined_len {
+                whole
+            } else {
+                first
+            };
+            (f.number, range)
+        })
+        .collect();
+    let mut scan = crate::cite::scan(&reading.text, &notes);
+    for range in &mut scan.ranges {
+        *range = reading.to_clean(range.clone());
+    }
+    for issue in &mut scan.issues {
+        issue.range = reading.to_clean(issue.range.clone());
+    }
+    reading.put_in_clean_order(&mut scan);
+    for issue in scan.issues {
+        let (severity, code) = match issue.kind {
+            IssueKind::UnknownSection => (Severity::Info, DiagnosticCode::UnknownSection),
+            IssueKind::InvalidPath => (Severity::Warning, DiagnosticCode::InvalidParagraphPath),
+            IssueKind::Unresolved => (Severity::Warning, DiagnosticCode::UnresolvedShortForm),
+        };
+        diagnostics.push(Diagnostic::new(
+            severity,
+            code,
+            doc.span(issue.range),
+            issue.message,
+        ));
+    }
+    scan.citations
+        .into_iter()
+        .zip(scan.ranges)
+        .map(|(mut citation, range)| {
+            citation.span = doc.span(range.clone());
+            Found { range, citation }
+        })
+        .collect()
+}
+
+/// The letter's text in reading order, for the citation scan: each body paragraph that a
+/// page break or footnotes cut is made whole again (`… 38 FCC Rcd 5483, 5485,` / footnotes /
+/// `para. 4 (2023)`), what cut it following the paragraph. Offsets map back to the clean
+/// text; a citation read across a cut spans it there.
+pub(super) struct Reading<'d> {
+    /// The reading text (the clean text itself when no paragraph was cut).
+    text: Cow<'d, str>,
+    /// Runs of the reading text: (reading start, clean start, length), in reading order. A
+    /// space put between two pieces of a paragraph has length 0 in the clean text.
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl<'d> Reading<'d> {
+    pub(super) fn new(doc: &'d Document<'_>, layout: &Layout) -> Self {
+        let clean = doc.text.as_str();
+        // Paragraphs cut by a page break or footnotes; footnotes cut by a blank line or a
+        // page break (their pieces in order).
+        let mut cut: Vec<Vec<Range<usize>>> = layout
+            .body
+            .iter()
+            .filter(|p| p.pieces.len() > 1)
+            .map(|p| p.pieces.clone())
+            .collect();
+        for note in &layout.footnotes {
+            let mut pieces = blank_line_pieces(clean, note.range.clone());
+            pieces.extend(note.more.iter().cloned());
+            if pieces.len() > 1 {
+                cut.push(pieces);
+            }
+        }
+        let furniture = &doc.furniture;
+        if cut.is_empty() && furniture.is_empty() {
+            return Reading {
+                text: Cow::Borrowed(clean),
+                runs: vec![(0, 0, clean.len())],
+            };
+        }
+        // Each cut part is read whole where its first piece stands; its later pieces are
+        // skipped where they stand, so what cut it follows it. Parts may interleave (a
+        // paragraph and a footnote both cut by the same page break); a part whose pieces
+        // are out of order or overlap another's is left where it stands.
+        cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let free = |taken: &BTreeMap<usize, usize>, r: &Range<usize>| {
+            taken
+                .range(..r.end)
+                .next_back()
+                .is_none_or(|(_, &end)| end <= r.start)
+        };
+        // (piece start, piece end, part, index of the piece in its part)
+        let mut marks: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (part, pieces) in cut.iter().enumerate() {
+            let ordered = pieces.windows(2).all(|w| match w {
+                [a, b] => a.start <= a.end && a.end <= b.start,
+                _ => true,
+            });
+            if !ordered || !pieces.iter().all(|r| free(&taken, r)) {
+                continue;
+            }
+            for (k, r) in pieces.iter().enumerate() {
+                taken.insert(r.start, r.end);
+                marks.push((r.start, r.end, part, k));
+            }
+        }
+        marks.sort_unstable();
+        let mut text = String::with_capacity(clean.len() + cut.len() * 4);
+        let mut runs = Vec::new();
+        // Appends a clean range, less any page furniture in it.
+        let mut push = |text: &mut String, range: Range<usize>| {
+            let first = furniture.partition_point(|f| f.end <= range.start);
+            let mut from = range.start;
+            let skipped = furniture.get(first..).unwrap_or(&[]);
+            for f in skipped.iter().take_while(|f| f.start < range.end) {
+                if let Some(piece) = clean.get(from..f.start.max(from)) {
+                    runs.push((text.len(), from, piece.len()));
+                    text.push_str(piece);
+                }
+                from = f.end.max(from);
+            }
+            if let Some(piece) = clean.get(from..range.end.max(from)) {
+                runs.push((text.len(), from, piece.len()));
+                text.push_str(piece);
+            }
+        };
+        let mut cursor = 0;
+        for &(start, end, part, k) in &marks {
+            push(&mut text, cursor..start.max(cursor));
+            cursor = end.max(cursor);
+            if k > 0 {
+                continue; // read with its part's first piece
+            }
+            let Some(pieces) = cut.get(part) else {
+                continue;
+            };
+            for (j, piece) in pieces.iter().enumerate() {
+                if j > 0 {
+                    text.push(' ');
+                }
+                push(&mut text, piece.clone());
+            }
+            // What cut it, after it.
+            text.push('\n');
+        }
+        push(&mut text, cursor..clean.len());
+        Reading {
+            text: Cow::Owned(text),
+            runs,
+        }
+    }
+
+    /// The clean offset of reading offset `at` (a put-in space maps to the end of the run
+    /// before it); `end` treats `at` as the end of a range.
+    pub(super) fn clean_at(&self, at: usize, end: bool) -> usize {
+        let i = self.runs.partition_point(|r| r.0 <= at).saturating_sub(1);
+        let Some(&(start, clean, len)) = self.runs.get(i) else {
+            return at;
+        };
+        // The end of a range that closes a run maps to that run's end.
+        if end && at == start && i > 0 {
+            if let Some(&(_, clean, len)) = self.runs.get(i - 1) {
+                return clean + len;
+            }
+        }
+        clean + (at - start).min(len)
+    }
+
+    /// A reading range as a clean range.
+    pub(super) fn to_clean(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.clean_at(range.start, false);
+        start..self.clean_at(range.end, true).max(start)
+    }
+
+    /// A clean range as a reading range (its ends mapped one by one; a footnote's).
+    pub(super) fn to_reading(&self, range: Range<usize>) -> Range<usize> {
+        let map = |at: usize, end: bool| {
+            self.runs
+                .iter()
+                .find(|&&(_, clean, len)| {
+                    if end {
+                        clean < at && at <= clean + len
+                    } else {
+                        clean <= at && at < clean + len
+                    }
+                })
+                .map_or(at, |&(start, clean, _)| start + (at - clean))
+        };
+        let start = map(range.start, false);
+        start..map(range.end, true).max(start)
+    }
+
+    /// Puts the scan's citations (now with clean ranges) in clean-text order, where the
+    /// letter's parts look them up, keeping each `refers_to` pointing at its citation.
+    pub(super) fn put_in_clean_order(&self, scan: &mut crate::cite::Scan) {
+        if matches!(self.text, Cow::Borrowed(_)) {
+            return;
+        }
+        let mut order: Vec<usize> = (0..scan.ranges.len()).collect();
+        order.sort_by_key(|&i| scan.ranges.get(i).map_or(0, |r| r.start));
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(old) {
+                *slot = new;
+            }
+        }
+        let mut citations = Vec::with_capacity(order.len());
+        let mut ranges = Vec::with_capacity(order.len());
+        for &old in &order {
+            if let (Some(c), Some(r)) = (scan.citations.get(old), scan.ranges.get(old)) {
+                let mut c = c.clone();
+                c.refers_to = c.refers_to.and_then(|r| new_index.get(r).copied());
+                citations.push(c);
+                ranges.push(r.clone());
+            }
+        }
+        scan.citations = citations;
+        scan.ranges = ranges;
+    }
+}
+
+/// `range` of `text` cut at its blank lines, each piece trimmed (a footnote body that runs
+/// over a blank line: `… 2025 WL` / blank line / `2622184 (Sept. 10, 2025)`).
+pub(super) fn blank_line_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(body) = text.get(range.clone()) else {
+        return vec![range];
+    };
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut blank = true;
+    for (i, c) in body.char_indices() {
+        if c == '\n' {
+            if blank && line_start > start {
+                pieces.push(start..line_start);
+                start = i + 1;
+            }
+            line_start = i + 1;
+            blank = true;
+        } else if !c.is_whitespace() {
+            blank = false;
+        }
+    }
+    pieces.push(start..body.len());
+    pieces
+        .into_iter()
+        .filter_map(|r| {
+            let piece = body.get(r.clone())?;
+            let lead = piece.len() - piece.trim_start().len();
+            let len = piece.trim().len();
+            (len > 0).then(|| range.start + r.start + lead..range.start + r.start + lead + len)
+        })
+        .collect()
+}
