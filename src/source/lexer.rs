@@ -1,0 +1,395 @@
+//! The lexer: input text to clean lines, with markup set aside and footnote marks found.
+
+use super::*;
+
+/// Inline tags that are dropped. `<sup>` is handled apart, since it may carry a footnote mark.
+pub(super) const DROPPED_TAGS: &[&str] = &[
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<u>",
+    "</u>",
+    "<em>",
+    "</em>",
+    "<strong>",
+    "</strong>",
+    "<br>",
+    "<br/>",
+    "<br />",
+    "</sup>",
+];
+
+pub(super) struct Lexer<'a> {
+    pub(super) doc: Document<'a>,
+    /// Plain-text footnote marks glued to a word, found before lexing: (input range, number).
+    pub(super) glued: Vec<(Range<usize>, u32)>,
+    pub(super) next_glued: usize,
+    /// Footnote numbers whose text has started.
+    pub(super) labelled: Vec<u32>,
+    /// The last text line was a page number: the next one starts a page.
+    pub(super) page_number: bool,
+}
+
+impl Lexer<'_> {
+    /// Appends input `range` verbatim to the clean text.
+    pub(super) fn push(&mut self, range: Range<usize>) {
+        let Some(piece) = self.doc.input.get(range.clone()) else {
+            return;
+        };
+        if piece.is_empty() {
+            return;
+        }
+        let clean = self.doc.text.len();
+        let contiguous = self
+            .doc
+            .segments
+            .last()
+            .is_some_and(|s| s.raw + (clean - s.clean) == range.start);
+        if !contiguous {
+            self.doc.segments.push(Segment {
+                clean,
+                raw: range.start,
+            });
+        }
+        self.doc.text.push_str(piece);
+    }
+
+    /// Lexes the input line `start..end` (without its line ending).
+    pub(super) fn line(&mut self, start: usize, end: usize) {
+        let input = self.doc.input;
+        let content = input.get(start..end).unwrap_or("");
+        let body = content.trim_start_matches('\u{c}');
+        let begin = start + (content.len() - body.len());
+        let trimmed = body.trim();
+        // A page number ends its page even where no form feed follows it.
+        let page_break = body.len() < content.len() || (self.page_number && !trimmed.is_empty());
+        if !trimmed.is_empty() {
+            self.page_number = false;
+        }
+        let indent = body.chars().take_while(|c| c.is_whitespace()).count();
+        let first = trimmed.chars().next();
+        let is_rule = trimmed.len() >= 3
+            && matches!(first, Some('-' | '*' | '_'))
+            && trimmed.chars().all(|c| Some(c) == first);
+        if page_break {
+            self.drop_page_number();
+        }
+        let clean_start = self.doc.text.len();
+        let mut label = None;
+        if is_rule || (page_break && trimmed.is_empty()) {
+            self.doc.lines.push(Line {
+                range: clean_start..clean_start,
+                kind: LineKind::Rule,
+                label,
+                page_break,
+                indent,
+            });
+            return;
+        }
+        let mut p = begin;
+        while p < end {
+            let rest = input.get(p..end).unwrap_or("");
+            let glued = self
+                .glued
+                .get(self.next_glued)
+                .filter(|(r, _)| r.start < end)
+                .cloned();
+            let markup = rest
+                .bytes()
+                .position(|b| matches!(b, b'<' | b'*' | b'['))
+                .map(|i| p + i);
+            let next = match (&glued, markup) {
+                (Some((r, _)), Some(m)) => r.start.min(m),
+                (Some((r, _)), None) => r.start,
+                (None, Some(m)) => m,
+                (None, None) => end,
+            };
+            self.push(p..next);
+            if next >= end {
+                break;
+            }
+            if let Some((r, number)) = glued.filter(|(r, _)| r.start == next) {
+                self.next_glued += 1;
+                let at = self.doc.text.len();
+                self.doc.marks.push(Mark {
+                    number,
+                    span: Span::from(r.clone()),
+                    at,
+                });
+                p = r.end;
+                continue;
+            }
+            let at_line_start = self
+                .doc
+                .text
+                .get(clean_start..)
+                .is_some_and(|s| s.trim().is_empty());
+            p = self.markup(next, end, at_line_start, &mut label);
+        }
+        let line_text = self.doc.text.get(clean_start..).unwrap_or("");
+        let lead = line_text.len() - line_text.trim_start().len();
+        let mut range = clean_start + lead..clean_start + line_text.trim_end().len();
+        let text = self.doc.slice(range.clone());
+        // A page number: a short number alone, set far from the margin (pdftotext centres it).
+        let page_number = indent >= 20
+            && text.len() <= 3
+            && !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit());
+        if page_number {
+            range.start = range.end;
+            self.page_number = true;
+        } else if label.is_none() {
+            if let Some((number, skip)) = self.plain_label(text) {
+                label = Some(number);
+                range.start += skip;
+            }
+        }
+        if let Some(n) = label {
+            self.labelled.push(n);
+        }
+        let kind = if range.is_empty() && label.is_none() {
+            LineKind::Blank
+        } else {
+            LineKind::Text
+        };
+        self.doc.lines.push(Line {
+            range,
+            kind,
+            label,
+            page_break,
+            indent,
+        });
+    }
+
+    /// Handles the markup at input offset `at`; returns where lexing goes on.
+    pub(super) fn markup(
+        &mut self,
+        at: usize,
+        end: usize,
+        at_line_start: bool,
+        label: &mut Option<u32>,
+    ) -> usize {
+        let input = self.doc.input;
+        let rest = input.get(at..end).unwrap_or("");
+        if rest.starts_with("<sup>") {
+            if let Some(close) = rest.find("</sup>") {
+                let inner = rest.get(5..close).unwrap_or("");
+                let after = at + close + "</sup>".len();
+                match footnote_number(inner.trim()) {
+                    Some(number) if at_line_start && label.is_none() => *label = Some(number),
+                    Some(number) => {
+                        let clean = self.doc.text.len();
+                        self.doc.marks.push(Mark {
+                            number,
+                            span: Span::new(at, after),
+                            at: clean,
+                        });
+                    }
+                    None => self.push(at + 5..at + close),
+                }
+                return after;
+            }
+        }
+        if let Some(tag) = DROPPED_TAGS
+            .iter()
+            .find(|t| starts_with_ignore_case(rest, t))
+        {
+            return at + tag.len();
+        }
+        if rest.starts_with('*') {
+            let run = rest.len() - rest.trim_start_matches('*').len();
+            let before = input.get(..at).and_then(|s| s.chars().next_back());
+            let after = rest.get(run..).and_then(|s| s.chars().next());
+            let open = after.is_some_and(|c| !c.is_whitespace());
+            let close = before.is_some_and(|c| !c.is_whitespace());
+            if !(open || close) {
+                self.push(at..at + run);
+            }
+            return at + run;
+        }
+        if let Some(link) = markdown_link(rest) {
+            self.push(at + 1..at + 1 + link.text_len);
+            return at + link.len;
+        }
+        // A bracketed footnote mark, as an HTML copy prints it: `clients.[4]` in the text,
+        // `[4] See …` at the start of the footnote.
+        let bracketed = rest
+            .strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .and_then(|(n, _)| Some((footnote_number(n)?, n.len() + 2)));
+        if let Some((number, len)) = bracketed {
+            let before = input.get(..at).and_then(|s| s.chars().next_back());
+            if at_line_start && label.is_none() {
+                *label = Some(number);
+                return at + len;
+            }
+            if before.is_some_and(|c| !c.is_whitespace()) {
+                let clean = self.doc.text.len();
+                self.doc.marks.push(Mark {
+                    number,
+                    span: Span::new(at, at + len),
+                    at: clean,
+                });
+                return at + len;
+            }
+        }
+        // A lone '<' or '[' is text.
+        self.push(at..at + 1);
+        at + 1
+    }
+
+    /// A plain-text footnote line starts with the number of a mark already seen: `2 See …`.
+    /// A number alone on its line (`1`, then the text on the lines below) also labels a
+    /// footnote, as pdftotext sets them.
+    /// Blanks the page's last line when it is a page number (a short number alone on the line
+    /// before a form feed).
+    pub(super) fn drop_page_number(&mut self) {
+        let Some(last) = self
+            .doc
+            .lines
+            .iter_mut()
+            .rev()
+            .find(|l| l.kind != LineKind::Blank)
+        else {
+            return;
+        };
+        let text = self.doc.text.get(last.range.clone()).unwrap_or("");
+        let page_number = last.kind == LineKind::Text
+            && last.label.is_none()
+            && (1..=3).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_digit());
+        if page_number {
+            last.range.start = last.range.end;
+            last.kind = LineKind::Blank;
+        }
+    }
+
+    pub(super) fn plain_label(&self, line: &str) -> Option<(u32, usize)> {
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let number = footnote_number(line.get(..digits)?)?;
+        let rest = line.get(digits..)?;
+        let space = rest.len() - rest.trim_start().len();
+        if space == 0 && !rest.is_empty() {
+            return None;
+        }
+        let marked = self.doc.marks.iter().any(|m| m.number == number);
+        (marked && !self.labelled.contains(&number)).then_some((number, digits + space))
+    }
+}
+
+/// A footnote number: one to three digits, not zero.
+pub(super) fn footnote_number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|&n| n > 0)
+}
+
+pub(super) fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+pub(super) struct Link {
+    pub(super) text_len: usize,
+    pub(super) len: usize,
+}
+
+/// `[text](target)` at the start of `s`: the text's length and the whole link's length.
+pub(super) fn markdown_link(s: &str) -> Option<Link> {
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let text = inner.get(..close)?;
+    let target = inner.get(close + 1..)?.strip_prefix('(')?;
+    let target_len = target.find(')')?;
+    if text.is_empty()
+        || text.contains('[')
+        || target.get(..target_len)?.contains(char::is_whitespace)
+    {
+        return None;
+    }
+    Some(Link {
+        text_len: close,
+        len: 1 + close + 2 + target_len + 1,
+    })
+}
+
+/// Plain-text footnote marks: a number glued to the word or punctuation it follows and
+/// followed by whitespace (`calls.1 In`, `rules.3`), taken only when it is the next footnote
+/// number in sequence, so `COVID19` or `Part 64` are never marks.
+/// A running header's words, lowercased, with a number the page repeats said once
+/// (`Federal Communications Commission DA 25-777 DA 25-777` is the header of the pages after
+/// the first, `… DA 25-777`).
+pub(super) fn header_key(line: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for w in line.split_whitespace().map(str::to_ascii_lowercase) {
+        words.push(w);
+        let n = words.len();
+        let repeats = n >= 4
+            && words.get(n - 2..) == words.get(n - 4..n - 2)
+            && words
+                .last()
+                .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()));
+        if repeats {
+            words.truncate(n - 2);
+        }
+    }
+    words.join(" ")
+}
+
+/// Abbreviations a number follows (`para. 2`, `No. 17-59`), which is then no footnote mark.
+pub(super) const NUMBERED_WORDS: &[&str] = &[
+    "para.", "paras.", "p.", "pp.", "n.", "nn.", "No.", "Nos.", "Vol.", "Pt.", "Sec.", "ch.",
+    "art.", "fig.",
+];
+
+pub(super) fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
+    let bytes = input.as_bytes();
+    let mut marks = Vec::new();
+    let mut expected = 1u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_run = bytes.get(i).is_some_and(u8::is_ascii_digit)
+            && !i
+                .checked_sub(1)
+                .and_then(|j| bytes.get(j))
+                .is_some_and(u8::is_ascii_digit);
+        if !starts_run {
+            i += 1;
+            continue;
+        }
+        let len = bytes
+            .get(i..)
+            .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
+        let end = i + len;
+        let before = input.get(..i).and_then(|s| s.chars().next_back());
+        let punctuation = |c: char| ".,;:)\"'”’".contains(c);
+        // `calls.1`, or with one space after the sentence as pdftotext sets it: `robocalls. 2`.
+        let spaced = before == Some(' ')
+            && input
+                .get(..i.saturating_sub(1))
+                .and_then(|s| s.chars().next_back())
+                .is_some_and(punctuation);
+        // `para. 2`, `No. 3`: the number belongs to the word before it.
+        let word_before = input
+            .get(..i)
+            .map(str::trim_end)
+            .and_then(|s| s.rsplit(char::is_whitespace).next())
+            .unwrap_or("");
+        let takes_number = NUMBERED_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_before));
+        let glued = !takes_number
+            && (spaced || before.is_some_and(|c| c.is_ascii_alphabetic() || punctuation(c)));
+        let after = input.get(end..).and_then(|s| s.chars().next());
+        let free = after.is_none_or(char::is_whitespace);
+        let number = input.get(i..end).and_then(footnote_number);
+        if glued && free && number == Some(expected) {
+            marks.push((i..end, expected));
+            expected += 1;
+        }
+        i = end;
+    }
+    marks
+}
