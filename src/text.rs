@@ -159,6 +159,32 @@ fn find_byte_ignoring_case(hay: &[u8], from: usize, byte: u8) -> Option<usize> {
     tail.iter().position(matches).map(|j| i + j)
 }
 
+/// Each run of one to three ASCII digits that follows a character and ends at whitespace or
+/// at the end of `text`: (the run's start, the run, the character before it). One pass over
+/// the bytes; where footnote marks glued to a word may stand (`calls.4 `).
+pub(crate) fn short_numbers(text: &str) -> impl Iterator<Item = (usize, &str, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let start = pos + bytes.get(pos..)?.iter().position(u8::is_ascii_digit)?;
+        let len = bytes
+            .get(start..)?
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let end = start + len;
+        pos = end;
+        let ends_word = text
+            .get(end..)
+            .and_then(|rest| rest.chars().next())
+            .is_none_or(char::is_whitespace);
+        let before = text.get(..start).and_then(|head| head.chars().next_back());
+        if let (true, true, Some(before)) = (len <= 3, ends_word, before) {
+            return Some((start, text.get(start..end)?, before));
+        }
+    })
+}
+
 /// Whether `a` and `b` have the same words, ignoring case and the whitespace between them.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
     let mut a = a.split_whitespace();

@@ -308,29 +308,31 @@ impl<'d> Reading<'d> {
     /// Puts the scan's citations (now with clean ranges) in clean-text order, where the
     /// letter's parts look them up, keeping each `refers_to` pointing at its citation.
     pub(super) fn put_in_clean_order(&self, scan: &mut crate::cite::Scan) {
-        if matches!(self.text, Cow::Borrowed(_)) {
+        if matches!(self.text, Cow::Borrowed(_)) || scan.ranges.is_sorted_by_key(|r| r.start) {
             return;
         }
-        let mut order: Vec<usize> = (0..scan.ranges.len()).collect();
-        order.sort_by_key(|&i| scan.ranges.get(i).map_or(0, |r| r.start));
-        let mut new_index = vec![0; order.len()];
-        for (new, &old) in order.iter().enumerate() {
+        let citations = std::mem::take(&mut scan.citations);
+        let ranges = std::mem::take(&mut scan.ranges);
+        let mut entries: Vec<(usize, Citation, Range<usize>)> = citations
+            .into_iter()
+            .zip(ranges)
+            .enumerate()
+            .map(|(old, (c, r))| (old, c, r))
+            .collect();
+        entries.sort_by_key(|e| e.2.start);
+        let mut new_index = vec![0; entries.len()];
+        for (new, &(old, ..)) in entries.iter().enumerate() {
             if let Some(slot) = new_index.get_mut(old) {
                 *slot = new;
             }
         }
-        let mut citations = Vec::with_capacity(order.len());
-        let mut ranges = Vec::with_capacity(order.len());
-        for &old in &order {
-            if let (Some(c), Some(r)) = (scan.citations.get(old), scan.ranges.get(old)) {
-                let mut c = c.clone();
+        (scan.citations, scan.ranges) = entries
+            .into_iter()
+            .map(|(_, mut c, r)| {
                 c.refers_to = c.refers_to.and_then(|r| new_index.get(r).copied());
-                citations.push(c);
-                ranges.push(r.clone());
-            }
-        }
-        scan.citations = citations;
-        scan.ranges = ranges;
+                (c, r)
+            })
+            .unzip();
     }
 }
 

@@ -349,8 +349,7 @@ fn footnotes(
 fn truncation(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) {
     // A closing inside a collapsed line (`… Consortium. Sincerely, Kristi Thompson …`) also
     // shows the letter is whole.
-    let closing_in_text = crate::cues::first_closing(&doc.text).is_some();
-    if layout.closing.is_some() || closing_in_text {
+    if layout.closing.is_some() || crate::cues::first_closing(&doc.text).is_some() {
         return;
     }
     let Some(last) = layout.last_text.clone() else {

@@ -39,15 +39,11 @@ pub(super) fn page_lines(doc: &Document<'_>) -> PageLines {
     let mut detached_numbers: BTreeSet<u32> = BTreeSet::new();
     // Where each number first stands glued to the word before it (`calls.4 `).
     let mut glued: BTreeMap<u32, usize> = BTreeMap::new();
-    // (`find_iter`, not captures: the digits are the match less its first character.)
-    for m in regex!(r#"[A-Za-z.,;:)"”’][0-9]{1,3}(?:\s|$)"#).find_iter(&doc.text) {
-        let digits = m.as_str().trim_end();
-        let start = digits.len()
-            - digits
-                .trim_start_matches(|c: char| !c.is_ascii_digit())
-                .len();
-        if let Some(number) = digits.get(start..).and_then(|d| d.parse::<u32>().ok()) {
-            glued.entry(number).or_insert(m.start() + start);
+    for (start, digits, before) in crate::text::short_numbers(&doc.text) {
+        let closes_word = before.is_ascii_alphabetic()
+            || matches!(before, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’');
+        if let Some(number) = digits.parse::<u32>().ok().filter(|_| closes_word) {
+            glued.entry(number).or_insert(start);
         }
     }
     let (mut page_has_label, mut page_top, mut new_page) = (false, true, false);

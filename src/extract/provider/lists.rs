@@ -115,6 +115,9 @@ pub(super) fn introduces_providers(lead: &str) -> bool {
     let lead = lead
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim_end();
+    if !lead.ends_with(':') {
+        return false;
+    }
     // The last sentence: after the last period that ends one.
     let start = lead
         .rmatch_indices(". ")
@@ -131,12 +134,26 @@ pub(super) fn introduces_providers(lead: &str) -> bool {
 /// a line or after a colon, `;` or `and` (`Providers): - Alpha LLC; - Beta Inc.`). One pass.
 pub(super) fn bullets(p: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut chars = p.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
+    // Every marker starts with one of these bytes (`-`, `*`, or the lead byte of `·` or of
+    // `•`, `▪`, `–`); the rest of the text is skipped a byte at a time.
+    let candidates = p
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'-' | b'*' | 0xC2 | 0xE2));
+    for (i, _) in candidates {
+        let Some(c) = p.get(i..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        let end = i + c.len_utf8();
         if GLYPHS.contains(&c) {
-            out.push((i, i + c.len_utf8()));
-        } else if matches!(c, '-' | '–' | '*') && next_is_space {
+            out.push((i, end));
+            continue;
+        }
+        let next_is_space = p
+            .get(end..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_whitespace);
+        if matches!(c, '-' | '–' | '*') && next_is_space {
             let before = p.get(..i).unwrap_or("");
             let line = before.trim_end_matches([' ', '\t']);
             let gap = before.trim_end();
@@ -145,7 +162,7 @@ pub(super) fn bullets(p: &str) -> Vec<(usize, usize)> {
                 || gap.ends_with([':', ';'])
                 || gap.ends_with(" and")
             {
-                out.push((i, i + c.len_utf8()));
+                out.push((i, end));
             }
         }
     }
