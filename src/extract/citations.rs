@@ -345,18 +345,13 @@ pub(super) fn blank_line_pieces(text: &str, range: Range<usize>) -> Vec<Range<us
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut line_start = 0;
-    let mut blank = true;
-    for (i, c) in body.char_indices() {
-        if c == '\n' {
-            if blank && line_start > start {
-                pieces.push(start..line_start);
-                start = i + 1;
-            }
-            line_start = i + 1;
-            blank = true;
-        } else if !c.is_whitespace() {
-            blank = false;
+    for line in body.split_inclusive('\n') {
+        let end = line_start + line.len();
+        if line.ends_with('\n') && line.trim().is_empty() && line_start > start {
+            pieces.push(start..line_start);
+            start = end;
         }
+        line_start = end;
     }
     pieces.push(start..body.len());
     pieces
