@@ -303,7 +303,10 @@ fn parse_pdf(parser: &Parser, bytes: &[u8]) -> Result<Parsed, Error> {
 #[cfg(not(feature = "pdf"))]
 fn parse_pdf(_: &Parser, _: &[u8]) -> Result<Parsed, Error> {
     let reason = "this build of parse-notice has no PDF support (feature `pdf`)".to_owned();
-    Err(Error::Pdf { reason })
+    Err(Error::Pdf {
+        reason,
+        source: None,
+    })
 }
 
 /// What one input gives.

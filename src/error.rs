@@ -3,8 +3,9 @@
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use std::fmt;
+use std::sync::Arc;
 
-/// Why a parse returned no notice (or no citation).
+/// Why a parse returned no notice.
 ///
 /// Recoverable problems are not errors: they are [`Diagnostic`]s in
 /// [`Parsed::diagnostics`](crate::Parsed::diagnostics), unless the parser is
@@ -23,6 +24,9 @@ pub enum Error {
     Pdf {
         /// What went wrong, as the PDF reader put it.
         reason: String,
+        /// The PDF reader's own error, where it gave one; also
+        /// [`source()`](std::error::Error::source).
+        source: Option<PdfSource>,
     },
     /// The PDF is encrypted with a password that is not empty; documents that open without
     /// a password (RC4, AES-128, AES-256) are read.
@@ -33,11 +37,6 @@ pub enum Error {
         pages: usize,
         /// How many images they draw.
         images: usize,
-    },
-    /// The text given to `Citation::from_str` is not exactly one citation.
-    NotACitation {
-        /// The text examined.
-        span: Span,
     },
     /// Strict mode: the letter parsed, but with warnings or errors.
     Strict {
@@ -50,7 +49,7 @@ impl Error {
     /// Where in the input the error applies (for `Strict`, the first diagnostic's span).
     pub fn span(&self) -> Option<Span> {
         match self {
-            Error::NotANotice { span, .. } | Error::NotACitation { span } => Some(*span),
+            Error::NotANotice { span, .. } => Some(*span),
             Error::Strict { diagnostics } => diagnostics.first().map(|d| d.span),
             Error::Pdf { .. } | Error::Encrypted | Error::NoText { .. } => None,
         }
@@ -61,8 +60,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NotANotice { reason, .. } => write!(f, "not an FCC notice: {reason}"),
-            Error::NotACitation { span } => write!(f, "not exactly one citation (at {span})"),
-            Error::Pdf { reason } => write!(f, "cannot read the PDF: {reason}"),
+            Error::Pdf { reason, .. } => write!(f, "cannot read the PDF: {reason}"),
             Error::Encrypted => f.write_str("the PDF is encrypted with a password"),
             Error::NoText { pages, images } => write!(
                 f,
@@ -79,4 +77,41 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Pdf {
+                source: Some(source),
+                ..
+            } => Some(source.0.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+/// The PDF reader's error behind an [`Error::Pdf`], opaque so that the reader's version is
+/// not part of this crate's API; reach it through [`std::error::Error::source`]. Two are
+/// equal when they say the same.
+#[derive(Debug, Clone)]
+pub struct PdfSource(Arc<dyn std::error::Error + Send + Sync>);
+
+impl PdfSource {
+    #[cfg(feature = "pdf")]
+    pub(crate) fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        PdfSource(Arc::new(error))
+    }
+}
+
+impl PartialEq for PdfSource {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for PdfSource {}
+
+impl fmt::Display for PdfSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}

@@ -77,15 +77,17 @@ mod span;
 mod text;
 
 pub mod cite;
+#[cfg(feature = "phases")]
 #[doc(hidden)]
 pub mod phases;
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, Rendered, Severity};
-pub use error::Error;
+pub use error::{Error, PdfSource};
 pub use model::{
-    Attachment, CallRecord, Campaign, CampaignCategory, Citation, CitationKind, Column, ColumnKind,
-    Contact, ContactRole, Customer, Deadline, DeadlineKind, Footnote, Issuer, Notice, NoticeKind,
-    Provider, Recipient, Signatory, Violation, ViolationCell,
+    Attachment, CallRecord, Campaign, CampaignCategory, Citation, CitationIndex, CitationKind,
+    Column, ColumnKind, Contact, ContactRole, Customer, Deadline, DeadlineKind, Footnote, Issuer,
+    Notice, NoticeKind, ParsePeriodError, Period, PeriodUnit, Provider, Recipient, Signatory,
+    Violation, ViolationCell,
 };
 pub use parser::{Parsed, Parser};
 pub use span::Span;

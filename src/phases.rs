@@ -1,5 +1,6 @@
-//! The parse one phase at a time, for the benches (`benches/parse.rs`). Not part of the API:
-//! hidden from the docs and free to change.
+//! The parse one phase at a time, for the benches (`benches/parse.rs`) and the round-trip
+//! tests' dump, behind the `phases` feature. Not part of the API: hidden from the docs and
+//! free to change.
 
 use crate::model::Notice;
 

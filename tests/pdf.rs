@@ -120,6 +120,13 @@ fn unreadable_pdfs_are_errors() {
         Err(Error::Pdf { .. })
     ));
     assert!(matches!(parse_pdf(b""), Err(Error::Pdf { .. })));
+    // The PDF reader's own error is the source, and says what the reason says.
+    let broken = parse_pdf(b"%PDF-1.4 nonsense").unwrap_err();
+    let source = std::error::Error::source(&broken).expect("lopdf's error");
+    assert!(
+        broken.to_string().ends_with(&source.to_string()),
+        "{broken}"
+    );
 }
 
 #[test]

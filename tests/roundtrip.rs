@@ -710,7 +710,7 @@ fn dump() {
             let path = std::env::temp_dir().join(format!("fcc-synth-{seed}.pdf"));
             std::fs::write(&path, b).unwrap();
             println!("PDF written to {}", path.display());
-            #[cfg(feature = "pdf")]
+            #[cfg(all(feature = "pdf", feature = "phases"))]
             if let Ok(text) = fcc_notice::phases::pdf_text(b) {
                 println!("----- the text read from it -----\n{text}\n----- end -----");
             }

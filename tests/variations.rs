@@ -55,7 +55,7 @@ type DeadlineRow = (DeadlineKind, String, Option<NaiveDate>, Option<NaiveDate>);
 fn deadlines(n: &Notice) -> Vec<DeadlineRow> {
     n.deadlines
         .iter()
-        .map(|d| (d.kind, d.within.clone(), d.due, d.stated))
+        .map(|d| (d.kind, d.within.to_string(), d.due, d.stated))
         .collect()
 }
 
@@ -954,7 +954,7 @@ fn s6_deadline_from_another_letter() {
         .deadlines
         .iter()
         .filter(|d| d.kind == DeadlineKind::Report)
-        .map(|d| (d.within.as_str(), d.due))
+        .map(|d| (d.within.to_string(), d.due))
         .collect();
     // 14 days from the CDL of May 1 is May 15; from this order's date it would be June 17.
     assert!(

@@ -24,7 +24,6 @@ mod short_form;
 mod statute;
 mod tokenize;
 
-use crate::error::Error;
 use crate::model::Citation;
 use crate::span::Span;
 use std::ops::Range;
@@ -132,8 +131,30 @@ pub(crate) fn scan(text: &str, footnotes: &[(u32, Range<usize>)]) -> Scan {
     resolve::resolve(text, pieces, footnotes)
 }
 
+/// Why [`Citation::from_str`](std::str::FromStr::from_str) failed: the text is not exactly
+/// one citation (none, several, or one with other words around it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseCitationError {
+    span: Span,
+}
+
+impl ParseCitationError {
+    /// The part of the text examined (surrounding whitespace left out).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl std::fmt::Display for ParseCitationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not exactly one citation (at {})", self.span)
+    }
+}
+
+impl std::error::Error for ParseCitationError {}
+
 impl FromStr for Citation {
-    type Err = Error;
+    type Err = ParseCitationError;
 
     /// Parses text that is exactly one citation (surrounding whitespace ignored).
     ///
@@ -143,7 +164,7 @@ impl FromStr for Citation {
     /// assert_eq!(c.to_string(), "47 CFR § 64.1200(k)(4)");
     /// assert_eq!(c.url.as_deref(), Some("https://www.ecfr.gov/current/title-47/section-64.1200"));
     /// assert!("47 calls".parse::<Citation>().is_err());
-    /// # Ok::<(), fcc_notice::Error>(())
+    /// # Ok::<(), fcc_notice::cite::ParseCitationError>(())
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lead = s.len() - s.trim_start().len();
@@ -151,7 +172,7 @@ impl FromStr for Citation {
         let mut found = scan(s, &[]).citations.into_iter();
         match (found.next(), found.next()) {
             (Some(c), None) if c.span.start == lead && c.span.end == end => Ok(c),
-            _ => Err(Error::NotACitation {
+            _ => Err(ParseCitationError {
                 span: Span::new(lead, end.max(lead)),
             }),
         }

@@ -13,7 +13,7 @@
 //! (`fourteen (14)`).
 
 use super::date::parse_date_prefix;
-use crate::model::DeadlineKind;
+use crate::model::{DeadlineKind, Period, PeriodUnit};
 use crate::text::{find_words, ws0, ws1};
 use chrono::{Days, NaiveDate};
 use nom::branch::alt;
@@ -41,14 +41,13 @@ pub(crate) struct Phrase {
 
 impl Phrase {
     /// `48 hours`, `14 days`.
-    pub(crate) fn within(&self) -> String {
-        let unit = match (self.hours, self.amount) {
-            (true, 1) => "hour",
-            (true, _) => "hours",
-            (false, 1) => "day",
-            (false, _) => "days",
+    pub(crate) fn within(&self) -> Period {
+        let unit = if self.hours {
+            PeriodUnit::Hours
+        } else {
+            PeriodUnit::Days
         };
-        format!("{} {unit}", self.amount)
+        Period::new(self.amount, unit)
     }
 
     /// The phrase with its ranges moved by `offset` (from a paragraph into the whole text).
@@ -310,7 +309,7 @@ mod tests {
             let got = phrases(text)
                 .into_iter()
                 .next()
-                .map(|p| (p.within(), p.stated.map(|s| s.0)));
+                .map(|p| (p.within().to_string(), p.stated.map(|s| s.0)));
             assert_eq!(got.as_ref().map(|(w, s)| (w.as_str(), *s)), *want, "{text}");
         }
     }

@@ -1,6 +1,6 @@
 //! Attachment A: the table of traced calls.
 
-use super::CampaignCategory;
+use super::{CampaignCategory, CitationIndex};
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -69,18 +69,11 @@ pub struct CallRecord {
     pub violation: Option<ViolationCell>,
     /// The text of each cell that has something written in it but no typed value: a
     /// redaction (`[REDACTED]`, `XXX-XXX-XXXX`) or a date or number the parser could not read.
-    /// Keyed by column; empty cells are not listed.
+    /// Keyed by column; empty cells are not listed:
+    /// `record.raw.get(&ColumnKind::CallerId).map(String::as_str) == Some("[REDACTED]")`.
     pub raw: BTreeMap<ColumnKind, String>,
     /// Where the row stands.
     pub span: Span,
-}
-
-impl CallRecord {
-    /// The raw text of a cell with no typed value, e.g. `Some("[REDACTED]")` for a redacted
-    /// caller ID.
-    pub fn raw(&self, column: ColumnKind) -> Option<&str> {
-        self.raw.get(&column).map(String::as_str)
-    }
 }
 
 /// The Violation cell of a row: its text and the citations in it.
@@ -93,5 +86,5 @@ pub struct ViolationCell {
     /// cell, as [`Footnote::citations`](crate::Footnote::citations) are; every row citing the
     /// same rules shares one list of citations instead of a copy each.
     /// [`Notice::cited`](crate::Notice::cited) looks them up.
-    pub citations: Vec<usize>,
+    pub citations: Vec<CitationIndex>,
 }

@@ -40,6 +40,12 @@ pub enum CitationKind {
     ShortForm,
 }
 
+/// The position of a citation in the list it belongs to: [`Notice::citations`](crate::Notice)
+/// for a letter's, the returned list for [`cite::extract`](crate::cite::extract). Footnotes,
+/// Violation cells and short forms ([`Citation::refers_to`]) name citations by it, so that a
+/// citation is stored once however often it is referred to.
+pub type CitationIndex = usize;
+
 /// One citation: where it stands, what it cites, and what a short form refers to.
 ///
 /// Fields that do not apply to a kind are `None` (and left out of the JSON).
@@ -113,7 +119,7 @@ pub struct Citation {
     pub url: Option<Cow<'static, str>>,
     /// For short forms and added pins, the index of the full citation referred to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refers_to: Option<usize>,
+    pub refers_to: Option<CitationIndex>,
 }
 
 impl Citation {

@@ -3,12 +3,14 @@
 mod call;
 mod citation;
 mod notice;
+mod period;
 mod views;
 
 pub use call::{Attachment, CallRecord, Column, ColumnKind, ViolationCell};
-pub use citation::{Citation, CitationKind};
+pub use citation::{Citation, CitationIndex, CitationKind};
 pub use notice::{
     Contact, ContactRole, Deadline, DeadlineKind, Footnote, Issuer, Notice, NoticeKind, Provider,
     Recipient, Signatory,
 };
+pub use period::{ParsePeriodError, Period, PeriodUnit};
 pub use views::{Campaign, CampaignCategory, Customer, Violation};

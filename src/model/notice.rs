@@ -1,6 +1,8 @@
 //! `Notice` and the letter-level facts it is made of.
 
-use super::{Attachment, CallRecord, Campaign, Citation, Customer, Violation};
+use super::{
+    Attachment, CallRecord, Campaign, Citation, CitationIndex, Customer, Period, Violation,
+};
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -157,8 +159,8 @@ pub enum DeadlineKind {
 pub struct Deadline {
     /// What must be done.
     pub kind: DeadlineKind,
-    /// The period as a normalised phrase: `48 hours`, `14 days`.
-    pub within: String,
+    /// The period: `48 hours`, `14 days` (serialised as that phrase).
+    pub within: Period,
     /// The letter date plus the period.
     pub due: Option<NaiveDate>,
     /// The date the letter itself gives, e.g. `(April 27, 2021)`.
@@ -219,7 +221,7 @@ pub struct Footnote {
     /// Its text, whitespace collapsed.
     pub text: String,
     /// Indices into [`Notice::citations`] of the citations in this footnote.
-    pub citations: Vec<usize>,
+    pub citations: Vec<CitationIndex>,
     /// Where the footnote text stands.
     pub span: Span,
     /// Where its reference mark stands in the body (`None` if the body has no mark).

@@ -11,7 +11,7 @@ mod font;
 mod lexer;
 mod text;
 
-use crate::error::Error;
+use crate::error::{Error, PdfSource};
 use lopdf::{Document, Object, Stream};
 use std::borrow::Cow;
 
@@ -42,6 +42,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted,
         other => Error::Pdf {
             reason: other.to_string(),
+            source: Some(PdfSource::new(other)),
         },
     })?;
     if doc.is_encrypted() && doc.encryption_state.is_none() {
@@ -56,6 +57,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
     if pages.is_empty() {
         return Err(Error::Pdf {
             reason: "the document has no pages".to_owned(),
+            source: None,
         });
     }
     if pages.iter().all(|p| p.glyphs.is_empty()) {

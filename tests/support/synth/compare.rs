@@ -308,7 +308,14 @@ fn deadlines(c: &mut Checks, f: &Facts, n: Option<&Notice>) {
     let mut got: Vec<Row> = n.map_or(vec![], |n| {
         n.deadlines
             .iter()
-            .map(|d| (format!("{:?}", d.kind), d.within.clone(), d.due, d.stated))
+            .map(|d| {
+                (
+                    format!("{:?}", d.kind),
+                    d.within.to_string(),
+                    d.due,
+                    d.stated,
+                )
+            })
             .collect()
     });
     got.sort();
