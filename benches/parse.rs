@@ -26,13 +26,12 @@ fn phases(c: &mut Criterion) {
     });
     let source = phases::source(SAMPLE);
     group.bench_function("layout", |b| b.iter(|| source.layout().paragraphs()));
-    let layout = source.layout();
     group.bench_function("extract", |b| {
-        b.iter(|| {
-            source
-                .extract(black_box(&layout))
-                .map(|n| n.records().len())
-        })
+        b.iter_batched(
+            || source.layout(),
+            |layout| layout.extract().map(|n| n.records().len()),
+            criterion::BatchSize::SmallInput,
+        )
     });
     group.bench_function("cite", |b| {
         b.iter(|| fcc_notice::cite::extract(black_box(SAMPLE)).len())

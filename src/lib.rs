@@ -69,6 +69,7 @@ mod cues;
 mod diagnostic;
 mod error;
 mod extract;
+mod grammar;
 mod layout;
 mod model;
 mod parser;

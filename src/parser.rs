@@ -58,9 +58,9 @@ impl Parser {
 
     fn parse_document(&self, text: &str) -> Result<Parsed, Error> {
         let doc = Document::from_text(text);
-        let layout = crate::layout::layout(&doc);
         let mut diagnostics = Vec::new();
-        let notice = crate::extract::notice(&doc, &layout, &mut diagnostics)?;
+        let layout = crate::layout::layout(&doc, &mut diagnostics);
+        let notice = crate::extract::notice(layout, &mut diagnostics)?;
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
         if self.strict && diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
             diagnostics.retain(|d| d.severity >= Severity::Warning);

@@ -8,9 +8,9 @@ use crate::model::Notice;
 #[derive(Debug)]
 pub struct Source<'a>(crate::source::Document<'a>);
 
-/// Phase 2: the letter's parts.
+/// Phase 2: the letter's parts, its citations and its Attachment A cells.
 #[derive(Debug)]
-pub struct Layout(crate::layout::Layout);
+pub struct Layout<'d>(crate::layout::Layout<'d>);
 
 /// Runs the text source (markup set aside, lines, footnote marks).
 pub fn source(text: &str) -> Source<'_> {
@@ -24,20 +24,20 @@ impl Source<'_> {
     }
 
     /// Runs the layout on this source.
-    pub fn layout(&self) -> Layout {
-        Layout(crate::layout::layout(&self.0))
-    }
-
-    /// Runs extraction (fields, citations, Attachment A) on this source and its layout.
-    pub fn extract(&self, layout: &Layout) -> Option<Notice> {
-        crate::extract::notice(&self.0, &layout.0, &mut Vec::new()).ok()
+    pub fn layout(&self) -> Layout<'_> {
+        Layout(crate::layout::layout(&self.0, &mut Vec::new()))
     }
 }
 
-impl Layout {
+impl Layout<'_> {
     /// How many body paragraphs the layout found.
     pub fn paragraphs(&self) -> usize {
-        self.0.body.len()
+        self.0.parts.body.len()
+    }
+
+    /// Runs extraction (the typed fields and records) on this layout.
+    pub fn extract(self) -> Option<Notice> {
+        crate::extract::notice(self.0, &mut Vec::new()).ok()
     }
 }
 

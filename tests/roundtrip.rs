@@ -22,6 +22,8 @@
 //!   ```sh
 //!   FCC_SYNTH_SEED=42 FCC_SYNTH_FORM=collapsed cargo test --test roundtrip dump -- --nocapture
 //!   ```
+//! - `FCC_SYNTH_OUTPUTS=dir`: every parse's JSON (or error) is written to
+//!   `dir/<form>-<seed>.json`, to diff two versions' outputs seed by seed after a refactor.
 //! - The full table (10,000 seeds per form, in release mode it takes a minute or two):
 //!
 //!   ```sh
@@ -468,6 +470,14 @@ fn round_trip(form: Form, seed: u64) -> (Letter, Input, Vec<Check>) {
     let letter = Letter::draw(seed, form.profile());
     let input = render(form, &letter, seed);
     let parsed = parse(&input);
+    if let Ok(dir) = std::env::var("FCC_SYNTH_OUTPUTS") {
+        let json = match &parsed {
+            Some(p) => serde_json::to_string_pretty(p).unwrap(),
+            None => "not parsed".to_owned(),
+        };
+        let path = format!("{dir}/{}-{seed}.json", form.name());
+        std::fs::write(path, json).unwrap();
+    }
     let checks = compare::compare(
         &letter,
         parsed.as_ref().map(|p| &p.notice),

@@ -35,7 +35,8 @@
 //! squashed first (justified lines space a phone's groups widely). Each entry is read once,
 //! left to right, so the whole sentence takes linear time.
 
-use super::phone::{find_email, phone_at_start};
+use crate::grammar::email::find_email;
+use crate::grammar::phone::phone_at_start;
 use crate::model::{Contact, ContactRole};
 use crate::text::{find_words, is_abbreviation, regex, squash};
 

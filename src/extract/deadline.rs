@@ -12,7 +12,7 @@
 //! [of [the date of] this letter|notice|order]` and AMOUNT is digits, a number word, or both
 //! (`fourteen (14)`).
 
-use super::date::parse_date_prefix;
+use crate::grammar::date::parse_date_prefix;
 use crate::model::{DeadlineKind, Period, PeriodUnit};
 use crate::text::{find_words, ws0, ws1};
 use chrono::{Days, NaiveDate};

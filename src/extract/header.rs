@@ -18,8 +18,8 @@
 //! Parts are found by their cue words, so the same code reads copies whose line breaks were
 //! collapsed (`… DC 20554 February 4, 2020 VIA CERTIFIED MAIL … To: Talal Khalid …`).
 
-use super::address;
-use super::date::{find_date, parse_date_prefix};
+use crate::grammar::address;
+use crate::grammar::date::{find_date, parse_date_prefix};
 use crate::model::Issuer;
 use crate::text::{find_words, pieces, regex, squash};
 use chrono::NaiveDate;

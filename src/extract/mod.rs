@@ -2,39 +2,30 @@
 //! tolerated.
 
 mod action;
-mod address;
-mod attachment;
-mod citations;
 mod contact;
-mod date;
 mod deadline;
 mod header;
-mod phone;
 mod provider;
 mod recipient;
+mod record;
 mod signatory;
 
-pub(crate) use self::citations::Found;
-use self::citations::*;
-use crate::cite::IssueKind;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::error::Error;
-use crate::layout::{Layout, Paragraph};
-use crate::model::{Citation, Deadline, Footnote, Notice, NoticeKind, Provider};
-use crate::source::Document;
+use crate::layout::{within, Found, Layout, Paragraph};
+use crate::model::{Deadline, Footnote, Notice, NoticeKind, Provider};
 use crate::text::{ends_sentence, find_words, offset_in, regex, squash};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A paragraph's text, joined with a space where a page break or footnotes cut it.
-fn paragraph_text<'d>(doc: &'d Document<'_>, p: &Paragraph) -> Cow<'d, str> {
+fn paragraph_text<'d>(layout: &Layout<'d>, p: &Paragraph) -> Cow<'d, str> {
     match p.pieces.as_slice() {
-        [one] => Cow::Borrowed(doc.slice(one.clone())),
+        [one] => Cow::Borrowed(layout.slice(one.clone())),
         pieces => Cow::Owned(
             pieces
                 .iter()
-                .map(|r| doc.slice(r.clone()))
+                .map(|r| layout.slice(r.clone()))
                 .collect::<Vec<_>>()
                 .join(" "),
         ),
@@ -43,12 +34,13 @@ fn paragraph_text<'d>(doc: &'d Document<'_>, p: &Paragraph) -> Cow<'d, str> {
 
 /// Builds the notice from the layout; `Err` when the text is not an FCC notice.
 pub(crate) fn notice(
-    doc: &Document<'_>,
-    layout: &Layout,
+    mut layout: Layout<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Notice, Error> {
-    let text = doc.text.as_str();
-    let whole = doc.span(0..text.len());
+    let found = std::mem::take(&mut layout.citations);
+    let layout = &layout;
+    let text = layout.text();
+    let whole = layout.span(0..text.len());
     if find_words(text, "commission").next().is_none() && find_words(text, "FCC").next().is_none() {
         return Err(Error::NotANotice {
             reason: "it never mentions the FCC or the Commission",
@@ -56,10 +48,15 @@ pub(crate) fn notice(
         });
     }
 
-    let header_text = doc.slice(layout.header.clone());
+    let header_text = layout.slice(layout.parts.header.clone());
     let head = header::header(header_text);
     let date = head.date.as_ref().map(|(d, _)| *d);
-    let body: Vec<Cow<'_, str>> = layout.body.iter().map(|p| paragraph_text(doc, p)).collect();
+    let body: Vec<Cow<'_, str>> = layout
+        .parts
+        .body
+        .iter()
+        .map(|p| paragraph_text(layout, p))
+        .collect();
 
     let recipient = head.recipient.map(recipient::recipient);
     let providers = provider::listed(&body);
@@ -86,7 +83,7 @@ pub(crate) fn notice(
         });
     if provider.is_none() {
         let organization = recipient.as_ref().and_then(|r| r.organization.clone());
-        let span = doc.span(layout.header.clone());
+        let span = layout.span(layout.parts.header.clone());
         let (severity, message) = match organization {
             Some(_) => (
                 Severity::Info,
@@ -115,47 +112,24 @@ pub(crate) fn notice(
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::MissingDate,
-            doc.span(layout.header.clone()),
+            layout.span(layout.parts.header.clone()),
             "no letter date found; due dates are not computed",
         ));
     }
-    let is_letter = layout.salutation.is_some();
+    let is_letter = layout.parts.salutation.is_some();
     if is_letter && recipient.is_none() {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::MissingRecipient,
-            doc.span(layout.header.clone()),
+            layout.span(layout.parts.header.clone()),
             "no addressee block found",
         ));
     }
 
-    let mut found = citations(doc, layout, diagnostics);
-    let mut rows = attachment::Rows::default();
-    let mut attachment = match &layout.attachment {
-        Some(part) => Some(attachment::attachment(doc, part, &mut rows, diagnostics)),
-        None => attachment::collapsed(doc, &found, &mut rows, diagnostics).or_else(|| {
-            // Referred to (`as set forth in Attachment A`) but not in this text.
-            let at = find_words(text, "Attachment A").next()?;
-            diagnostics.push(Diagnostic::new(
-                Severity::Info,
-                DiagnosticCode::MissingTable,
-                doc.span(at..at + "Attachment A".len()),
-                "the text refers to Attachment A, which it does not contain",
-            ));
-            None
-        }),
-    };
-    merge_wrapped(&mut found, rows.wrapped);
-    // Each Violation cell's citations, as indices into the letter's list.
-    if let Some(attachment) = attachment.as_mut() {
-        for (record, range) in attachment.records.iter_mut().zip(&rows.violations) {
-            if let (Some(cell), Some(range)) = (record.violation.as_mut(), range) {
-                let first = found.partition_point(|f| f.range.start < range.start);
-                let count = within(&found, range.clone()).count();
-                cell.citations = (first..first + count).collect();
-            }
-        }
-    }
+    let attachment = layout
+        .table
+        .as_ref()
+        .map(|table| record::attachment(layout, table, &found, diagnostics));
 
     let subject = head.subject.map(squash);
     let notice = Notice {
@@ -167,7 +141,7 @@ pub(crate) fn notice(
         provider,
         providers,
         subject,
-        deadlines: deadlines(doc, layout, date, diagnostics),
+        deadlines: deadlines(layout, date, diagnostics),
         actions: if is_letter {
             action::actions(&body)
         } else {
@@ -178,12 +152,12 @@ pub(crate) fn notice(
             .map(|p| contact::contacts(p))
             .find(|c| !c.is_empty())
             .unwrap_or_default(),
-        signatory: signatory(doc, layout, diagnostics),
-        footnotes: footnotes(doc, layout, &found, diagnostics),
+        signatory: signatory(layout, diagnostics),
+        footnotes: footnotes(layout, &found, diagnostics),
         attachment,
         citations: found.into_iter().map(|f| f.citation).collect(),
     };
-    truncation(doc, layout, diagnostics);
+    truncation(layout, diagnostics);
     Ok(notice)
 }
 
@@ -213,14 +187,13 @@ fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: b
 
 /// One deadline per kind: the first phrase that states a date, else the first phrase.
 fn deadlines(
-    doc: &Document<'_>,
-    layout: &Layout,
+    layout: &Layout<'_>,
     date: Option<chrono::NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Deadline> {
     let mut chosen: Vec<deadline::Phrase> = Vec::new();
-    for piece in layout.body.iter().flat_map(|p| &p.pieces) {
-        for phrase in deadline::phrases(doc.slice(piece.clone())) {
+    for piece in layout.parts.body.iter().flat_map(|p| &p.pieces) {
+        for phrase in deadline::phrases(layout.slice(piece.clone())) {
             let phrase = phrase.shifted(piece.start);
             match chosen.iter_mut().find(|c| c.kind == phrase.kind) {
                 Some(c) if c.stated.is_none() && phrase.stated.is_some() => *c = phrase,
@@ -238,7 +211,7 @@ fn deadlines(
                     diagnostics.push(Diagnostic::new(
                         Severity::Warning,
                         DiagnosticCode::DueDateMismatch,
-                        doc.span(range.clone()),
+                        layout.span(range.clone()),
                         format!(
                             "the letter states {stated}, but {} after {letter} is {due}",
                             phrase.within()
@@ -251,30 +224,37 @@ fn deadlines(
                 within: phrase.within(),
                 due,
                 stated: phrase.stated.as_ref().map(|(d, _)| *d),
-                span: doc.span(phrase.range.clone()),
+                span: layout.span(phrase.range.clone()),
             }
         })
         .collect()
 }
 
 fn signatory(
-    doc: &Document<'_>,
-    layout: &Layout,
+    layout: &Layout<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<crate::model::Signatory> {
-    let (closing, found) = match layout.closing.clone() {
+    let (closing, found) = match layout.parts.closing.clone() {
         Some(closing) => {
-            let lines = layout.signature.iter().map(|r| doc.slice(r.clone()));
+            let lines = layout
+                .parts
+                .signature
+                .iter()
+                .map(|r| layout.slice(r.clone()));
             (closing, signatory::signatory(lines))
         }
         None => {
             // A collapsed copy: the block runs on after `Sincerely,` (an order's `FEDERAL
             // COMMUNICATIONS COMMISSION`) up to the attachment, with the last page's footnotes
             // before or after it.
-            let text = doc.text.as_str();
+            let text = layout.text();
             let closing = signatory::collapsed_closing(text)?;
-            let notes: Vec<Range<usize>> =
-                layout.footnotes.iter().map(|f| f.range.clone()).collect();
+            let notes: Vec<Range<usize>> = layout
+                .parts
+                .footnotes
+                .iter()
+                .map(|f| f.range.clone())
+                .collect();
             let block = signatory::collapsed_block(text, closing.end, &notes);
             (closing, signatory::collapsed(&block))
         }
@@ -283,7 +263,7 @@ fn signatory(
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::MissingSignatory,
-            doc.span(closing),
+            layout.span(closing),
             "no signatory block after the closing",
         ));
     }
@@ -291,12 +271,12 @@ fn signatory(
 }
 
 fn footnotes(
-    doc: &Document<'_>,
-    layout: &Layout,
+    layout: &Layout<'_>,
     found: &[Found],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Footnote> {
     let notes: Vec<Footnote> = layout
+        .parts
         .footnotes
         .iter()
         .map(|f| {
@@ -308,10 +288,10 @@ fn footnotes(
                 })
                 .collect();
             let text = match f.more.as_slice() {
-                [] => squash(doc.slice(f.range.clone())),
+                [] => squash(layout.slice(f.range.clone())),
                 _ => squash(
                     &pieces()
-                        .map(|r| doc.slice(r.clone()))
+                        .map(|r| layout.slice(r.clone()))
                         .collect::<Vec<_>>()
                         .join(" "),
                 ),
@@ -320,16 +300,16 @@ fn footnotes(
                 number: f.number,
                 text,
                 citations,
-                span: doc.span(f.range.clone()),
-                mark: doc
-                    .marks
+                span: layout.span(f.range.clone()),
+                mark: layout
+                    .marks()
                     .iter()
                     .find(|m| m.number == f.number)
                     .map(|m| m.span),
             }
         })
         .collect();
-    for mark in &doc.marks {
+    for mark in layout.marks() {
         if !notes.iter().any(|n| n.number == mark.number) {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -346,21 +326,21 @@ fn footnotes(
 }
 
 /// A letter without a closing, or a text that stops mid-sentence, was cut short.
-fn truncation(doc: &Document<'_>, layout: &Layout, diagnostics: &mut Vec<Diagnostic>) {
+fn truncation(layout: &Layout<'_>, diagnostics: &mut Vec<Diagnostic>) {
     // A closing inside a collapsed line (`… Consortium. Sincerely, Kristi Thompson …`) also
     // shows the letter is whole.
-    if layout.closing.is_some() || crate::cues::first_closing(&doc.text).is_some() {
+    if layout.parts.closing.is_some() || crate::cues::first_closing(layout.text()).is_some() {
         return;
     }
-    let Some(last) = layout.last_text.clone() else {
+    let Some(last) = layout.parts.last_text.clone() else {
         return;
     };
-    let text = doc.slice(last.clone());
+    let text = layout.slice(last.clone());
     let mid_sentence = !ends_sentence(text);
-    if layout.salutation.is_some() || mid_sentence {
+    if layout.parts.salutation.is_some() || mid_sentence {
         let word = text.split_whitespace().last().unwrap_or("");
         let start = last.start + offset_in(text, word);
-        let span = doc.span(start..start + word.len());
+        let span = layout.span(start..start + word.len());
         let what = if mid_sentence {
             "the text stops mid-sentence"
         } else {

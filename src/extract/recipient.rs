@@ -14,8 +14,8 @@
 //! Hwy, Suite 200 Newport Beach, CA 92663 f.saleem@urthaccess.com`); there the title is found
 //! from a list of titles and the address from its house number and city line.
 
-use super::address;
-use super::phone::{email_list, find_email, find_emails};
+use crate::grammar::address;
+use crate::grammar::email::{email_list, find_email, find_emails};
 use crate::model::Recipient;
 use crate::text::{pieces, regex, squash};
 

@@ -208,7 +208,7 @@ pub(super) fn starts_block(resumed: &str) -> bool {
 /// § 64.1200(k)(4). ATTACHMENT A Customer …`). Each body becomes a footnote and is cut out of
 /// the paragraph it interrupted, and so is an order's running header (`Federal Communications
 /// Commission DA 24-886`) repeated at the top of each page.
-pub(super) fn inline_footnotes(doc: &Document<'_>, out: &mut Layout, letter_end: usize) {
+pub(super) fn inline_footnotes(doc: &Document<'_>, out: &mut Parts, letter_end: usize) {
     let text = doc.text.as_str();
     let missing: Vec<(u32, usize)> = doc
         .marks

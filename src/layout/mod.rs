@@ -7,21 +7,93 @@
 //! new one, and a paragraph cut by a page break or a block of footnotes is joined again when
 //! it had not ended its sentence.
 
-use crate::source::{Document, Line, LineKind};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::source::{Document, Line, LineKind, Mark};
+use crate::span::Span;
 use crate::text::{ends_sentence, find_words, is_abbreviation, is_list_item, regex, squash};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+mod citations;
 mod collapsed;
 mod pages;
+mod table;
 
+pub(crate) use self::citations::{within, Found};
 pub(crate) use self::collapsed::inline_attachment_start;
 use self::collapsed::*;
 use self::pages::*;
+pub(crate) use self::table::{Row, Table};
+
+/// Everything the extractors read: the letter's parts, its citations and its Attachment A
+/// table, with the text they are ranges of and the map from that text back to the input.
+#[derive(Debug)]
+pub(crate) struct Layout<'d> {
+    doc: &'d Document<'d>,
+    /// The letter's parts.
+    pub(crate) parts: Parts,
+    /// Every citation of the letter, resolved, in text order; parts claim theirs by range.
+    pub(crate) citations: Vec<Found>,
+    /// Attachment A as rows of cells, in whatever form the copy set it.
+    pub(crate) table: Option<Table<'d>>,
+}
+
+impl<'d> Layout<'d> {
+    /// The clean text of `range` (empty when out of bounds).
+    pub(crate) fn slice(&self, range: Range<usize>) -> &'d str {
+        self.doc.slice(range)
+    }
+
+    /// The input span of clean range `range`.
+    pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        self.doc.span(range)
+    }
+
+    /// The whole clean text.
+    pub(crate) fn text(&self) -> &'d str {
+        self.doc.text.as_str()
+    }
+
+    /// The footnote marks found in the body, in text order.
+    pub(crate) fn marks(&self) -> &'d [Mark] {
+        &self.doc.marks
+    }
+}
+
+/// Lays out `doc`: its parts, then the citations of those parts read as a whole, then
+/// Attachment A (a collapsed copy's table is found by its citations, and a table cell
+/// wrapped over lines gives the citations of its joined text).
+pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic>) -> Layout<'d> {
+    let parts = parts(doc);
+    let mut found = citations::citations(doc, &parts, diagnostics);
+    let table = match &parts.attachment {
+        Some(part) => Some(table::read(doc, part, diagnostics)),
+        None => table::collapsed(doc, &found, diagnostics).or_else(|| {
+            // Referred to (`as set forth in Attachment A`) but not in this text.
+            let at = find_words(&doc.text, "Attachment A").next()?;
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                DiagnosticCode::MissingTable,
+                doc.span(at..at + "Attachment A".len()),
+                "the text refers to Attachment A, which it does not contain",
+            ));
+            None
+        }),
+    };
+    if let Some(table) = &table {
+        citations::merge_wrapped(&mut found, citations::wrapped_cells(doc, table));
+    }
+    Layout {
+        doc,
+        parts,
+        citations: found,
+        table,
+    }
+}
 
 /// The parts of a letter, as clean-text ranges and line indices of its [`Document`].
 #[derive(Debug, Default)]
-pub(crate) struct Layout {
+pub(crate) struct Parts {
     /// From the start to the salutation (or to `By the Chief, Enforcement Bureau:`).
     pub(crate) header: Range<usize>,
     /// `Dear Mr. Luna,`, when there is one.
@@ -65,8 +137,8 @@ pub(crate) struct AttachmentLines {
 }
 
 /// Splits `doc` into letter parts.
-pub(crate) fn layout(doc: &Document<'_>) -> Layout {
-    let mut out = Layout::default();
+fn parts(doc: &Document<'_>) -> Parts {
+    let mut out = Parts::default();
     let text = doc.text.as_str();
 
     let attachment_line = doc.lines.iter().position(|l| {
@@ -351,7 +423,7 @@ mod tests {
 
     fn parts(input: &str) -> (Vec<String>, Vec<(u32, String)>) {
         let doc = Document::from_text(input);
-        let l = layout(&doc);
+        let l = super::parts(&doc);
         let body = l
             .body
             .iter()

@@ -1,14 +1,8 @@
 //! Attachment A in a copy whose line breaks were collapsed into one line.
 
-use super::record::{empty_cell, whole_cell};
 use super::*;
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
-use crate::extract::attachment::SYNONYMS;
-use crate::extract::Found;
-use crate::model::{Attachment, Column, ColumnKind};
-use crate::source::Document;
-use crate::text::{regex, squash};
-use std::ops::Range;
+use crate::layout::citations::Found;
+use crate::text::regex;
 
 /// The column headers at the start of `text` in a copy whose line breaks were collapsed
 /// (`Customer Date of Call Caller ID …`): the longest synonym at each step. Returns the
@@ -72,12 +66,11 @@ pub(super) fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
 /// description) that lies between their columns. Text that could belong to two free-text
 /// columns, or a phone number that could be either of two adjacent phone columns, is not
 /// guessed: those cells are `None`, with a diagnostic.
-pub(crate) fn collapsed(
-    doc: &Document<'_>,
+pub(crate) fn collapsed<'d>(
+    doc: &'d Document<'_>,
     found: &[Found],
-    rows: &mut Rows,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Attachment> {
+) -> Option<Table<'d>> {
     let text = doc.text.as_str();
     // `ATTACHMENT A` or `Attachment A`, then the column headers.
     let (title, (columns, header_end)) =
@@ -125,23 +118,25 @@ pub(crate) fn collapsed(
             message,
         ));
     }
-    let records = reader
+    let rows = reader
         .rows
         .into_iter()
         .map(|row| {
             let start = row.iter().flatten().map(|r| r.start).min().unwrap_or(0);
             let end = row.iter().flatten().map(|r| r.end).max().unwrap_or(start);
-            let cells: Vec<Cell<'_>> = row
-                .into_iter()
-                .map(|r| r.map_or_else(|| empty_cell(start), |r| whole_cell(doc, r)))
-                .collect();
-            record(doc, &columns, &cells, start..end, rows, diagnostics)
+            Row {
+                cells: row
+                    .into_iter()
+                    .map(|r| r.map_or_else(|| Cell::empty(start), |r| Cell::whole(doc, r)))
+                    .collect(),
+                span: start..end,
+            }
         })
         .collect();
-    Some(Attachment {
-        title: squash(doc.slice(title)),
+    Some(Table {
+        title,
         columns,
-        records,
+        rows,
     })
 }
 
@@ -219,7 +214,7 @@ pub(super) fn anchors(
                 continue;
             }
         };
-        let date = crate::extract::date::parse_date_prefix(rest)
+        let date = crate::grammar::date::parse_date_prefix(rest)
             .map(|(_, used)| used)
             .filter(|&used| {
                 !rest
@@ -227,7 +222,7 @@ pub(super) fn anchors(
                     .and_then(|s| s.chars().next())
                     .is_some_and(char::is_alphanumeric)
             });
-        let phone = crate::extract::phone::phone_at_start(rest)
+        let phone = crate::grammar::phone::phone_at_start(rest)
             .map(|(_, r)| r.end)
             .or_else(|| {
                 regex!(r"^(?:\[REDACTED\]|\(?XXX\)?[-. ]?XXX[-. ]XXXX(?-u:\b))")

@@ -2,8 +2,8 @@
 
 use super::super::cells::*;
 use super::*;
-use crate::extract::date::{date_head_len, parse_date, parse_date_prefix};
-use crate::extract::phone::parse_phone;
+use crate::grammar::date::{date_head_len, parse_date, parse_date_prefix};
+use crate::grammar::phone::parse_phone;
 use crate::model::{Column, ColumnKind};
 use crate::source::Document;
 

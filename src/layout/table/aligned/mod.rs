@@ -9,11 +9,10 @@ use self::columns::*;
 use self::header::*;
 use self::words::*;
 use super::cells::*;
-use super::record::*;
-use crate::diagnostic::Diagnostic;
-use crate::extract::date::parse_date;
-use crate::extract::phone::parse_phone;
-use crate::model::{CallRecord, Column, ColumnKind};
+use super::{Cell, Row};
+use crate::grammar::date::parse_date;
+use crate::grammar::phone::parse_phone;
+use crate::model::{Column, ColumnKind};
 use crate::source::{Document, LineKind};
 use crate::text::squash;
 use std::borrow::Cow;
@@ -25,12 +24,10 @@ pub(super) type Piece = Option<(String, Range<usize>)>;
 /// A table set with spaces (`pdftotext -layout`): columns from the header's words and the
 /// gutters of each page's rows, rows started by a date (or a first cell), wrapped lines folded
 /// into the row above, column kinds of header-less pages from what their cells hold.
-pub(super) fn aligned(
-    doc: &Document<'_>,
+pub(super) fn aligned<'d>(
+    doc: &'d Document<'_>,
     lines: &[crate::source::Line],
-    rows: &mut Rows,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Vec<Column>, Vec<CallRecord>)> {
+) -> Option<(Vec<Column>, Vec<Row<'d>>)> {
     let (header_at, header_len, header) = header_block(doc, lines)?;
     let columns: Vec<Column> = header
         .iter()
@@ -59,8 +56,8 @@ pub(super) fn aligned(
     let out = table
         .records
         .into_iter()
-        .map(|(cells, span, _)| {
-            let row: Vec<Cell<'_>> = cells
+        .map(|(cells, span, _)| Row {
+            cells: cells
                 .into_iter()
                 .map(|c| match c {
                     Some((text, range)) => Cell {
@@ -68,14 +65,10 @@ pub(super) fn aligned(
                         text: Cow::Owned(text),
                         range,
                     },
-                    None => Cell {
-                        text: Cow::Borrowed(""),
-                        range: span.start..span.start,
-                        whole: true,
-                    },
+                    None => Cell::empty(span.start),
                 })
-                .collect();
-            record(doc, &columns, &row, span, rows, diagnostics)
+                .collect(),
+            span,
         })
         .collect();
     Some((columns, out))

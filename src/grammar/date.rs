@@ -12,9 +12,10 @@
 //! "47 CFR § 64.1200", "(202) 418-7451", "7628-29", "22-174",
 //! "EB-TCD-22-00034232" — and a bare "May" or "March 2021" is not a date.
 
+use crate::text::{ws0, ws1};
 use chrono::NaiveDate;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{map_res, not, opt};
 use nom::sequence::terminated;
@@ -60,21 +61,6 @@ const MIN_YEAR: i32 = 1900;
 
 /// Latest year accepted.
 const MAX_YEAR: i32 = 2199;
-
-/// Whether `c` counts as whitespace: ASCII whitespace or U+00A0 (NBSP).
-fn is_ws(c: char) -> bool {
-    c.is_ascii_whitespace() || c == '\u{a0}'
-}
-
-/// Zero or more whitespace characters.
-fn ws0(i: &str) -> IResult<&str, &str> {
-    take_while(is_ws).parse(i)
-}
-
-/// One or more whitespace characters.
-fn ws1(i: &str) -> IResult<&str, &str> {
-    take_while1(is_ws).parse(i)
-}
 
 /// Between `min` and `max` ASCII digits, not followed by a further digit, as a number.
 fn number(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
@@ -186,13 +172,13 @@ pub(crate) fn date_head_len(input: &str) -> Option<usize> {
     let (rest, (_, day, _, _)) = (month_then_space, number(1, 2), ws0, char(','))
         .parse(input)
         .ok()?;
-    let ends = rest.chars().next().is_none_or(is_ws);
+    let ends = rest.chars().next().is_none_or(char::is_whitespace);
     (ends && (1..=31).contains(&day)).then(|| input.len() - rest.len())
 }
 
 /// Parses `input` (surrounding whitespace ignored) when it is exactly one date, e.g. a table cell.
 pub(crate) fn parse_date(input: &str) -> Option<NaiveDate> {
-    let trimmed = input.trim_matches(is_ws);
+    let trimmed = input.trim();
     match parse_date_prefix(trimmed)? {
         (d, used) if used == trimmed.len() => Some(d),
         _ => None,

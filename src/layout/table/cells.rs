@@ -1,6 +1,6 @@
 //! Reading the lines of an aligned table by character column, and the words its cells hold.
 
-use crate::extract::date::{date_head_len, parse_date_prefix};
+use crate::grammar::date::{date_head_len, parse_date_prefix};
 use crate::model::ColumnKind;
 use crate::source::Document;
 use std::ops::Range;
@@ -87,7 +87,7 @@ pub(super) fn typed_len(text: &str) -> Option<usize> {
     let word = text.split(' ').next().unwrap_or("");
     parse_date_prefix(text)
         .map(|(_, len)| chars(len))
-        .or_else(|| crate::extract::phone::phone_at_start(text).map(|(_, r)| chars(r.end)))
+        .or_else(|| crate::grammar::phone::phone_at_start(text).map(|(_, r)| chars(r.end)))
         .or_else(|| is_redaction(word).then(|| word.chars().count()))
         .or_else(|| {
             ["47 U.S.C.", "47 CFR", "47 C.F.R."]

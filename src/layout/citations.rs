@@ -1,7 +1,15 @@
 //! The letter's citations: one scan over its text in reading order, resolved, each with the
 //! range parts of the letter claim it by.
 
-use super::*;
+use super::{Parts, Table};
+use crate::cite::IssueKind;
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::model::{Citation, ColumnKind};
+use crate::source::Document;
+use crate::text::squash;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// A citation with its range in the clean text, so parts of the letter can claim it.
 #[derive(Debug, Clone)]
@@ -11,7 +19,7 @@ pub(crate) struct Found {
 }
 
 /// The citations whose range lies inside `range` (`found` is in text order).
-pub(super) fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item = &Found> + '_ {
+pub(crate) fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item = &Found> + '_ {
     let first = found.partition_point(|f| f.range.start < range.start);
     found
         .get(first..)
@@ -98,11 +106,35 @@ pub(super) fn merge_wrapped(found: &mut Vec<Found>, wrapped: Vec<Found>) {
         .collect();
 }
 
+/// The citations of each Violation cell wrapped over lines, read from its joined text (the
+/// letter-wide scan could not see them whole); each stands where its cell does.
+pub(super) fn wrapped_cells(doc: &Document<'_>, table: &Table<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let Some(cell) = table.cell(row, ColumnKind::Violation).filter(|c| !c.whole) else {
+            continue;
+        };
+        let span = doc.span(cell.range.clone());
+        out.extend(
+            crate::cite::extract(&squash(&cell.text))
+                .into_iter()
+                .map(|mut citation| {
+                    citation.span = span;
+                    Found {
+                        range: cell.range.clone(),
+                        citation,
+                    }
+                }),
+        );
+    }
+    out
+}
+
 /// Every citation of the letter, resolved, with spans into the input; what could not be
 /// resolved or looked up becomes a diagnostic.
 pub(super) fn citations(
     doc: &Document<'_>,
-    layout: &Layout,
+    layout: &Parts,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Found> {
     let reading = Reading::new(doc, layout);
@@ -168,7 +200,7 @@ pub(super) struct Reading<'d> {
 }
 
 impl<'d> Reading<'d> {
-    pub(super) fn new(doc: &'d Document<'_>, layout: &Layout) -> Self {
+    pub(super) fn new(doc: &'d Document<'_>, layout: &Parts) -> Self {
         let clean = doc.text.as_str();
         // Paragraphs cut by a page break or footnotes; footnotes cut by a blank line or a
         // page break (their pieces in order).

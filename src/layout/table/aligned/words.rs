@@ -2,7 +2,7 @@
 
 use super::super::cells::*;
 use super::*;
-use crate::extract::date::date_head_len;
+use crate::grammar::date::date_head_len;
 use crate::model::ColumnKind;
 use crate::source::Document;
 use std::ops::Range;

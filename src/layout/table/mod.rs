@@ -1,4 +1,4 @@
-//! Attachment A: the table of traced calls.
+//! Attachment A: the table of traced calls, read into rows of cells.
 //!
 //! ```text
 //! Customer | Date of Call | Caller ID | Called Number | Description | Violation
@@ -7,27 +7,77 @@
 //!
 //! The header is recognised by what its cells mean (synonyms, any order, any subset), not by
 //! position; blank lines, page rules and repeated headers between rows are skipped; empty
-//! cells are `None`. Three readers, one per way a copy sets the table: tab-separated cells
+//! cells are empty. Three readers, one per way a copy sets the table: tab-separated cells
 //! (here), cells aligned with spaces (`aligned`, `pdftotext -layout`) and a table whose line
-//! breaks were collapsed (`collapsed`); `record` types each row's cells.
+//! breaks were collapsed (`collapsed`). They return cells; the extractor types them.
 
 mod aligned;
 mod cells;
 mod collapsed;
-mod record;
 
 use self::aligned::aligned;
 use self::cells::*;
 pub(crate) use self::collapsed::collapsed;
-pub(crate) use self::record::Rows;
-use self::record::{record, Cell};
+use super::AttachmentLines;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
-use crate::layout::AttachmentLines;
-use crate::model::{Attachment, Column, ColumnKind};
+use crate::model::{Column, ColumnKind};
 use crate::source::{Document, LineKind};
 use crate::text::squash;
 use std::borrow::Cow;
 use std::ops::Range;
+
+/// Attachment A as read: its title, its columns and its rows of cells.
+#[derive(Debug, Clone)]
+pub(crate) struct Table<'d> {
+    /// `ATTACHMENT A`, as a clean range.
+    pub(crate) title: Range<usize>,
+    pub(crate) columns: Vec<Column>,
+    pub(crate) rows: Vec<Row<'d>>,
+}
+
+/// A row of the table: one cell per column, and the clean range the row covers.
+#[derive(Debug, Clone)]
+pub(crate) struct Row<'d> {
+    pub(crate) cells: Vec<Cell<'d>>,
+    pub(crate) span: Range<usize>,
+}
+
+/// A table cell: its text (joined when it wraps over lines) and the clean range it covers.
+#[derive(Debug, Clone)]
+pub(crate) struct Cell<'d> {
+    pub(crate) text: Cow<'d, str>,
+    pub(crate) range: Range<usize>,
+    /// Its text is one piece of the document (its citations can be looked up by range).
+    pub(crate) whole: bool,
+}
+
+impl<'d> Cell<'d> {
+    /// An empty cell standing at `at`.
+    pub(crate) fn empty(at: usize) -> Self {
+        Cell {
+            text: Cow::Borrowed(""),
+            range: at..at,
+            whole: true,
+        }
+    }
+
+    /// The cell that is `range` of the document's text.
+    pub(crate) fn whole(doc: &'d Document<'_>, range: Range<usize>) -> Self {
+        Cell {
+            text: Cow::Borrowed(doc.slice(range.clone())),
+            range,
+            whole: true,
+        }
+    }
+}
+
+impl<'d> Table<'d> {
+    /// The cell of `row` in the first column of `kind`, when something is written in it.
+    pub(crate) fn cell<'r>(&self, row: &'r Row<'d>, kind: ColumnKind) -> Option<&'r Cell<'d>> {
+        let i = self.columns.iter().position(|c| c.kind == kind)?;
+        row.cells.get(i).filter(|c| !c.text.trim().is_empty())
+    }
+}
 
 /// Header wordings, compared word by word ignoring case and punctuation.
 const SYNONYMS: &[(&str, ColumnKind)] = &[
@@ -99,25 +149,27 @@ fn cells(doc: &Document<'_>, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Reads the table under the attachment title.
-pub(crate) fn attachment(
-    doc: &Document<'_>,
+/// Reads the table under the attachment title: tab-separated cells, else cells aligned with
+/// spaces; without a header row, a table of no rows and a diagnostic.
+pub(crate) fn read<'d>(
+    doc: &'d Document<'_>,
     part: &AttachmentLines,
-    rows: &mut Rows,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Attachment {
-    let title = squash(doc.slice(part.title.clone()));
+) -> Table<'d> {
     let lines = doc.lines.get(part.lines.clone()).unwrap_or(&[]);
-    let mut columns: Vec<Column> = Vec::new();
-    let mut records = Vec::new();
+    let mut table = Table {
+        title: part.title.clone(),
+        columns: Vec::new(),
+        rows: Vec::new(),
+    };
     for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
         let row = cells(doc, line.range.clone());
-        if columns.is_empty() {
-            columns = tab_header(doc, &row, diagnostics).unwrap_or_default();
+        if table.columns.is_empty() {
+            table.columns = tab_header(doc, &row, diagnostics).unwrap_or_default();
             continue;
         }
-        let repeated_header = row.len() == columns.len()
-            && row.iter().zip(&columns).all(|(cell, column)| {
+        let repeated_header = row.len() == table.columns.len()
+            && row.iter().zip(&table.columns).all(|(cell, column)| {
                 crate::text::same_words(doc.slice(cell.clone()), &column.header)
             });
         if repeated_header {
@@ -132,7 +184,7 @@ pub(crate) fn attachment(
             ));
             continue;
         }
-        if row.len() != columns.len() {
+        if row.len() != table.columns.len() {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 DiagnosticCode::RowCellCount,
@@ -140,33 +192,21 @@ pub(crate) fn attachment(
                 format!(
                     "row has {} cells, the header has {}",
                     row.len(),
-                    columns.len()
+                    table.columns.len()
                 ),
             ));
         }
-        let cells: Vec<Cell<'_>> = row
-            .iter()
-            .map(|r| Cell {
-                text: Cow::Borrowed(doc.slice(r.clone())),
-                range: r.clone(),
-                whole: true,
-            })
-            .collect();
-        records.push(record(
-            doc,
-            &columns,
-            &cells,
-            line.range.clone(),
-            rows,
-            diagnostics,
-        ));
+        table.rows.push(Row {
+            cells: row.into_iter().map(|r| Cell::whole(doc, r)).collect(),
+            span: line.range.clone(),
+        });
     }
-    if columns.is_empty() {
-        if let Some((aligned_columns, aligned_records)) = aligned(doc, lines, rows, diagnostics) {
-            return Attachment {
-                title,
-                columns: aligned_columns,
-                records: aligned_records,
+    if table.columns.is_empty() {
+        if let Some((columns, rows)) = aligned(doc, lines) {
+            return Table {
+                columns,
+                rows,
+                ..table
             };
         }
         diagnostics.push(Diagnostic::new(
@@ -176,11 +216,7 @@ pub(crate) fn attachment(
             "the attachment has no table header row",
         ));
     }
-    Attachment {
-        title,
-        columns,
-        records,
-    }
+    table
 }
 
 /// The columns a tab-separated line names, when it is a header (two or more cells, two or
@@ -225,36 +261,30 @@ fn tab_header(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CallRecord;
+    use ColumnKind::*;
 
-    /// (customer, date, caller ID, called number, description, violation) of each record.
-    type Row<'a> = (
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<&'a str>,
-    );
+    /// The cells of a collapsed table, row by row: (column kind, text) of each cell with
+    /// something in it.
+    type Grid<'a> = &'a [&'a [(ColumnKind, &'a str)]];
 
     #[test]
     fn collapsed_tables() {
-        let cases: &[(&str, &[Row], usize)] = &[
+        let cases: &[(&str, Grid, usize)] = &[
             // The sample's order; empty phone cells are gone.
             (
                 "ATTACHMENT A Customer Date of Call Caller ID Called Number Description Violation Dawz Telecom Mar. 19, 2021 Auto Warranty 47 U.S.C. § 227(b); 47 CFR § 64.1200 Mash Telecom Mar. 20, 2021 Health Insurance 47 CFR § 64.1200(a)(2)",
                 &[
-                    (Some("Dawz Telecom"), Some("2021-03-19"), None, None, Some("Auto Warranty"), Some("47 U.S.C. § 227(b); 47 CFR § 64.1200")),
-                    (Some("Mash Telecom"), Some("2021-03-20"), None, None, Some("Health Insurance"), Some("47 CFR § 64.1200(a)(2)")),
+                    &[(Customer, "Dawz Telecom"), (Date, "Mar. 19, 2021"), (Description, "Auto Warranty"), (Violation, "47 U.S.C. § 227(b); 47 CFR § 64.1200")],
+                    &[(Customer, "Mash Telecom"), (Date, "Mar. 20, 2021"), (Description, "Health Insurance"), (Violation, "47 CFR § 64.1200(a)(2)")],
                 ],
                 0,
             ),
-            // Any column order: the customer last, a redaction kept raw.
+            // Any column order: the customer last, a redaction in its column.
             (
                 "Attachment A Date of Call Called Number Caller ID Violation Customer 12/22/23 5125550146 [REDACTED] 47 U.S.C. § 227(b) Omega Calls Ltd. 12/11/23 18085550138 305.555.0181 47 CFR § 64.1200(a)(2) Sunrise VoIP",
                 &[
-                    (Some("Omega Calls Ltd."), Some("2023-12-22"), None, Some("+15125550146"), None, Some("47 U.S.C. § 227(b)")),
-                    (Some("Sunrise VoIP"), Some("2023-12-11"), Some("+13055550181"), Some("+18085550138"), None, Some("47 CFR § 64.1200(a)(2)")),
+                    &[(Date, "12/22/23"), (CalledNumber, "5125550146"), (CallerId, "[REDACTED]"), (Violation, "47 U.S.C. § 227(b)"), (Customer, "Omega Calls Ltd.")],
+                    &[(Date, "12/11/23"), (CalledNumber, "18085550138"), (CallerId, "305.555.0181"), (Violation, "47 CFR § 64.1200(a)(2)"), (Customer, "Sunrise VoIP")],
                 ],
                 0,
             ),
@@ -262,52 +292,52 @@ mod tests {
             (
                 "ATTACHMENT A Call Date Caller ID Called Number Campaign 08/22/24 Debt Relief 6/14/2024 XXX-XXX-XXXX 2025550100 Utility Disconnect",
                 &[
-                    (None, Some("2024-08-22"), None, None, Some("Debt Relief"), None),
-                    (None, Some("2024-06-14"), None, Some("+12025550100"), Some("Utility Disconnect"), None),
+                    &[(Date, "08/22/24"), (Description, "Debt Relief")],
+                    &[(Date, "6/14/2024"), (CallerId, "XXX-XXX-XXXX"), (CalledNumber, "2025550100"), (Description, "Utility Disconnect")],
                 ],
                 0,
             ),
             // One number for two phone columns side by side: not guessed.
             (
                 "ATTACHMENT A Customer Date of Call Caller ID Called Number Violation Dawz 3/1/2021 2025550100 47 CFR § 64.1200(a)(2)",
-                &[(Some("Dawz"), Some("2021-03-01"), None, None, None, Some("47 CFR § 64.1200(a)(2)"))],
+                &[&[(Customer, "Dawz"), (Date, "3/1/2021"), (Violation, "47 CFR § 64.1200(a)(2)")]],
                 1,
             ),
             // Description and the next row's customer side by side: not split.
             (
                 "ATTACHMENT A Customer Date of Call Description Dawz 3/1/2021 Robocall Mash 3/2/2021 Other",
                 &[
-                    (Some("Dawz"), Some("2021-03-01"), None, None, None, None),
-                    (None, Some("2021-03-02"), None, None, Some("Other"), None),
+                    &[(Customer, "Dawz"), (Date, "3/1/2021")],
+                    &[(Date, "3/2/2021"), (Description, "Other")],
                 ],
                 1,
             ),
         ];
         for (text, want, problems) in cases {
             let doc = Document::from_text(text);
-            let layout = crate::layout::layout(&doc);
+            let parts = crate::layout::parts(&doc);
             let mut diagnostics = Vec::new();
-            let found = super::super::citations(&doc, &layout, &mut diagnostics);
+            let found = crate::layout::citations::citations(&doc, &parts, &mut diagnostics);
             let before = diagnostics.len();
-            let table = collapsed(&doc, &found, &mut Rows::default(), &mut diagnostics);
-            let records = table.map(|t| t.records).unwrap_or_default();
-            let date = |r: &CallRecord| r.date.map(|d| d.to_string());
-            let dates: Vec<Option<String>> = records.iter().map(date).collect();
-            let got: Vec<Row> = records
+            let table = collapsed(&doc, &found, &mut diagnostics).unwrap();
+            let got: Vec<Vec<(ColumnKind, String)>> = table
+                .rows
                 .iter()
-                .zip(&dates)
-                .map(|(r, d)| {
-                    (
-                        r.customer.as_deref(),
-                        d.as_deref(),
-                        r.caller_id.as_deref(),
-                        r.called_number.as_deref(),
-                        r.description.as_deref(),
-                        r.violation.as_ref().map(|v| v.text.as_str()),
-                    )
+                .map(|row| {
+                    table
+                        .columns
+                        .iter()
+                        .zip(&row.cells)
+                        .filter(|(_, cell)| !cell.text.trim().is_empty())
+                        .map(|(column, cell)| (column.kind, squash(&cell.text)))
+                        .collect()
                 })
                 .collect();
-            assert_eq!(got, *want, "{text}");
+            let want: Vec<Vec<(ColumnKind, String)>> = want
+                .iter()
+                .map(|row| row.iter().map(|&(k, t)| (k, t.to_owned())).collect())
+                .collect();
+            assert_eq!(got, want, "{text}");
             let raised = diagnostics
                 .iter()
                 .skip(before)

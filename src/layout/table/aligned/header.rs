@@ -1,7 +1,7 @@
 //! The header of an aligned table, its cells wrapped over up to three lines.
 
 use super::super::cells::*;
-use crate::extract::attachment::{column_kind, SYNONYMS};
+use crate::layout::table::{column_kind, SYNONYMS};
 use crate::model::ColumnKind;
 use crate::source::{Document, LineKind};
 
