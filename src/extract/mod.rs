@@ -14,9 +14,8 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::error::Error;
 use crate::layout::{within, Found, Layout, Paragraph};
 use crate::model::{Deadline, Footnote, Notice, NoticeKind, Provider};
-use crate::text::{ends_sentence, find_words, offset_in, regex, squash};
+use crate::text::{ends_sentence, offset_in, regex, squash};
 use std::borrow::Cow;
-use std::ops::Range;
 
 /// A paragraph's text, joined with a space where a page break or footnotes cut it.
 fn paragraph_text<'d>(layout: &Layout<'d>, p: &Paragraph) -> Cow<'d, str> {
@@ -39,9 +38,8 @@ pub(crate) fn notice(
 ) -> Result<Notice, Error> {
     let found = std::mem::take(&mut layout.citations);
     let layout = &layout;
-    let text = layout.text();
-    let whole = layout.span(0..text.len());
-    if find_words(text, "commission").next().is_none() && find_words(text, "FCC").next().is_none() {
+    let whole = layout.whole();
+    if !layout.mentions_fcc {
         return Err(Error::NotANotice {
             reason: "it never mentions the FCC or the Commission",
             span: whole,
@@ -243,20 +241,10 @@ fn signatory(
                 .map(|r| layout.slice(r.clone()));
             (closing, signatory::signatory(lines))
         }
+        // A collapsed copy: the block runs on after the closing, inside running text.
         None => {
-            // A collapsed copy: the block runs on after `Sincerely,` (an order's `FEDERAL
-            // COMMUNICATIONS COMMISSION`) up to the attachment, with the last page's footnotes
-            // before or after it.
-            let text = layout.text();
-            let closing = signatory::collapsed_closing(text)?;
-            let notes: Vec<Range<usize>> = layout
-                .parts
-                .footnotes
-                .iter()
-                .map(|f| f.range.clone())
-                .collect();
-            let block = signatory::collapsed_block(text, closing.end, &notes);
-            (closing, signatory::collapsed(&block))
+            let run_in = layout.run_in.as_ref()?;
+            (run_in.closing.clone(), signatory::collapsed(&run_in.block))
         }
     };
     if found.is_none() {
@@ -329,7 +317,7 @@ fn footnotes(
 fn truncation(layout: &Layout<'_>, diagnostics: &mut Vec<Diagnostic>) {
     // A closing inside a collapsed line (`… Consortium. Sincerely, Kristi Thompson …`) also
     // shows the letter is whole.
-    if layout.parts.closing.is_some() || crate::cues::first_closing(layout.text()).is_some() {
+    if layout.parts.closing.is_some() || layout.run_in.as_ref().is_some_and(|r| r.letter) {
         return;
     }
     let Some(last) = layout.parts.last_text.clone() else {

@@ -292,7 +292,7 @@ pub(super) fn inline_footnotes(doc: &Document<'_>, out: &mut Parts, letter_end: 
 /// sentence or a capitalised word, followed by a capitalised caption or header (`… (k)(4).
 /// Attachment A Customer Date of Call …`). After a lowercase word (`listed in Attachment A`)
 /// it is a reference, and so it is when a page's running header follows it.
-pub(crate) fn inline_attachment_start(text: &str) -> Option<usize> {
+pub(super) fn inline_attachment_start(text: &str) -> Option<usize> {
     find_words(text, "attachment").find(|&at| {
         let Some(rest) = text.get(at..) else {
             return false;
@@ -396,5 +396,99 @@ pub(super) fn split_run_on_footnotes(doc: &Document<'_>, notes: &mut Vec<Footnot
             );
         }
         i += 1;
+    }
+}
+
+/// The closing of a copy whose lines were collapsed: `Sincerely,` and the like, or an
+/// order's `FEDERAL COMMUNICATIONS COMMISSION` above its signer (the last one, and not the
+/// caption's `Before the FEDERAL COMMUNICATIONS COMMISSION`).
+pub(super) fn collapsed_closing(text: &str) -> Option<Range<usize>> {
+    crate::cues::first_closing(text).or_else(|| {
+        let closing = crate::cues::ORDER_CLOSING;
+        let at = text.rfind(closing)?;
+        let caption = text.get(..at)?.trim_end().ends_with("Before the");
+        (!caption).then_some(at..at + closing.len())
+    })
+}
+
+/// The signature block of a collapsed copy: the text from `start` (after the closing) to the
+/// attachment, without the footnote bodies `notes` printed at the last page's foot, before or
+/// after the block (`FEDERAL COMMUNICATIONS COMMISSION 4 See 47 CFR § 64.1200(k)(4). Loyaan
+/// A. Egal Chief Enforcement Bureau`), nor their numbers.
+pub(super) fn collapsed_block(text: &str, start: usize, notes: &[Range<usize>]) -> String {
+    /// The most text read for the block and the last page's footnotes.
+    const MAX_BLOCK: usize = 3000;
+    let mut end = inline_attachment_start(text)
+        .filter(|&a| a > start)
+        .unwrap_or(text.len())
+        .min(start.saturating_add(MAX_BLOCK));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut block = String::new();
+    let mut at = start;
+    let first = notes.partition_point(|n| n.end <= start);
+    let inside = notes
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|n| n.start < end);
+    for note in inside.chain(std::iter::once(&(end..end))) {
+        let piece = text.get(at..note.start.max(at)).unwrap_or("");
+        // The footnote's number stands before its body.
+        let piece = match note.start < end {
+            true => piece
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_ascii_digit()),
+            false => piece,
+        };
+        if !piece.trim().is_empty() {
+            block.push_str(piece.trim());
+            block.push(' ');
+        }
+        at = note.end.max(at);
+    }
+    block.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsed_closings_and_blocks() {
+        // (text, closing, footnote bodies, block)
+        type Case<'a> = (&'a str, Option<&'a str>, &'a [&'a str], &'a str);
+        let cases: &[Case] = &[
+            (
+                "Thank you. Sincerely, [signature] Jane Roe Chief Enforcement Bureau 4 See 47 CFR § 64.1200(k)(4). ATTACHMENT A Customer Date",
+                Some("Sincerely,"),
+                &["See 47 CFR § 64.1200(k)(4)."],
+                "[signature] Jane Roe Chief Enforcement Bureau",
+            ),
+            // An order: the caption's name is not the closing; footnotes before the signer.
+            (
+                "Before the FEDERAL COMMUNICATIONS COMMISSION Washington ORDERED. FEDERAL COMMUNICATIONS COMMISSION 3 Letter from Loyaan A. Egal, Chief, FCC Enforcement Bureau (2024). Patrick Webre Acting Chief Enforcement Bureau",
+                Some("FEDERAL COMMUNICATIONS COMMISSION"),
+                &["Letter from Loyaan A. Egal, Chief, FCC Enforcement Bureau (2024)."],
+                "Patrick Webre Acting Chief Enforcement Bureau",
+            ),
+            (
+                "Before the FEDERAL COMMUNICATIONS COMMISSION Washington -FCC-",
+                None,
+                &[],
+                "",
+            ),
+        ];
+        for (text, closing, notes, block) in cases {
+            let found = collapsed_closing(text);
+            assert_eq!(found.clone().and_then(|r| text.get(r)), *closing, "{text}");
+            let Some(found) = found else { continue };
+            let notes: Vec<Range<usize>> = notes
+                .iter()
+                .filter_map(|n| text.find(n).map(|at| at..at + n.len()))
+                .collect();
+            assert_eq!(collapsed_block(text, found.end, &notes), *block, "{text}");
+        }
     }
 }

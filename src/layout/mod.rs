@@ -20,7 +20,6 @@ mod pages;
 mod table;
 
 pub(crate) use self::citations::{within, Found};
-pub(crate) use self::collapsed::inline_attachment_start;
 use self::collapsed::*;
 use self::pages::*;
 pub(crate) use self::table::{Row, Table};
@@ -36,6 +35,22 @@ pub(crate) struct Layout<'d> {
     pub(crate) citations: Vec<Found>,
     /// Attachment A as rows of cells, in whatever form the copy set it.
     pub(crate) table: Option<Table<'d>>,
+    /// The text names the FCC or the Commission somewhere.
+    pub(crate) mentions_fcc: bool,
+    /// Without a closing line: a copy whose line breaks were collapsed, where the closing
+    /// stands inside running text.
+    pub(crate) run_in: Option<RunInClosing>,
+}
+
+/// The closing of a copy whose line breaks were collapsed, found inside running text.
+#[derive(Debug, Clone)]
+pub(crate) struct RunInClosing {
+    /// `Sincerely,`, or an order's `FEDERAL COMMUNICATIONS COMMISSION` above its signer.
+    pub(crate) closing: Range<usize>,
+    /// A letter's closing (not an order's) stands in the text: the letter is whole.
+    pub(crate) letter: bool,
+    /// The signature block after the closing, the last page's footnotes cut out of it.
+    pub(crate) block: String,
 }
 
 impl<'d> Layout<'d> {
@@ -49,9 +64,9 @@ impl<'d> Layout<'d> {
         self.doc.span(range)
     }
 
-    /// The whole clean text.
-    pub(crate) fn text(&self) -> &'d str {
-        self.doc.text.as_str()
+    /// The input span of the whole text.
+    pub(crate) fn whole(&self) -> Span {
+        self.doc.span(0..self.doc.text.len())
     }
 
     /// The footnote marks found in the body, in text order.
@@ -83,12 +98,36 @@ pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic
     if let Some(table) = &table {
         citations::merge_wrapped(&mut found, citations::wrapped_cells(doc, table));
     }
+    let text = doc.text.as_str();
+    let mentions_fcc =
+        find_words(text, "commission").next().is_some() || find_words(text, "FCC").next().is_some();
+    let run_in = match parts.closing {
+        Some(_) => None,
+        None => run_in_closing(text, &parts),
+    };
     Layout {
         doc,
         parts,
         citations: found,
         table,
+        mentions_fcc,
+        run_in,
     }
+}
+
+/// The closing and signature block of a copy whose line breaks were collapsed: the block
+/// runs on after `Sincerely,` (an order's `FEDERAL COMMUNICATIONS COMMISSION`) up to the
+/// attachment, with the last page's footnotes before or after it.
+fn run_in_closing(text: &str, parts: &Parts) -> Option<RunInClosing> {
+    let closing = collapsed_closing(text)?;
+    let notes: Vec<Range<usize>> = parts.footnotes.iter().map(|f| f.range.clone()).collect();
+    Some(RunInClosing {
+        block: collapsed_block(text, closing.end, &notes),
+        letter: text
+            .get(closing.clone())
+            .is_some_and(|c| crate::cues::CLOSINGS.contains(&c)),
+        closing,
+    })
 }
 
 /// The parts of a letter, as clean-text ranges and line indices of its [`Document`].
