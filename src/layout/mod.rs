@@ -175,11 +175,57 @@ pub(crate) struct AttachmentLines {
     pub(crate) lines: Range<usize>,
 }
 
-/// Splits `doc` into letter parts.
+/// Splits `doc` into letter parts: the regions first (attachment, header, body, closing),
+/// then the lines of the letter one by one into paragraphs, footnotes and the signature
+/// block.
 fn parts(doc: &Document<'_>) -> Parts {
     let mut out = Parts::default();
-    let text = doc.text.as_str();
+    let bounds = regions(doc, &mut out);
+    let PageLines { lines, detached } = page_lines(doc);
+    let ahead = Ahead::new(doc, &lines, bounds.letter_end);
+    let mut walker = Walker::default();
+    for (i, line) in lines.iter().enumerate() {
+        if line.range.start >= bounds.letter_end {
+            break;
+        }
+        if detached.get(i).copied().unwrap_or(false) {
+            // A footnote mark set on a line of its own: the paragraph goes on below it.
+            walker.broken = true;
+            walker.open = false;
+            continue;
+        }
+        let next_indent = lines
+            .get(i + 1)
+            .filter(|l| l.kind == LineKind::Text && l.label.is_none() && !l.page_break)
+            .map(|l| l.indent);
+        let line = Walked {
+            i,
+            line,
+            next_indent,
+        };
+        walker.line(doc, &mut out, &line, &ahead, &bounds);
+    }
+    if out.closing.is_some() {
+        out.signature = signature_block(doc, &walker.closing_lines);
+    }
+    split_run_on_footnotes(doc, &mut out.footnotes);
+    inline_footnotes(doc, &mut out, bounds.letter_end);
+    out
+}
 
+/// Where the letter's regions end: the letter before any attachment, the header before the
+/// body, the body before the closing.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Bounds {
+    pub(super) letter_end: usize,
+    pub(super) body_start: usize,
+    pub(super) body_end: usize,
+}
+
+/// Finds the attachment title, the salutation (or an order's opening) that ends the header,
+/// and the closing line; records them in `out` and returns the bounds they set.
+fn regions(doc: &Document<'_>, out: &mut Parts) -> Bounds {
+    let text = doc.text.as_str();
     let attachment_line = doc.lines.iter().position(|l| {
         let t = doc.line_text(l);
         l.label.is_none() && t.len() <= 60 && is_attachment_title(t)
@@ -201,13 +247,10 @@ fn parts(doc: &Document<'_>) -> Parts {
             out.salutation = Some(range);
             Some(start)
         }
-        None => [
-            "By the Chief, Enforcement Bureau:",
-            "By the Acting Chief, Enforcement Bureau:",
-        ]
-        .iter()
-        .filter_map(|opening| head.find(opening).map(|i| i + opening.len()))
-        .min(),
+        None => ORDER_OPENINGS
+            .iter()
+            .filter_map(|opening| head.find(opening).map(|i| i + opening.len()))
+            .min(),
     };
     // Without a salutation or an order's opening, the header is the first text line.
     let body_start = match (&out.salutation, header_end) {
@@ -220,132 +263,20 @@ fn parts(doc: &Document<'_>) -> Parts {
     let closing_line = doc.lines.iter().position(|l| {
         l.range.start >= body_start && l.range.end <= letter_end && is_closing(doc.line_text(l))
     });
-    let body_end = closing_line
-        .and_then(|i| doc.lines.get(i))
-        .map_or(letter_end, |l| l.range.start);
-    out.closing = closing_line
-        .and_then(|i| doc.lines.get(i))
-        .map(|l| l.range.clone());
-
-    let PageLines { lines, detached } = page_lines(doc);
-    let ahead = Ahead::new(doc, &lines, letter_end);
-    let mut walker = Walker::default();
-    for (i, line) in lines.iter().enumerate() {
-        if line.range.start >= letter_end {
-            break;
-        }
-        if detached.get(i).copied().unwrap_or(false) {
-            // A footnote mark set on a line of its own: the paragraph goes on below it.
-            walker.broken = true;
-            walker.open = false;
-            continue;
-        }
-        let range = line.range.start.max(body_start)..line.range.end;
-        if line.kind == LineKind::Text && range.start < line.range.end {
-            out.last_text = Some(range.clone());
-        }
-        let unfinished = || {
-            out.footnotes.last().is_some_and(|n| {
-                let last = n.more.last().unwrap_or(&n.range);
-                !ends_note(doc.slice(last.clone()))
-            })
-        };
-        if line.page_break || line.kind == LineKind::Rule {
-            // A footnote cut mid-sentence by a page break goes on at the next page's foot.
-            walker.open_note |= walker.in_footnote && unfinished();
-            // A page rule (`---`) stands above the page's footnotes, the open one first.
-            walker.after_rule = !line.page_break;
-            walker.page_since |= line.page_break;
-            walker.broken = true;
-            walker.in_footnote = false;
-        }
-        if let Some(number) = line.label {
-            out.footnotes.push(FootnoteText {
-                number,
-                range: line.range.clone(),
-                more: Vec::new(),
-            });
-            walker.in_footnote = true;
-            walker.note_gap = false;
-            walker.open_note = false;
-            walker.after_rule = false;
-            walker.broken = true;
-            walker.open = false;
-            continue;
-        }
-        if line.kind != LineKind::Text {
-            // A blank line may fall inside a footnote; what follows decides.
-            walker.note_gap = walker.in_footnote && line.kind == LineKind::Blank;
-            walker.in_footnote = walker.note_gap;
-            walker.open = false;
-            continue;
-        }
-        let continues = if walker.in_footnote {
-            // After a blank line, a block at the page's foot goes on with the footnote when
-            // the footnote is unfinished, when another footnote of the page follows the block
-            // (body text never stands between two footnotes), or when the block ends a page
-            // whose footnotes stand below its body text.
-            !walker.note_gap
-                || (ahead.foot_of_page(i)
-                    && (unfinished() || ahead.before_label(i) || ahead.notes_below_body(i)))
-        } else {
-            // The rest of an open footnote: under a page rule, or the last block of a page's
-            // foot (after the closing, only prose: the signature block is not a footnote).
-            walker.open_note
-                && (walker.after_rule
-                    || (ahead.foot_of_page(i)
-                        && ahead.below_text(i)
-                        && (line.range.start < body_end || reads_as_prose(doc, i))))
-        };
-        walker.after_rule = false;
-        if continues {
-            if let Some(note) = out.footnotes.last_mut() {
-                match note.more.last_mut() {
-                    // On a new page: a piece of its own (the page's top lies between).
-                    _ if !walker.in_footnote => note.more.push(line.range.clone()),
-                    Some(piece) => piece.end = line.range.end,
-                    // A label alone on its line: the text starts below it.
-                    None if note.range.is_empty() => note.range = line.range.clone(),
-                    None => note.range.end = line.range.end,
-                }
-            }
-            walker.in_footnote = true;
-            walker.note_gap = false;
-            walker.open_note = false;
-            continue;
-        }
-        walker.open_note |= walker.in_footnote && unfinished();
-        walker.in_footnote = false;
-        walker.note_gap = false;
-        if range.start >= line.range.end || range.start >= body_end {
-            // The lines after the closing (the closing itself is `out.closing`).
-            if line.range.start > body_end {
-                walker
-                    .closing_lines
-                    .push((line.range.clone(), walker.page_since));
-                walker.page_since = false;
-            }
-            continue;
-        }
-        // The next line's indent, when it is text of the same block.
-        let next_indent = lines
-            .get(i + 1)
-            .filter(|l| l.kind == LineKind::Text && l.label.is_none() && !l.page_break)
-            .map(|l| l.indent);
-        walker.body_line(
-            &mut out.body,
-            range.start..range.end.min(body_end),
-            (line.indent, next_indent),
-            doc,
-        );
+    let closing = closing_line.and_then(|i| doc.lines.get(i));
+    out.closing = closing.map(|l| l.range.clone());
+    Bounds {
+        letter_end,
+        body_start,
+        body_end: closing.map_or(letter_end, |l| l.range.start),
     }
-    if out.closing.is_some() {
-        out.signature = signature_block(doc, &walker.closing_lines);
-    }
-    split_run_on_footnotes(doc, &mut out.footnotes);
-    inline_footnotes(doc, &mut out, letter_end);
-    out
 }
+
+/// The openings that end an order's header where a letter has its salutation.
+const ORDER_OPENINGS: [&str; 2] = [
+    "By the Chief, Enforcement Bureau:",
+    "By the Acting Chief, Enforcement Bureau:",
+];
 
 /// `ATTACHMENT A`, `Attachment B – Calls`: the word, whitespace, and a one-character name.
 fn is_attachment_title(line: &str) -> bool {
