@@ -1,5 +1,5 @@
 //! Cue words shared by the layout and the extractors: one list each, so that every reader of
-//! a letter agrees on what closes it.
+//! a letter agrees on what closes it and what kind of document it is.
 
 use std::ops::Range;
 
@@ -45,9 +45,72 @@ pub(crate) fn first_closing(text: &str) -> Option<Range<usize>> {
     any.find(text).map(|m| m.range())
 }
 
+/// An order's caption title, in capitals: a Final Determination Order.
+pub(crate) const FINAL_ORDER: &str = "FINAL DETERMINATION ORDER";
+
+/// An order's caption title, in capitals: an Initial Determination Order.
+pub(crate) const INITIAL_ORDER: &str = "INITIAL DETERMINATION ORDER";
+
+/// A Notice of Suspected Illegal Traffic's subject line, in lower case.
+pub(crate) const SUSPECTED_TRAFFIC: &str = "suspected illegal";
+
+/// A public notice's title, in capitals.
+pub(crate) const PUBLIC_NOTICE_TITLES: [&str; 2] = ["PUBLIC NOTICE", "NOTICE TO ALL"];
+
+/// How a public notice speaks of itself in its first paragraphs.
+pub(crate) const PUBLIC_NOTICE_BODY: &str = "this Public Notice";
+
+/// What a cease-and-desist letter tells the provider to cease doing: `cease transmitting`.
+const CEASE_VERBS: [&str; 5] = [
+    "transmitting",
+    "routing",
+    "originating",
+    "carrying",
+    "accepting",
+];
+
+/// What a letter says the provider is apparently doing with illegal robocall traffic:
+/// `apparently (routing and) originating … robocall traffic`.
+const CARRY_VERBS: [&str; 3] = ["transmitting", "originating", "routing"];
+
+/// Whether `paragraph` tells the provider to cease (`cease transmitting`, `cease and
+/// desist`) or says it is apparently carrying robocall traffic (`apparently routing and
+/// transmitting illegal robocall traffic`), any case, any whitespace, up to six words between
+/// the verb and `robocall traffic`.
+pub(crate) fn tells_to_cease(paragraph: &str) -> bool {
+    static CUE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    CUE.get_or_init(|| {
+        crate::text::compile(&format!(
+            r"(?i-u)\bcease\s+(?:{})\b|\bcease\s+and\s+desist\b|\bapparently\s+(?:routing\s+and\s+)?(?:{})\s+(?:[a-z0-9()-]+\s+){{0,6}}?robocall\s+traffic\b",
+            CEASE_VERBS.join("|"),
+            CARRY_VERBS.join("|"),
+        ))
+    })
+    .is_match(paragraph)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cease_cues() {
+        for yes in [
+            "you must cease transmitting the traffic",
+            "a CEASE AND DESIST letter",
+            "is apparently routing and transmitting illegal robocall traffic",
+            "apparently originating a large volume of robocall traffic",
+        ] {
+            assert!(tells_to_cease(yes), "{yes}");
+        }
+        for no in [
+            "ceased operations",
+            "apparently routing calls",
+            "cease transmittingly",
+        ] {
+            assert!(!tells_to_cease(no), "{no}");
+        }
+    }
 
     #[test]
     fn closings() {

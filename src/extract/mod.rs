@@ -59,67 +59,36 @@ pub(crate) fn notice(
     let recipient = head.recipient.map(recipient::recipient);
     let providers = provider::listed(&body);
     let caption = header::caption(header_text);
-    // The provider a cue verb defines; else the first one a notice lists; else one defined
-    // without a cue (the addressee's company, an order's party, a company given a short name).
     let organization = recipient.as_ref().and_then(|r| r.organization.as_deref());
-    let mut provider = body
-        .iter()
-        .find_map(|p| provider::defined(p))
-        .map(|(p, _)| provider::completed(p, organization))
-        .or_else(|| providers.first().cloned())
-        .or_else(|| {
-            let names: Vec<&str> = organization.into_iter().chain(caption.as_deref()).collect();
-            body.iter()
-                .find_map(|p| provider::defined_anywhere(p, &names))
-                .map(|(p, _)| p)
-        })
-        .or_else(|| {
-            caption.clone().map(|name| Provider {
-                name,
-                short_name: None,
-            })
-        });
-    if provider.is_none() {
-        let organization = recipient.as_ref().and_then(|r| r.organization.clone());
-        let span = layout.span(layout.parts.header.clone());
-        let (severity, message) = match organization {
-            Some(_) => (
-                Severity::Info,
-                "the provider is not defined in the text; the recipient's organization is used",
-            ),
-            None => (Severity::Warning, "no provider found"),
-        };
-        diagnostics.push(Diagnostic::new(
-            severity,
-            DiagnosticCode::MissingProvider,
-            span,
-            message,
-        ));
-        provider = organization.map(|name| Provider {
-            name,
-            short_name: None,
-        });
-    }
+    let provider = provider_of(
+        layout,
+        &body,
+        &providers,
+        organization,
+        caption,
+        diagnostics,
+    );
     if date.is_none() && provider.is_none() && recipient.is_none() {
         return Err(Error::NotANotice {
             reason: "it has no date, recipient or provider",
             span: whole,
         });
     }
+    let is_letter = layout.parts.salutation.is_some();
+    let header_span = layout.span(layout.parts.header.clone());
     if date.is_none() {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::MissingDate,
-            layout.span(layout.parts.header.clone()),
+            header_span,
             "no letter date found; due dates are not computed",
         ));
     }
-    let is_letter = layout.parts.salutation.is_some();
     if is_letter && recipient.is_none() {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::MissingRecipient,
-            layout.span(layout.parts.header.clone()),
+            header_span,
             "no addressee block found",
         ));
     }
@@ -159,24 +128,70 @@ pub(crate) fn notice(
     Ok(notice)
 }
 
+/// The provider a cue verb defines; else the first one a notice lists; else one defined
+/// without a cue (the addressee's company, an order's party, a company given a short name);
+/// else the caption's party; else, with a diagnostic, the addressee's organization.
+fn provider_of(
+    layout: &Layout<'_>,
+    body: &[Cow<'_, str>],
+    providers: &[Provider],
+    organization: Option<&str>,
+    caption: Option<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Provider> {
+    let named = |name: String| Provider {
+        name,
+        short_name: None,
+    };
+    let provider = body
+        .iter()
+        .find_map(|p| provider::defined(p))
+        .map(|(p, _)| provider::completed(p, organization))
+        .or_else(|| providers.first().cloned())
+        .or_else(|| {
+            let names: Vec<&str> = organization.into_iter().chain(caption.as_deref()).collect();
+            body.iter()
+                .find_map(|p| provider::defined_anywhere(p, &names))
+                .map(|(p, _)| p)
+        })
+        .or_else(|| caption.map(named));
+    if provider.is_some() {
+        return provider;
+    }
+    let (severity, message) = match organization {
+        Some(_) => (
+            Severity::Info,
+            "the provider is not defined in the text; the recipient's organization is used",
+        ),
+        None => (Severity::Warning, "no provider found"),
+    };
+    diagnostics.push(Diagnostic::new(
+        severity,
+        DiagnosticCode::MissingProvider,
+        layout.span(layout.parts.header.clone()),
+        message,
+    ));
+    organization.map(|name| named(name.to_owned()))
+}
+
 /// Which template: orders by their caption title, notices by their subject, letters that
 /// tell the provider to cease, or say it is apparently carrying illegal robocall traffic, as
 /// cease-and-desist letters.
 fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: bool) -> NoticeKind {
+    use crate::cues::{self, FINAL_ORDER, INITIAL_ORDER, PUBLIC_NOTICE_BODY, SUSPECTED_TRAFFIC};
     let upper = header.to_ascii_uppercase();
-    if upper.contains("FINAL DETERMINATION ORDER") {
+    if upper.contains(FINAL_ORDER) {
         NoticeKind::FinalDetermination
-    } else if upper.contains("INITIAL DETERMINATION ORDER") {
+    } else if upper.contains(INITIAL_ORDER) {
         NoticeKind::InitialDetermination
-    } else if subject.is_some_and(|s| s.to_ascii_lowercase().contains("suspected illegal")) {
+    } else if subject.is_some_and(|s| s.to_ascii_lowercase().contains(SUSPECTED_TRAFFIC)) {
         NoticeKind::SuspectedIllegalTraffic
     } else if !is_letter
-        && (upper.contains("PUBLIC NOTICE")
-            || upper.contains("NOTICE TO ALL")
-            || body.iter().take(3).any(|p| p.contains("this Public Notice")))
+        && (cues::PUBLIC_NOTICE_TITLES.iter().any(|t| upper.contains(t))
+            || body.iter().take(3).any(|p| p.contains(PUBLIC_NOTICE_BODY)))
     {
         NoticeKind::PublicNotice
-    } else if is_letter && body.iter().any(|p| regex!(r"(?i-u)\bcease\s+(?:transmitting|routing|originating|carrying|accepting)\b|\bcease\s+and\s+desist\b|\bapparently\s+(?:routing\s+and\s+)?(?:transmitting|originating|routing)\s+(?:[a-z0-9()-]+\s+){0,6}?robocall\s+traffic\b").is_match(p)) {
+    } else if is_letter && body.iter().any(|p| cues::tells_to_cease(p)) {
         NoticeKind::CeaseAndDesist
     } else {
         NoticeKind::Other
