@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::error::Error;
 use crate::layout::{within, Found, Layout, Paragraph};
 use crate::model::{Deadline, Footnote, Notice, NoticeKind, Provider};
-use crate::text::{ends_sentence, offset_in, regex, squash};
+use crate::text::{ends_sentence, offset_in, squash};
 use std::borrow::Cow;
 
 /// A paragraph's text, joined with a space where a page break or footnotes cut it.
