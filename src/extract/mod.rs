@@ -17,6 +17,16 @@ use crate::model::{Deadline, Footnote, Notice, NoticeKind, Provider};
 use crate::text::{ends_sentence, offset_in, squash};
 use std::borrow::Cow;
 
+/// The body paragraphs' texts, in order.
+fn paragraph_texts<'d>(layout: &Layout<'d>) -> Vec<Cow<'d, str>> {
+    let parts = &layout.parts;
+    parts
+        .body
+        .iter()
+        .map(|p| paragraph_text(layout, p))
+        .collect()
+}
+
 /// A paragraph's text, joined with a space where a page break or footnotes cut it.
 fn paragraph_text<'d>(layout: &Layout<'d>, p: &Paragraph) -> Cow<'d, str> {
     match p.pieces.as_slice() {
@@ -49,31 +59,13 @@ pub(crate) fn notice(
     let header_text = layout.slice(layout.parts.header.clone());
     let head = header::header(header_text);
     let date = head.date.as_ref().map(|(d, _)| *d);
-    let body: Vec<Cow<'_, str>> = layout
-        .parts
-        .body
-        .iter()
-        .map(|p| paragraph_text(layout, p))
-        .collect();
+    let body: Vec<Cow<'_, str>> = paragraph_texts(layout);
 
-    let recipient = head.recipient.map(recipient::recipient);
-    let providers = provider::listed(&body);
-    let caption = header::caption(header_text);
-    let organization = recipient.as_ref().and_then(|r| r.organization.as_deref());
-    let provider = provider_of(
-        layout,
-        &body,
-        &providers,
-        organization,
-        caption,
-        diagnostics,
-    );
-    if date.is_none() && provider.is_none() && recipient.is_none() {
-        return Err(Error::NotANotice {
-            reason: "it has no date, recipient or provider",
-            span: whole,
-        });
-    }
+    let Parties {
+        recipient,
+        provider,
+        providers,
+    } = parties(layout, &head, header_text, &body, diagnostics)?;
     let is_letter = layout.parts.salutation.is_some();
     let header_span = layout.span(layout.parts.header.clone());
     if date.is_none() {
@@ -126,6 +118,41 @@ pub(crate) fn notice(
     };
     truncation(layout, diagnostics);
     Ok(notice)
+}
+
+/// Who the letter is to and about: its addressee, the provider it names and the providers it
+/// lists.
+struct Parties {
+    recipient: Option<crate::model::Recipient>,
+    provider: Option<Provider>,
+    providers: Vec<Provider>,
+}
+
+/// The letter's parties, read from its header and body; `Err` when the document has no date,
+/// addressee or provider, which no notice lacks.
+fn parties(
+    layout: &Layout<'_>,
+    head: &header::Header<'_>,
+    header_text: &str,
+    body: &[Cow<'_, str>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Parties, Error> {
+    let recipient = head.recipient.map(recipient::recipient);
+    let providers = provider::listed(body);
+    let caption = header::caption(header_text);
+    let organization = recipient.as_ref().and_then(|r| r.organization.as_deref());
+    let provider = provider_of(layout, body, &providers, organization, caption, diagnostics);
+    if head.date.is_none() && provider.is_none() && recipient.is_none() {
+        return Err(Error::NotANotice {
+            reason: "it has no date, recipient or provider",
+            span: layout.whole(),
+        });
+    }
+    Ok(Parties {
+        recipient,
+        provider,
+        providers,
+    })
 }
 
 /// The provider a cue verb defines; else the first one a notice lists; else one defined
