@@ -4,9 +4,8 @@
 use super::{Parts, Table};
 use crate::cite::IssueKind;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
-use crate::model::{Citation, ColumnKind};
+use crate::model::Citation;
 use crate::source::Document;
-use crate::text::squash;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -28,116 +27,15 @@ pub(crate) fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item
         .take_while(move |f| f.range.end <= range.end)
 }
 
-/// Puts the citations of table cells that wrap over lines into the letter's list, in text
-/// order, in place of the pieces of them the letter-wide scan found on the cells' lines
-/// (`47 U.S.C. § 227(b); 47 CFR §` / `64.1200` gives one cite there, two here).
-pub(super) fn merge_wrapped(found: &mut Vec<Found>, wrapped: Vec<Found>) {
-    if wrapped.is_empty() {
-        return;
-    }
-    // Cells whose citations the letter-wide scan did not find whole, in text order (a cell's
-    // citations share its range). Where it did, its exact spans are kept.
-    let mut cells: Vec<Range<usize>> = Vec::new();
-    for group in wrapped.chunk_by(|a, b| a.range == b.range) {
-        let Some(range) = group.first().map(|w| w.range.clone()) else {
-            continue;
-        };
-        let scanned = within(found, range.clone()).map(|f| f.citation.to_string());
-        if !scanned.eq(group.iter().map(|w| w.citation.to_string())) {
-            cells.push(range);
-        }
-    }
-    let wrapped: Vec<Found> = wrapped
-        .into_iter()
-        .filter(|w| {
-            cells
-                .binary_search_by(|c| c.start.cmp(&w.range.start))
-                .is_ok()
-        })
-        .collect();
-    if wrapped.is_empty() {
-        return;
-    }
-    let inside_a_cell = |r: &Range<usize>| {
-        let i = cells.partition_point(|c| c.start <= r.start);
-        i.checked_sub(1)
-            .and_then(|i| cells.get(i))
-            .is_some_and(|c| r.end <= c.end)
-    };
-    let old = std::mem::take(found);
-    let mut new_index: Vec<Option<usize>> = vec![None; old.len()];
-    // Each entry, and whether its `refers_to` is an index of the old list.
-    let mut merged: Vec<(Found, bool)> = Vec::with_capacity(old.len() + wrapped.len());
-    let mut wrapped = wrapped.into_iter().peekable();
-    // A wrapped cell's `refers_to` counts from the cell's first citation.
-    let mut cell: (Range<usize>, usize) = (0..0, 0);
-    let mut push_wrapped = |mut w: Found, merged: &mut Vec<(Found, bool)>| {
-        if w.range != cell.0 || merged.is_empty() {
-            cell = (w.range.clone(), merged.len());
-        }
-        w.citation.refers_to = w.citation.refers_to.map(|r| r + cell.1);
-        merged.push((w, false));
-    };
-    for (i, f) in old.into_iter().enumerate() {
-        while let Some(w) = wrapped.next_if(|w| w.range.start <= f.range.start) {
-            push_wrapped(w, &mut merged);
-        }
-        if !inside_a_cell(&f.range) {
-            if let Some(slot) = new_index.get_mut(i) {
-                *slot = Some(merged.len());
-            }
-            merged.push((f, true));
-        }
-    }
-    for w in wrapped {
-        push_wrapped(w, &mut merged);
-    }
-    *found = merged
-        .into_iter()
-        .map(|(mut f, old)| {
-            if old {
-                f.citation.refers_to = f
-                    .citation
-                    .refers_to
-                    .and_then(|r| new_index.get(r).copied().flatten());
-            }
-            f
-        })
-        .collect();
-}
-
-/// The citations of each Violation cell wrapped over lines, read from its joined text (the
-/// letter-wide scan could not see them whole); each stands where its cell does.
-pub(super) fn wrapped_cells(doc: &Document<'_>, table: &Table<'_>) -> Vec<Found> {
-    let mut out = Vec::new();
-    for row in &table.rows {
-        let Some(cell) = table.cell(row, ColumnKind::Violation).filter(|c| !c.whole) else {
-            continue;
-        };
-        let span = doc.span(cell.range.clone());
-        out.extend(
-            crate::cite::extract(&squash(&cell.text))
-                .into_iter()
-                .map(|mut citation| {
-                    citation.span = span;
-                    Found {
-                        range: cell.range.clone(),
-                        citation,
-                    }
-                }),
-        );
-    }
-    out
-}
-
 /// Every citation of the letter, resolved, with spans into the input; what could not be
 /// resolved or looked up becomes a diagnostic.
 pub(super) fn citations(
     doc: &Document<'_>,
     layout: &Parts,
+    table: Option<&Table<'_>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Found> {
-    let reading = Reading::new(doc, layout);
+    let reading = Reading::new(doc, layout, table);
     let notes: Vec<(u32, Range<usize>)> = layout
         .footnotes
         .iter()
@@ -189,8 +87,10 @@ pub(super) fn citations(
 
 /// The letter's text in reading order, for the citation scan: each body paragraph that a
 /// page break or footnotes cut is made whole again (`… 38 FCC Rcd 5483, 5485,` / footnotes /
-/// `para. 4 (2023)`), what cut it following the paragraph. Offsets map back to the clean
-/// text; a citation read across a cut spans it there.
+/// `para. 4 (2023)`), what cut it following the paragraph; so is each footnote a blank line
+/// or page break cut, and each table cell wrapped over lines (`47 U.S.C. § 227(b); 47 CFR §`
+/// / `64.1200`), the other columns' text on its lines following it. Offsets map back to the
+/// clean text; a citation read across a cut spans it there.
 pub(super) struct Reading<'d> {
     /// The reading text (the clean text itself when no paragraph was cut).
     text: Cow<'d, str>,
@@ -200,7 +100,7 @@ pub(super) struct Reading<'d> {
 }
 
 impl<'d> Reading<'d> {
-    pub(super) fn new(doc: &'d Document<'_>, layout: &Parts) -> Self {
+    pub(super) fn new(doc: &'d Document<'_>, layout: &Parts, table: Option<&Table<'_>>) -> Self {
         let clean = doc.text.as_str();
         // Paragraphs cut by a page break or footnotes; footnotes cut by a blank line or a
         // page break (their pieces in order).
@@ -217,6 +117,12 @@ impl<'d> Reading<'d> {
                 cut.push(pieces);
             }
         }
+        let cells = table.iter().flat_map(|t| &t.rows).flat_map(|r| &r.cells);
+        cut.extend(
+            cells
+                .filter(|c| c.pieces.len() > 1)
+                .map(|c| c.pieces.clone()),
+        );
         let furniture = &doc.furniture;
         if cut.is_empty() && furniture.is_empty() {
             return Reading {

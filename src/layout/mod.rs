@@ -75,15 +75,19 @@ impl<'d> Layout<'d> {
     }
 }
 
-/// Lays out `doc`: its parts, then the citations of those parts read as a whole, then
-/// Attachment A (a collapsed copy's table is found by its citations, and a table cell
-/// wrapped over lines gives the citations of its joined text).
+/// Lays out `doc`: its parts, Attachment A as rows of cells, and the citations of the whole,
+/// each part and cell read as a unit.
 pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic>) -> Layout<'d> {
     let parts = parts(doc);
-    let mut found = citations::citations(doc, &parts, diagnostics);
-    let table = match &parts.attachment {
-        Some(part) => Some(table::read(doc, part, diagnostics)),
-        None => table::collapsed(doc, &found, diagnostics).or_else(|| {
+    // A table set on lines is read first, so that its wrapped cells are read whole; a
+    // collapsed copy's table is found by its citations.
+    let lined = parts
+        .attachment
+        .as_ref()
+        .map(|part| table::read(doc, part, diagnostics));
+    let found = citations::citations(doc, &parts, lined.as_ref(), diagnostics);
+    let table = lined.or_else(|| {
+        table::collapsed(doc, &found, diagnostics).or_else(|| {
             // Referred to (`as set forth in Attachment A`) but not in this text.
             let at = find_words(&doc.text, "Attachment A").next()?;
             diagnostics.push(Diagnostic::new(
@@ -93,11 +97,8 @@ pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic
                 "the text refers to Attachment A, which it does not contain",
             ));
             None
-        }),
-    };
-    if let Some(table) = &table {
-        citations::merge_wrapped(&mut found, citations::wrapped_cells(doc, table));
-    }
+        })
+    });
     let text = doc.text.as_str();
     let mentions_fcc =
         find_words(text, "commission").next().is_some() || find_words(text, "FCC").next().is_some();

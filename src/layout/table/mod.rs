@@ -42,13 +42,16 @@ pub(crate) struct Row<'d> {
     pub(crate) span: Range<usize>,
 }
 
-/// A table cell: its text (joined when it wraps over lines) and the clean range it covers.
+/// A table cell: its text (joined with a space where it wraps over lines) and the clean
+/// range it covers.
 #[derive(Debug, Clone)]
 pub(crate) struct Cell<'d> {
     pub(crate) text: Cow<'d, str>,
     pub(crate) range: Range<usize>,
-    /// Its text is one piece of the document (its citations can be looked up by range).
-    pub(crate) whole: bool,
+    /// The clean range its text holds on each line, for a cell wrapped over lines (empty
+    /// for a cell that is one piece of the text, `range`): the citation scan reads them
+    /// joined.
+    pub(crate) pieces: Vec<Range<usize>>,
 }
 
 impl<'d> Cell<'d> {
@@ -57,7 +60,7 @@ impl<'d> Cell<'d> {
         Cell {
             text: Cow::Borrowed(""),
             range: at..at,
-            whole: true,
+            pieces: Vec::new(),
         }
     }
 
@@ -66,7 +69,7 @@ impl<'d> Cell<'d> {
         Cell {
             text: Cow::Borrowed(doc.slice(range.clone())),
             range,
-            whole: true,
+            pieces: Vec::new(),
         }
     }
 }
@@ -317,7 +320,7 @@ mod tests {
             let doc = Document::from_text(text);
             let parts = crate::layout::parts(&doc);
             let mut diagnostics = Vec::new();
-            let found = crate::layout::citations::citations(&doc, &parts, &mut diagnostics);
+            let found = crate::layout::citations::citations(&doc, &parts, None, &mut diagnostics);
             let before = diagnostics.len();
             let table = collapsed(&doc, &found, &mut diagnostics).unwrap();
             let got: Vec<Vec<(ColumnKind, String)>> = table

@@ -56,14 +56,18 @@ pub(super) fn aligned<'d>(
     let out = table
         .records
         .into_iter()
-        .map(|(cells, span, _)| Row {
+        .map(|(cells, span, _, pieces)| Row {
             cells: cells
                 .into_iter()
-                .map(|c| match c {
+                .zip(pieces)
+                .map(|(c, pieces)| match c {
+                    Some((text, range)) if doc.slice(range.clone()) == text => {
+                        Cell::whole(doc, range)
+                    }
                     Some((text, range)) => Cell {
-                        whole: doc.slice(range.clone()) == text,
                         text: Cow::Owned(text),
                         range,
+                        pieces,
                     },
                     None => Cell::empty(span.start),
                 })
@@ -159,8 +163,9 @@ struct PageSetting {
     span_edges: Option<Vec<usize>>,
 }
 
-/// Each row's cells, its range, and which cells its first line filled.
-type RowSoFar = (Vec<Piece>, Range<usize>, Vec<bool>);
+/// Each row's cells, its range, which cells its first line filled, and the clean range each
+/// cell holds on each of its lines (its text is their texts joined with a space).
+type RowSoFar = (Vec<Piece>, Range<usize>, Vec<bool>, Vec<Vec<Range<usize>>>);
 
 /// An aligned table being read, page by page.
 struct Reading<'a, 'd> {
@@ -297,8 +302,11 @@ impl Reading<'_, '_> {
             *row_starts = setting.edges.is_some().then(|| starts.clone());
         }
         match self.records.last_mut() {
-            Some((row, span, _)) if !new_row => {
-                for (slot, piece) in row.iter_mut().zip(cells) {
+            Some((row, span, _, pieces)) if !new_row => {
+                for ((slot, piece), pieces) in row.iter_mut().zip(cells).zip(pieces.iter_mut()) {
+                    if let Some((_, pr)) = &piece {
+                        pieces.push(pr.clone());
+                    }
                     match (slot, piece) {
                         (Some((t, r)), Some((p, pr))) => {
                             t.push(' ');
@@ -313,7 +321,12 @@ impl Reading<'_, '_> {
             }
             _ => {
                 let filled = cells.iter().map(Option::is_some).collect();
-                self.records.push((cells, line.range.clone(), filled));
+                let pieces = cells
+                    .iter()
+                    .map(|c| c.iter().map(|(_, r)| r.clone()).collect())
+                    .collect();
+                self.records
+                    .push((cells, line.range.clone(), filled, pieces));
             }
         }
     }
