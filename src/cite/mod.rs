@@ -47,7 +47,7 @@ use std::str::FromStr;
 /// assert_eq!(found[0].heading.as_deref(), Some("Delivery restrictions."));
 /// ```
 pub fn extract(text: &str) -> Vec<Citation> {
-    scan(text, &[]).citations
+    scan(text, &[]).citations().collect()
 }
 
 /// A citation found and what it needs before it can be resolved.
@@ -115,13 +115,25 @@ pub(crate) enum IssueKind {
     Unresolved,
 }
 
-/// The result of scanning a text.
+/// A citation and its range in the text scanned, by which the parts of a letter claim it.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub(crate) range: Range<usize>,
+    pub(crate) citation: Citation,
+}
+
+/// The result of scanning a text: its citations in text order, and the problems met.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
-    pub(crate) citations: Vec<Citation>,
-    /// The range of each citation in the text scanned.
-    pub(crate) ranges: Vec<Range<usize>>,
+    pub(crate) found: Vec<Found>,
     pub(crate) issues: Vec<Issue>,
+}
+
+impl Scan {
+    /// The citations alone.
+    fn citations(self) -> impl Iterator<Item = Citation> {
+        self.found.into_iter().map(|f| f.citation)
+    }
 }
 
 /// Finds and resolves every citation in `text`. `footnotes` (number, range) lets
@@ -169,7 +181,7 @@ impl FromStr for Citation {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lead = s.len() - s.trim_start().len();
         let end = s.trim_end().len();
-        let mut found = scan(s, &[]).citations.into_iter();
+        let mut found = scan(s, &[]).citations();
         match (found.next(), found.next()) {
             (Some(c), None) if c.span.start == lead && c.span.end == end => Ok(c),
             _ => Err(ParseCitationError {

@@ -12,7 +12,7 @@
 
 use super::reference;
 use super::statute::{invalid_path, Code};
-use super::{Hint, IdForm, Issue, IssueKind, Piece, Scan};
+use super::{Found, Hint, IdForm, Issue, IssueKind, Piece, Scan};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -28,9 +28,9 @@ fn loose(name: &str) -> String {
 }
 
 /// Follows `refers_to` to the full citation at the end of the chain.
-fn root(citations: &[Citation], mut i: usize) -> usize {
-    for _ in 0..citations.len() {
-        match citations.get(i).and_then(|c| c.refers_to) {
+fn root(found: &[Found], mut i: usize) -> usize {
+    for _ in 0..found.len() {
+        match found.get(i).and_then(|f| f.citation.refers_to) {
             Some(next) if next != i => i = next,
             _ => break,
         }
@@ -49,133 +49,190 @@ fn is_full(c: &Citation) -> bool {
     )
 }
 
+/// Resolves the pieces found in `text` into citations: short forms linked to what they
+/// refer to, canonical forms written, sections looked up.
 pub(super) fn resolve(text: &str, pieces: Vec<Piece>, footnotes: &[(u32, Range<usize>)]) -> Scan {
-    let mut scan = Scan::default();
-    let (ranges, hints): (Vec<_>, Vec<_>) = pieces
-        .iter()
-        .map(|p| (p.range.clone(), p.hint.clone()))
-        .unzip();
-    scan.citations = pieces.into_iter().map(|p| p.citation).collect();
-    scan.ranges = ranges;
+    let mut hints = Vec::with_capacity(pieces.len());
+    let found: Vec<Found> = pieces
+        .into_iter()
+        .map(|p| {
+            hints.push(p.hint);
+            Found {
+                range: p.range,
+                citation: p.citation,
+            }
+        })
+        .collect();
+    let mut resolver = Resolver {
+        text,
+        footnotes,
+        definitions: HashMap::new(),
+        scan: Scan {
+            found,
+            issues: Vec::new(),
+        },
+    };
     // The first full citation defining each name.
-    let mut definitions: HashMap<String, usize> = HashMap::new();
-    for (i, c) in scan.citations.iter().enumerate() {
-        if let Some(name) = &c.name {
-            definitions.entry(loose(name)).or_insert(i);
+    for (i, f) in resolver.scan.found.iter().enumerate() {
+        if let Some(name) = &f.citation.name {
+            resolver.definitions.entry(loose(name)).or_insert(i);
         }
     }
-    let by_name = |range: &Option<Range<usize>>| {
-        let name = text.get(range.clone()?)?;
-        definitions.get(&loose(name)).map(|&i| (i, name))
-    };
-
     // The kind each citation cites as, once resolved (an `Id.` of a docket cites a docket).
-    let mut kinds: Vec<CitationKind> = scan.citations.iter().map(|c| c.kind).collect();
-    for i in 0..scan.citations.len() {
-        let hint = hints.get(i).cloned().unwrap_or(Hint::Full);
-        let citations = &scan.citations;
-        let before = citations.get(..i).unwrap_or(&[]);
-        let target = match &hint {
-            Hint::Full => continue,
-            Hint::SamePin => i.checked_sub(1).map(|j| root(citations, j)),
-            Hint::Short(name) => match by_name(name) {
-                Some((def, name)) => {
-                    let start = name.as_ptr() as usize - text.as_ptr() as usize;
-                    if let (Some(c), Some(r)) = (scan.citations.get_mut(i), scan.ranges.get_mut(i))
-                    {
-                        r.start = start;
-                        c.span = Span::from(r.clone());
-                        c.text = crate::text::unwrap_lines(text.get(r.clone()).unwrap_or(""))
-                            .into_owned();
-                        c.name = Some(crate::text::squash(name));
+    let mut kinds: Vec<CitationKind> = resolver
+        .scan
+        .found
+        .iter()
+        .map(|f| f.citation.kind)
+        .collect();
+    for (i, hint) in hints.iter().enumerate() {
+        if *hint == Hint::Full {
+            continue;
+        }
+        match resolver.target(i, hint) {
+            Some(t) => {
+                link(&mut resolver.scan.found, i, t, hint);
+                if let Some(k) = kinds.get(t).copied() {
+                    if let Some(slot) = kinds.get_mut(i) {
+                        *slot = k;
                     }
-                    Some(def)
                 }
-                None => {
-                    let c = citations.get(i);
-                    let (series, volume, pin) = (
-                        c.and_then(|c| c.series.as_deref()),
-                        c.and_then(|c| c.volume),
-                        c.and_then(|c| c.pin),
-                    );
-                    let same = |d: &&Citation| {
-                        is_full(d) && d.series.as_deref() == series && d.volume == volume
-                    };
-                    let fits =
-                        |d: &&Citation| d.page.zip(pin).is_none_or(|(page, pin)| page <= pin);
-                    let earlier = before.iter().rposition(|d| same(&d) && fits(&d));
-                    earlier.or_else(|| citations.iter().position(|d| same(&d)))
-                }
-            },
+            }
+            None => resolver.unresolved(i),
+        }
+    }
+    let mut scan = resolver.scan;
+    for (f, kind) in scan.found.iter_mut().zip(kinds) {
+        f.citation.canonical = canonical(&f.citation, kind);
+        look_up(&mut f.citation, &f.range, &mut scan.issues);
+    }
+    scan
+}
+
+/// What resolution reads while it links short forms.
+struct Resolver<'t> {
+    text: &'t str,
+    /// (number, range) of each footnote, for `supra note N`.
+    footnotes: &'t [(u32, Range<usize>)],
+    /// The first full citation defining each (loosely compared) name.
+    definitions: HashMap<String, usize>,
+    scan: Scan,
+}
+
+impl Resolver<'_> {
+    fn citations(&self) -> impl DoubleEndedIterator<Item = &Citation> + ExactSizeIterator {
+        self.scan.found.iter().map(|f| &f.citation)
+    }
+
+    fn citation(&self, i: usize) -> Option<&Citation> {
+        self.scan.found.get(i).map(|f| &f.citation)
+    }
+
+    /// The citation that defined the name at `range` of the text, and the name.
+    fn by_name(&self, range: &Option<Range<usize>>) -> Option<(usize, &str)> {
+        let name = self.text.get(range.clone()?)?;
+        self.definitions.get(&loose(name)).map(|&i| (i, name))
+    }
+
+    /// The full citation at the end of `i`'s chain of references.
+    fn root(&self, i: usize) -> usize {
+        root(&self.scan.found, i)
+    }
+
+    /// What citation `i`, a short form of shape `hint`, refers to.
+    fn target(&mut self, i: usize, hint: &Hint) -> Option<usize> {
+        match hint {
+            Hint::Full => None,
+            Hint::SamePin => i.checked_sub(1).map(|j| self.root(j)),
+            Hint::Short(name) => self.short(i, name),
             // A bare `Id.` is the citation just before it, pins and all.
             Hint::Id(IdForm::Bare) => i.checked_sub(1),
-            Hint::Id(form) => before.iter().enumerate().rev().find_map(|(j, _)| {
-                let r = root(citations, j);
-                let antecedent = citations.get(r)?;
+            Hint::Id(form) => (0..i).rev().find_map(|j| {
+                let r = self.root(j);
+                let antecedent = self.citation(r)?;
                 let fits = match form {
                     IdForm::Pin => has_pages(antecedent),
                     _ => antecedent.section.is_some() && antecedent.series.is_some(),
                 };
                 fits.then_some(r)
             }),
-            Hint::Supra(note, name) => by_name(name).map(|(def, _)| def).or_else(|| {
-                let (_, note) = footnotes.iter().find(|(n, _)| Some(*n) == *note)?;
-                let first = scan.ranges.partition_point(|r| r.start < note.start);
-                let in_note = (first..i)
-                    .take_while(|&j| scan.ranges.get(j).is_some_and(|r| r.end <= note.end));
-                // `supra note 2, at 7630` pins a page: the note's first reporter cite, not a
-                // docket named before it.
-                let paged = citations.get(i).is_some_and(|c| c.pin.is_some());
-                let reporter = |j: &usize| {
-                    citations.get(*j).is_some_and(|c| {
-                        matches!(
-                            c.kind,
-                            CitationKind::FccRecord | CitationKind::FederalRegister
-                        )
-                    })
-                };
-                let mut full = in_note.filter(|&j| citations.get(j).is_some_and(is_full));
-                let first_full = full.next();
-                match first_full {
-                    Some(j) if paged && !reporter(&j) => full.find(reporter).or(Some(j)),
-                    found => found,
-                }
-            }),
-        };
-        match target {
-            Some(t) => {
-                link(&mut scan.citations, i, t, &hint);
-                let effective = kinds.get(t).copied();
-                if let (Some(k), Some(slot)) = (effective, kinds.get_mut(i)) {
-                    *slot = k;
-                }
+            Hint::Supra(note, name) => {
+                let named = self.by_name(name).map(|(def, _)| def);
+                named.or_else(|| self.supra_note(i, *note))
             }
-            None => scan.issues.push(Issue {
-                range: scan.ranges.get(i).cloned().unwrap_or_default(),
-                kind: IssueKind::Unresolved,
-                message: format!(
-                    "cannot tell what {:?} refers to",
-                    scan.citations.get(i).map_or("", |c| c.text.as_str())
-                ),
-            }),
         }
     }
 
-    for ((c, range), kind) in scan.citations.iter_mut().zip(&scan.ranges).zip(kinds) {
-        c.canonical = canonical(c, kind);
-        look_up(c, range, &mut scan.issues);
+    /// A reporter short cite: the full cite that defined its name (the short cite then starts
+    /// at the name), else the nearest full cite of the same reporter and volume.
+    fn short(&mut self, i: usize, name: &Option<Range<usize>>) -> Option<usize> {
+        if let Some((def, name)) = self.by_name(name) {
+            let start = name.as_ptr() as usize - self.text.as_ptr() as usize;
+            let name = crate::text::squash(name);
+            if let Some(f) = self.scan.found.get_mut(i) {
+                f.range.start = start;
+                let c = &mut f.citation;
+                c.span = Span::from(f.range.clone());
+                c.text = crate::text::unwrap_lines(self.text.get(f.range.clone()).unwrap_or(""))
+                    .into_owned();
+                c.name = Some(name);
+            }
+            return Some(def);
+        }
+        let c = self.citation(i)?;
+        let (series, volume, pin) = (c.series.as_deref(), c.volume, c.pin);
+        let same = |d: &Citation| is_full(d) && d.series.as_deref() == series && d.volume == volume;
+        let fits = |d: &Citation| d.page.zip(pin).is_none_or(|(page, pin)| page <= pin);
+        let earlier = self.citations().take(i).rposition(|d| same(d) && fits(d));
+        earlier.or_else(|| self.citations().position(same))
     }
-    scan
+
+    /// `supra note N`: the first full citation of footnote N; when it pins a page
+    /// (`supra note 2, at 7630`), the note's first reporter cite, not a docket named before
+    /// it.
+    fn supra_note(&self, i: usize, note: Option<u32>) -> Option<usize> {
+        let (_, note) = self.footnotes.iter().find(|(n, _)| Some(*n) == note)?;
+        let found = &self.scan.found;
+        let first = found.partition_point(|f| f.range.start < note.start);
+        let in_note =
+            (first..i).take_while(|&j| found.get(j).is_some_and(|f| f.range.end <= note.end));
+        let paged = self.citation(i).is_some_and(|c| c.pin.is_some());
+        let reporter = |j: &usize| {
+            self.citation(*j).is_some_and(|c| {
+                matches!(
+                    c.kind,
+                    CitationKind::FccRecord | CitationKind::FederalRegister
+                )
+            })
+        };
+        let mut full = in_note.filter(|&j| self.citation(j).is_some_and(is_full));
+        match full.next() {
+            Some(j) if paged && !reporter(&j) => full.find(reporter).or(Some(j)),
+            found => found,
+        }
+    }
+
+    /// A short form with nothing to refer to.
+    fn unresolved(&mut self, i: usize) {
+        let Some(f) = self.scan.found.get(i) else {
+            return;
+        };
+        self.scan.issues.push(Issue {
+            range: f.range.clone(),
+            kind: IssueKind::Unresolved,
+            message: format!("cannot tell what {:?} refers to", f.citation.text),
+        });
+    }
 }
 
 /// Points citation `i` at `t` (or, when `t` is itself a short form, at its full citation)
 /// and takes over what `t` cites.
-fn link(citations: &mut [Citation], i: usize, t: usize, hint: &Hint) {
-    let full = root(citations, t);
-    let Some(target) = citations.get(t).cloned() else {
+fn link(found: &mut [Found], i: usize, t: usize, hint: &Hint) {
+    let full = root(found, t);
+    let Some(target) = found.get(t).map(|f| f.citation.clone()) else {
         return;
     };
-    let Some(c) = citations.get_mut(i) else {
+    let Some(c) = found.get_mut(i).map(|f| &mut f.citation) else {
         return;
     };
     let pages = has_pages(&target);
@@ -393,9 +450,9 @@ mod tests {
 
     fn canon(text: &str) -> Vec<(String, Option<usize>)> {
         scan(text, &[])
-            .citations
+            .found
             .iter()
-            .map(|c| (c.canonical.clone(), c.refers_to))
+            .map(|f| (f.citation.canonical.clone(), f.citation.refers_to))
             .collect()
     }
 
@@ -445,13 +502,13 @@ mod tests {
     fn supra_by_footnote() {
         let text = "Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
         let found = scan(text, &[(1, 0..31)]);
-        assert_eq!(found.citations[1].refers_to, Some(0));
-        assert_eq!(found.citations[1].canonical, "35 FCC Rcd 7614, 7630");
+        assert_eq!(found.found[1].citation.refers_to, Some(0));
+        assert_eq!(found.found[1].citation.canonical, "35 FCC Rcd 7614, 7630");
         assert!(found.issues.is_empty());
         // With a page pin, the note's reporter cite, not the docket named before it.
         let text = "Methods, CG Docket No. 17-59, Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
         let found = scan(text, &[(1, 0..62)]);
-        let supra = found.citations.last().unwrap();
+        let supra = &found.found.last().unwrap().citation;
         assert_eq!(supra.refers_to, Some(1));
         assert_eq!(supra.canonical, "35 FCC Rcd 7614, 7630");
     }
@@ -466,12 +523,15 @@ mod tests {
         use super::super::IssueKind::*;
         assert_eq!(kinds, [Unresolved, InvalidPath, UnknownSection]);
         assert_eq!(
-            found.citations[0].heading.as_deref(),
+            found.found[0].citation.heading.as_deref(),
             Some("Delivery restrictions.")
         );
-        assert_eq!(found.citations[2].canonical, "47 CFR Part 64, Subpart L");
         assert_eq!(
-            found.citations[2].url.as_deref(),
+            found.found[2].citation.canonical,
+            "47 CFR Part 64, Subpart L"
+        );
+        assert_eq!(
+            found.found[2].citation.url.as_deref(),
             Some("https://www.ecfr.gov/current/title-47/part-64/subpart-L")
         );
     }

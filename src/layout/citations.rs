@@ -2,20 +2,13 @@
 //! range parts of the letter claim it by.
 
 use super::{Parts, Table};
+pub(crate) use crate::cite::Found;
 use crate::cite::IssueKind;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
-use crate::model::Citation;
 use crate::source::Document;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-/// A citation with its range in the clean text, so parts of the letter can claim it.
-#[derive(Debug, Clone)]
-pub(crate) struct Found {
-    pub(crate) range: Range<usize>,
-    pub(crate) citation: Citation,
-}
 
 /// The citations whose range lies inside `range` (`found` is in text order).
 pub(crate) fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item = &Found> + '_ {
@@ -55,13 +48,14 @@ pub(super) fn citations(
         })
         .collect();
     let mut scan = crate::cite::scan(&reading.text, &notes);
-    for range in &mut scan.ranges {
-        *range = reading.to_clean(range.clone());
+    for f in &mut scan.found {
+        f.range = reading.to_clean(f.range.clone());
+        f.citation.span = doc.span(f.range.clone());
     }
     for issue in &mut scan.issues {
         issue.range = reading.to_clean(issue.range.clone());
     }
-    reading.put_in_clean_order(&mut scan);
+    reading.put_in_clean_order(&mut scan.found);
     for issue in scan.issues {
         let (severity, code) = match issue.kind {
             IssueKind::UnknownSection => (Severity::Info, DiagnosticCode::UnknownSection),
@@ -75,14 +69,7 @@ pub(super) fn citations(
             issue.message,
         ));
     }
-    scan.citations
-        .into_iter()
-        .zip(scan.ranges)
-        .map(|(mut citation, range)| {
-            citation.span = doc.span(range.clone());
-            Found { range, citation }
-        })
-        .collect()
+    scan.found
 }
 
 /// The letter's text in reading order, for the citation scan: each body paragraph that a
@@ -245,32 +232,26 @@ impl<'d> Reading<'d> {
 
     /// Puts the scan's citations (now with clean ranges) in clean-text order, where the
     /// letter's parts look them up, keeping each `refers_to` pointing at its citation.
-    pub(super) fn put_in_clean_order(&self, scan: &mut crate::cite::Scan) {
-        if matches!(self.text, Cow::Borrowed(_)) || scan.ranges.is_sorted_by_key(|r| r.start) {
+    pub(super) fn put_in_clean_order(&self, found: &mut Vec<Found>) {
+        if matches!(self.text, Cow::Borrowed(_)) || found.is_sorted_by_key(|f| f.range.start) {
             return;
         }
-        let citations = std::mem::take(&mut scan.citations);
-        let ranges = std::mem::take(&mut scan.ranges);
-        let mut entries: Vec<(usize, Citation, Range<usize>)> = citations
-            .into_iter()
-            .zip(ranges)
-            .enumerate()
-            .map(|(old, (c, r))| (old, c, r))
-            .collect();
-        entries.sort_by_key(|e| e.2.start);
+        let mut entries: Vec<(usize, Found)> =
+            std::mem::take(found).into_iter().enumerate().collect();
+        entries.sort_by_key(|(_, f)| f.range.start);
         let mut new_index = vec![0; entries.len()];
-        for (new, &(old, ..)) in entries.iter().enumerate() {
+        for (new, &(old, _)) in entries.iter().enumerate() {
             if let Some(slot) = new_index.get_mut(old) {
                 *slot = new;
             }
         }
-        (scan.citations, scan.ranges) = entries
+        *found = entries
             .into_iter()
-            .map(|(_, mut c, r)| {
-                c.refers_to = c.refers_to.and_then(|r| new_index.get(r).copied());
-                (c, r)
+            .map(|(_, mut f)| {
+                f.citation.refers_to = f.citation.refers_to.and_then(|r| new_index.get(r).copied());
+                f
             })
-            .unzip();
+            .collect();
     }
 }
 
