@@ -89,84 +89,22 @@ pub(super) struct Reading<'d> {
 impl<'d> Reading<'d> {
     pub(super) fn new(doc: &'d Document<'_>, layout: &Parts, table: Option<&Table<'_>>) -> Self {
         let clean = doc.text.as_str();
-        // Paragraphs cut by a page break or footnotes; footnotes cut by a blank line or a
-        // page break (their pieces in order).
-        let mut cut: Vec<Vec<Range<usize>>> = layout
-            .body
-            .iter()
-            .filter(|p| p.pieces.len() > 1)
-            .map(|p| p.pieces.clone())
-            .collect();
-        for note in &layout.footnotes {
-            let mut pieces = blank_line_pieces(clean, note.range.clone());
-            pieces.extend(note.more.iter().cloned());
-            if pieces.len() > 1 {
-                cut.push(pieces);
-            }
-        }
-        let cells = table.iter().flat_map(|t| &t.rows).flat_map(|r| &r.cells);
-        cut.extend(
-            cells
-                .filter(|c| c.pieces.len() > 1)
-                .map(|c| c.pieces.clone()),
-        );
-        let furniture = &doc.furniture;
-        if cut.is_empty() && furniture.is_empty() {
+        let cut = cut_parts(clean, layout, table);
+        if cut.is_empty() && doc.furniture.is_empty() {
             return Reading {
                 text: Cow::Borrowed(clean),
                 runs: vec![(0, 0, clean.len())],
             };
         }
-        // Each cut part is read whole where its first piece stands; its later pieces are
-        // skipped where they stand, so what cut it follows it. Parts may interleave (a
-        // paragraph and a footnote both cut by the same page break); a part whose pieces
-        // are out of order or overlap another's is left where it stands.
-        cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
-        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-        let free = |taken: &BTreeMap<usize, usize>, r: &Range<usize>| {
-            taken
-                .range(..r.end)
-                .next_back()
-                .is_none_or(|(_, &end)| end <= r.start)
-        };
-        // (piece start, piece end, part, index of the piece in its part)
-        let mut marks: Vec<(usize, usize, usize, usize)> = Vec::new();
-        for (part, pieces) in cut.iter().enumerate() {
-            let ordered = pieces.windows(2).all(|w| match w {
-                [a, b] => a.start <= a.end && a.end <= b.start,
-                _ => true,
-            });
-            if !ordered || !pieces.iter().all(|r| free(&taken, r)) {
-                continue;
-            }
-            for (k, r) in pieces.iter().enumerate() {
-                taken.insert(r.start, r.end);
-                marks.push((r.start, r.end, part, k));
-            }
-        }
-        marks.sort_unstable();
-        let mut text = String::with_capacity(clean.len() + cut.len() * 4);
-        let mut runs = Vec::new();
-        // Appends a clean range, less any page furniture in it.
-        let mut push = |text: &mut String, range: Range<usize>| {
-            let first = furniture.partition_point(|f| f.end <= range.start);
-            let mut from = range.start;
-            let skipped = furniture.get(first..).unwrap_or(&[]);
-            for f in skipped.iter().take_while(|f| f.start < range.end) {
-                if let Some(piece) = clean.get(from..f.start.max(from)) {
-                    runs.push((text.len(), from, piece.len()));
-                    text.push_str(piece);
-                }
-                from = f.end.max(from);
-            }
-            if let Some(piece) = clean.get(from..range.end.max(from)) {
-                runs.push((text.len(), from, piece.len()));
-                text.push_str(piece);
-            }
+        let mut out = Builder {
+            clean,
+            furniture: &doc.furniture,
+            text: String::with_capacity(clean.len() + cut.len() * 4),
+            runs: Vec::new(),
         };
         let mut cursor = 0;
-        for &(start, end, part, k) in &marks {
-            push(&mut text, cursor..start.max(cursor));
+        for (start, end, part, k) in placed(&cut) {
+            out.push(cursor..start.max(cursor));
             cursor = end.max(cursor);
             if k > 0 {
                 continue; // read with its part's first piece
@@ -176,17 +114,17 @@ impl<'d> Reading<'d> {
             };
             for (j, piece) in pieces.iter().enumerate() {
                 if j > 0 {
-                    text.push(' ');
+                    out.text.push(' ');
                 }
-                push(&mut text, piece.clone());
+                out.push(piece.clone());
             }
             // What cut it, after it.
-            text.push('\n');
+            out.text.push('\n');
         }
-        push(&mut text, cursor..clean.len());
+        out.push(cursor..clean.len());
         Reading {
-            text: Cow::Owned(text),
-            runs,
+            text: Cow::Owned(out.text),
+            runs: out.runs,
         }
     }
 
@@ -252,6 +190,91 @@ impl<'d> Reading<'d> {
                 f
             })
             .collect();
+    }
+}
+
+/// The parts of the letter a page break, footnotes or a blank line cut into pieces, each
+/// read whole: body paragraphs, footnotes, and table cells wrapped over lines (their pieces
+/// in order), sorted by where their first piece stands.
+fn cut_parts(clean: &str, layout: &Parts, table: Option<&Table<'_>>) -> Vec<Vec<Range<usize>>> {
+    let paragraphs = layout.body.iter().map(|p| p.pieces.clone());
+    let notes = layout.footnotes.iter().map(|note| {
+        let mut pieces = blank_line_pieces(clean, note.range.clone());
+        pieces.extend(note.more.iter().cloned());
+        pieces
+    });
+    let cells = table
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| &r.cells)
+        .map(|c| c.pieces.clone());
+    let mut cut: Vec<Vec<Range<usize>>> = paragraphs
+        .chain(notes)
+        .chain(cells)
+        .filter(|pieces| pieces.len() > 1)
+        .collect();
+    cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
+    cut
+}
+
+/// Where the pieces of the cut parts stand, in text order: (start, end, part, index of the
+/// piece in its part). Each cut part is read whole where its first piece stands; its later
+/// pieces are skipped where they stand, so what cut it follows it. Parts may interleave (a
+/// paragraph and a footnote both cut by the same page break); a part whose pieces are out of
+/// order or overlap another's is left where it stands.
+fn placed(cut: &[Vec<Range<usize>>]) -> Vec<(usize, usize, usize, usize)> {
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let free = |taken: &BTreeMap<usize, usize>, r: &Range<usize>| {
+        taken
+            .range(..r.end)
+            .next_back()
+            .is_none_or(|(_, &end)| end <= r.start)
+    };
+    let mut marks = Vec::new();
+    for (part, pieces) in cut.iter().enumerate() {
+        let ordered = pieces.windows(2).all(|w| match w {
+            [a, b] => a.start <= a.end && a.end <= b.start,
+            _ => true,
+        });
+        if !ordered || !pieces.iter().all(|r| free(&taken, r)) {
+            continue;
+        }
+        for (k, r) in pieces.iter().enumerate() {
+            taken.insert(r.start, r.end);
+            marks.push((r.start, r.end, part, k));
+        }
+    }
+    marks.sort_unstable();
+    marks
+}
+
+/// The reading text as it is built, with its runs.
+struct Builder<'c> {
+    clean: &'c str,
+    /// Page furniture (running headers, page numbers), left out.
+    furniture: &'c [Range<usize>],
+    text: String,
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl Builder<'_> {
+    /// Appends a clean range, less any page furniture in it.
+    fn push(&mut self, range: Range<usize>) {
+        let first = self.furniture.partition_point(|f| f.end <= range.start);
+        let mut from = range.start;
+        let skipped = self.furniture.get(first..).unwrap_or(&[]);
+        for f in skipped.iter().take_while(|f| f.start < range.end) {
+            self.append(from..f.start.max(from));
+            from = f.end.max(from);
+        }
+        self.append(from..range.end.max(from));
+    }
+
+    fn append(&mut self, range: Range<usize>) {
+        if let Some(piece) = self.clean.get(range.clone()) {
+            self.runs.push((self.text.len(), range.start, piece.len()));
+            self.text.push_str(piece);
+        }
     }
 }
 
