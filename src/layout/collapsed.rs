@@ -72,7 +72,8 @@ pub(super) fn inline_body_end(
 ) -> usize {
     let text = doc.text.as_str();
     let region = text.get(start..limit).unwrap_or("");
-    let (mut sentence_start, mut last_cite, mut first_end, mut prose) = (start, None, None, 0);
+    let mut sentence_start = start;
+    let mut tally = Tally::default();
     // The stop closes the last sentence, an abbreviation's period included (`… Id.`, `et seq.`).
     let tail_end = ends_sentence(region).then(|| start + region.trim_end().len());
     let periods = region
@@ -80,36 +81,12 @@ pub(super) fn inline_body_end(
         .map(|(i, _)| (start + i, false))
         .chain(tail_end.map(|e| (e, true)));
     for (dot, at_stop) in periods {
-        let end = if at_stop {
-            dot
-        } else {
-            let word = text
-                .get(sentence_start.max(start)..dot)
-                .and_then(|b| b.rsplit([' ', '(', '\n']).next())
-                .unwrap_or("");
-            let single_initial =
-                word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
-            // `… see also id. 6 You are …`, `… Id. Any voice …`, `… see also id. traffic.`: a
-            // citation's closing abbreviation ends the sentence unless the citation goes on
-            // (`Id. at 7630`, `Id. § 64.1200(n)(6)`, `id., para. 4`).
-            let resumed = text.get(dot + 1..limit).unwrap_or("").trim_start();
-            let cite_goes_on = ["at ", "§", "para", "¶", ",", ";", "(", "n.", "note"]
-                .iter()
-                .any(|w| resumed.starts_with(w));
-            let closes = starts_number(resumed, next)
-                || (["Id", "id", "seq"].contains(&word)
-                    && (!cite_goes_on || starts_block(resumed)));
-            if (is_abbreviation(word) || single_initial) && !closes {
-                continue;
-            }
-            let closers = text
-                .get(dot + 1..limit)
-                .unwrap_or("")
-                .chars()
-                .take_while(|c| matches!(c, '"' | '”' | '’' | ')'))
-                .map(char::len_utf8)
-                .sum::<usize>();
-            dot + 1 + closers
+        let end = match at_stop {
+            true => dot,
+            false => match sentence_end(text, sentence_start.max(start), dot, limit, next) {
+                Some(end) => end,
+                None => continue,
+            },
         };
         if end <= sentence_start {
             continue;
@@ -121,55 +98,99 @@ pub(super) fn inline_body_end(
         let sentence = text.get(sentence_start..end).unwrap_or("");
         // Body text: a sentence with a mark (`… robocalls.2`), or a run-in heading (`Actions
         // You Should Take Now.`); the footnote ended before it.
-        if doc
+        let marked = doc
             .marks
             .iter()
-            .any(|m| (sentence_start..=end).contains(&m.at))
-            || is_heading(sentence)
-        {
-            return if prose == 0 {
-                sentence_start
-            } else {
-                last_cite.or(first_end).unwrap_or(sentence_start)
-            };
+            .any(|m| (sentence_start..=end).contains(&m.at));
+        if marked || is_heading(sentence) {
+            return tally.settle(sentence_start);
         }
         if cites(sentence) {
-            (last_cite, prose) = (Some(end), 0);
+            (tally.last_cite, tally.prose) = (Some(end), 0);
         } else {
-            prose += 1;
+            tally.prose += 1;
         }
-        first_end.get_or_insert(end);
-        if at_stop {
-            return if prose == 0 {
-                end
-            } else {
-                last_cite.or(first_end).unwrap_or(end)
-            };
-        }
+        tally.first_end.get_or_insert(end);
         let resumed = after.trim_start();
-        // A list item or heading at the top of the next page, possibly after the rest of the
-        // interrupted paragraph.
-        if starts_block(resumed) {
-            return if prose == 0 {
-                end
-            } else {
-                last_cite.or(first_end).unwrap_or(end)
-            };
+        // At the stop, or a list item or heading at the top of the next page, possibly after
+        // the rest of the interrupted paragraph.
+        if at_stop || starts_block(resumed) {
+            return tally.settle(end);
         }
         if resumed.starts_with(char::is_lowercase) || starts_number(resumed, next) {
             return end;
         }
-        if prose >= 3 {
-            return last_cite.or(first_end).unwrap_or(end);
+        if tally.prose >= 3 {
+            return tally.last_cite.or(tally.first_end).unwrap_or(end);
         }
         sentence_start = end;
     }
     if cut_short {
         // A copy that stops mid-sentence before its closing: the rest may be the body's.
-        return last_cite.unwrap_or(limit);
+        return tally.last_cite.unwrap_or(limit);
     }
     // No sentence ends before the stop: what follows the last one is not the body's.
-    last_cite.or(first_end).unwrap_or(limit)
+    tally.last_cite.or(tally.first_end).unwrap_or(limit)
+}
+
+/// What an inlined footnote body has shown so far, sentence by sentence.
+#[derive(Debug, Default)]
+struct Tally {
+    /// The end of its last sentence that cites something.
+    last_cite: Option<usize>,
+    /// The end of its first sentence.
+    first_end: Option<usize>,
+    /// Sentences of plain prose since the last that cites.
+    prose: usize,
+}
+
+impl Tally {
+    /// Where the body ends when body text is certain at `at`: there, unless plain prose came
+    /// since its last citation (then after that citation, or after its first sentence).
+    fn settle(&self, at: usize) -> usize {
+        match self.prose {
+            0 => at,
+            _ => self.last_cite.or(self.first_end).unwrap_or(at),
+        }
+    }
+}
+
+/// Where the sentence that started at `sentence_start` ends, for the period at `dot`: after
+/// the period and any closing quotes or parentheses; `None` when the period ends an
+/// abbreviation or an initial, not the sentence (`para.`, `Loyaan A. Egal`), though a
+/// citation's closing `Id.` or `seq.` ends one unless the citation goes on (`Id. at 7630`).
+fn sentence_end(
+    text: &str,
+    sentence_start: usize,
+    dot: usize,
+    limit: usize,
+    next: Option<u32>,
+) -> Option<usize> {
+    let word = text
+        .get(sentence_start..dot)
+        .and_then(|b| b.rsplit([' ', '(', '\n']).next())
+        .unwrap_or("");
+    let single_initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+    // `… see also id. 6 You are …`, `… Id. Any voice …`, `… see also id. traffic.`: a
+    // citation's closing abbreviation ends the sentence unless the citation goes on
+    // (`Id. at 7630`, `Id. § 64.1200(n)(6)`, `id., para. 4`).
+    let resumed = text.get(dot + 1..limit).unwrap_or("").trim_start();
+    let cite_goes_on = ["at ", "§", "para", "¶", ",", ";", "(", "n.", "note"]
+        .iter()
+        .any(|w| resumed.starts_with(w));
+    let closes = starts_number(resumed, next)
+        || (["Id", "id", "seq"].contains(&word) && (!cite_goes_on || starts_block(resumed)));
+    if (is_abbreviation(word) || single_initial) && !closes {
+        return None;
+    }
+    let closers = text
+        .get(dot + 1..limit)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| matches!(c, '"' | '”' | '’' | ')'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    Some(dot + 1 + closers)
 }
 
 /// Whether `text` starts with footnote number `next` and a space (`2 See …`).
