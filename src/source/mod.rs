@@ -121,78 +121,15 @@ impl<'a> Document<'a> {
     /// form feed). It is page furniture, like a
     /// page number, and would otherwise split the paragraph or signature block it interrupts.
     fn drop_running_headers(&mut self) {
-        let text = self.text.as_str();
-        let first_line = |from: usize| {
-            self.lines
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .position(|l| l.kind == LineKind::Text)
-                .map(|i| from + i)
-        };
-        // The first text line of the document and of each later page.
-        let mut tops: Vec<usize> = first_line(0).into_iter().collect();
-        for (i, line) in self.lines.iter().enumerate() {
-            if line.page_break {
-                if let Some(top) = first_line(i) {
-                    if tops.last() != Some(&top) {
-                        tops.push(top);
-                    }
-                }
-            }
-        }
-        // Each top line's words, lowercased, and how many tops share them.
-        let key = |i: usize| {
-            let line = self
-                .lines
-                .get(i)
-                .filter(|l| l.label.is_none())
-                .map_or("", |l| text.get(l.range.clone()).unwrap_or(""));
-            header_key(line)
-        };
-        let keys: Vec<String> = tops.iter().map(|&i| key(i)).collect();
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for k in keys.iter().filter(|k| !k.is_empty()) {
-            *counts.entry(k.as_str()).or_default() += 1;
-        }
-        // The document's own first line, or the agency's name repeated at the top of pages
-        // (identical table rows may start two pages: they are not furniture).
-        let first = keys.first().map_or("", String::as_str);
-        let repeated: Vec<usize> = tops
-            .iter()
-            .zip(&keys)
-            .skip(1)
-            .filter(|(_, k)| {
-                !k.is_empty()
-                    && (k.as_str() == first
-                        || (k.contains("commission") && counts.get(k.as_str()) >= Some(&2)))
-            })
-            .map(|(&i, _)| i)
-            .collect();
+        let tops = self.page_tops();
+        let keys: Vec<String> = tops.iter().map(|&i| self.header_key_of(i)).collect();
+        let mut repeated = repeated_tops(&tops, &keys);
         // A first line that carries the document's number (`… DA 26-1251`) is a running
         // header wherever it repeats: it also marks a page break that has no form feed.
-        let mut repeated = repeated;
+        let first = keys.first().map_or("", String::as_str);
         let numbered = first.contains("commission") && first.bytes().any(|b| b.is_ascii_digit());
         if let (true, Some(&top)) = (numbered, tops.first()) {
-            let first_text = self
-                .lines
-                .get(top)
-                .map_or("", |l| text.get(l.range.clone()).unwrap_or(""));
-            let first_key = header_key(first_text);
-            let first_word = first_text.split_whitespace().next();
-            repeated.extend(
-                self.lines
-                    .iter()
-                    .enumerate()
-                    .skip(top + 1)
-                    .filter_map(|(i, l)| {
-                        let line = text.get(l.range.clone()).unwrap_or("");
-                        // (A cheap test first: only a line with the same first word is keyed.)
-                        let candidate = l.kind == LineKind::Text
-                            && line.split_whitespace().next() == first_word;
-                        (candidate && header_key(line) == first_key).then_some(i)
-                    }),
-            );
+            repeated.extend(self.repeats_of(top));
             repeated.sort_unstable();
             repeated.dedup();
         }
@@ -204,6 +141,60 @@ impl<'a> Document<'a> {
                 line.page_break = true;
             }
         }
+    }
+
+    /// The first text line of the document and of each later page.
+    fn page_tops(&self) -> Vec<usize> {
+        let first_line = |from: usize| {
+            self.lines
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|l| l.kind == LineKind::Text)
+                .map(|i| from + i)
+        };
+        let mut tops: Vec<usize> = first_line(0).into_iter().collect();
+        for (i, line) in self.lines.iter().enumerate() {
+            if line.page_break {
+                if let Some(top) = first_line(i) {
+                    if tops.last() != Some(&top) {
+                        tops.push(top);
+                    }
+                }
+            }
+        }
+        tops
+    }
+
+    /// Line `i`'s words, lowercased ([`header_key`]); empty for a footnote's labelled line.
+    fn header_key_of(&self, i: usize) -> String {
+        let line = self
+            .lines
+            .get(i)
+            .filter(|l| l.label.is_none())
+            .map_or("", |l| self.text.get(l.range.clone()).unwrap_or(""));
+        header_key(line)
+    }
+
+    /// The lines after `top` that repeat it, the document's numbered first line.
+    fn repeats_of(&self, top: usize) -> Vec<usize> {
+        let text = self.text.as_str();
+        let first_text = self
+            .lines
+            .get(top)
+            .map_or("", |l| text.get(l.range.clone()).unwrap_or(""));
+        let first_key = header_key(first_text);
+        let first_word = first_text.split_whitespace().next();
+        let lines = self.lines.iter().enumerate().skip(top + 1);
+        lines
+            .filter_map(|(i, l)| {
+                let line = text.get(l.range.clone()).unwrap_or("");
+                // (A cheap test first: only a line with the same first word is keyed.)
+                let candidate =
+                    l.kind == LineKind::Text && line.split_whitespace().next() == first_word;
+                (candidate && header_key(line) == first_key).then_some(i)
+            })
+            .collect()
     }
 
     /// The clean text of `line`.
@@ -234,6 +225,27 @@ impl<'a> Document<'a> {
         let end = (self.to_input(range.end - 1) + 1).min(self.input.len());
         Span::new(start, end)
     }
+}
+
+/// The page tops after the first that repeat the document's first line, or the agency's name
+/// repeated at the top of two or more pages (identical table rows may start two pages: they
+/// are not furniture). `keys` are the tops' [`header_key`]s.
+fn repeated_tops(tops: &[usize], keys: &[String]) -> Vec<usize> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for k in keys.iter().filter(|k| !k.is_empty()) {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    let first = keys.first().map_or("", String::as_str);
+    tops.iter()
+        .zip(keys)
+        .skip(1)
+        .filter(|(_, k)| {
+            !k.is_empty()
+                && (k.as_str() == first
+                    || (k.contains("commission") && counts.get(k.as_str()) >= Some(&2)))
+        })
+        .map(|(&i, _)| i)
+        .collect()
 }
 
 #[cfg(test)]
