@@ -168,28 +168,7 @@ pub(super) fn anchors(
     region: Range<usize>,
     found: &[Found],
 ) -> Vec<(Anchor, Range<usize>)> {
-    let mut runs: Vec<Range<usize>> = Vec::new();
-    let first = found.partition_point(|f| f.range.start < region.start);
-    for f in found
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|f| f.range.end <= region.end)
-    {
-        match runs.last_mut() {
-            Some(run)
-                if f.range.start >= run.end
-                    && text.get(run.end..f.range.start).is_some_and(|gap| {
-                        gap.chars()
-                            .all(|c| c.is_whitespace() || c == ';' || c == ',')
-                    }) =>
-            {
-                run.end = f.range.end;
-            }
-            Some(run) if f.range.start < run.end => run.end = run.end.max(f.range.end),
-            _ => runs.push(f.range.clone()),
-        }
-    }
+    let runs = citation_runs(text, region.clone(), found);
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut next_run = runs.iter().peekable();
@@ -214,27 +193,7 @@ pub(super) fn anchors(
                 continue;
             }
         };
-        let date = crate::grammar::date::parse_date_prefix(rest)
-            .map(|(_, used)| used)
-            .filter(|&used| {
-                !rest
-                    .get(used..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_alphanumeric)
-            });
-        let phone = crate::grammar::phone::phone_at_start(rest)
-            .map(|(_, r)| r.end)
-            .or_else(|| {
-                regex!(r"^(?:\[REDACTED\]|\(?XXX\)?[-. ]?XXX[-. ]XXXX(?-u:\b))")
-                    .find(rest)
-                    .map(|m| m.end())
-            });
-        let found = match (date, phone) {
-            (Some(d), Some(p)) if p > d => Some((Anchor::Phone, p)),
-            (Some(d), _) => Some((Anchor::Date, d)),
-            (None, Some(p)) => Some((Anchor::Phone, p)),
-            (None, None) => None,
-        };
+        let found = date_or_phone(rest);
         match found {
             // A date or number must not run into a citation.
             Some((anchor, used)) if next_run.peek().is_none_or(|r| i + used <= r.start) => {
@@ -245,6 +204,60 @@ pub(super) fn anchors(
         }
     }
     out
+}
+
+/// The runs of citations in `region`: citations separated only by `;`, `,` and whitespace
+/// make one run (`47 U.S.C. § 227(b); 47 CFR § 64.1200`).
+fn citation_runs(text: &str, region: Range<usize>, found: &[Found]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let first = found.partition_point(|f| f.range.start < region.start);
+    let inside = found
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|f| f.range.end <= region.end);
+    for f in inside {
+        match runs.last_mut() {
+            Some(run)
+                if f.range.start >= run.end
+                    && text.get(run.end..f.range.start).is_some_and(|gap| {
+                        gap.chars()
+                            .all(|c| c.is_whitespace() || c == ';' || c == ',')
+                    }) =>
+            {
+                run.end = f.range.end;
+            }
+            Some(run) if f.range.start < run.end => run.end = run.end.max(f.range.end),
+            _ => runs.push(f.range.clone()),
+        }
+    }
+    runs
+}
+
+/// A date or a phone number (or redaction) at the start of `rest`, and its length: the
+/// longer reading when both parse; a date must not run into a word.
+fn date_or_phone(rest: &str) -> Option<(Anchor, usize)> {
+    let date = crate::grammar::date::parse_date_prefix(rest)
+        .map(|(_, used)| used)
+        .filter(|&used| {
+            !rest
+                .get(used..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        });
+    let phone = crate::grammar::phone::phone_at_start(rest)
+        .map(|(_, r)| r.end)
+        .or_else(|| {
+            regex!(r"^(?:\[REDACTED\]|\(?XXX\)?[-. ]?XXX[-. ]XXXX(?-u:\b))")
+                .find(rest)
+                .map(|m| m.end())
+        });
+    match (date, phone) {
+        (Some(d), Some(p)) if p > d => Some((Anchor::Phone, p)),
+        (Some(d), _) => Some((Anchor::Date, d)),
+        (None, Some(p)) => Some((Anchor::Phone, p)),
+        (None, None) => None,
+    }
 }
 
 /// Reads a collapsed table's rows from its anchors, in the header's column order.
