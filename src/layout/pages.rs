@@ -35,26 +35,16 @@ pub(super) fn page_lines(doc: &Document<'_>) -> PageLines {
         .find(|l| l.kind == LineKind::Text)
         .map(|l| squash(doc.slice(l.range.clone())))
         .unwrap_or_default();
-    let (mut last_label, mut max_mark) = (0u32, 0u32);
-    let mut detached_numbers: BTreeSet<u32> = BTreeSet::new();
-    // Where each number first stands glued to the word before it (`calls.4 `).
-    let mut glued: BTreeMap<u32, usize> = BTreeMap::new();
-    for (start, digits, before) in crate::text::short_numbers(&doc.text) {
-        let closes_word = before.is_ascii_alphabetic()
-            || matches!(before, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’');
-        if let Some(number) = digits.parse::<u32>().ok().filter(|_| closes_word) {
-            glued.entry(number).or_insert(start);
-        }
-    }
-    let (mut page_has_label, mut page_top, mut new_page) = (false, true, false);
+    let mut labels = Labels::new(doc);
+    let (mut page_top, mut new_page) = (true, false);
     let mut marks = doc.marks.iter().peekable();
     for (i, source) in doc.lines.iter().enumerate() {
         let mut line = source.clone();
         if line.page_break || line.kind == LineKind::Rule {
-            (page_has_label, page_top, new_page) = (false, true, true);
+            (labels.page_has_label, page_top, new_page) = (false, true, true);
         }
         while let Some(m) = marks.next_if(|m| m.at <= line.range.end) {
-            max_mark = max_mark.max(m.number);
+            labels.max_mark = labels.max_mark.max(m.number);
         }
         let previous = i.checked_sub(1).and_then(|p| lines.get(p));
         let previous_text = previous
@@ -74,54 +64,105 @@ pub(super) fn page_lines(doc: &Document<'_>) -> PageLines {
             line.label = None;
             line.range.start = line_start(doc, line.range.clone());
         }
-        let text = doc.slice(line.range.clone());
         if line.kind == LineKind::Text && line.label.is_none() {
-            let next = last_label.saturating_add(1);
-            let next_is_text = doc
-                .lines
-                .get(i + 1)
-                .is_some_and(|l| l.kind == LineKind::Text && !l.page_break);
-            let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let number: Option<u32> = text.get(..digits).and_then(|d| d.parse().ok());
-            let rest = text.get(digits..).unwrap_or("");
-            let alone = rest.is_empty() && (1..=3).contains(&digits);
-            let opens = rest.starts_with(' ')
-                && rest.trim_start().starts_with(|c: char| {
-                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '§')
-                });
-            // Under a finished footnote of the page, or starting a block for a detached mark.
-            let marked = detached_numbers.contains(&next)
-                || glued.get(&next).is_some_and(|&at| at < line.range.start);
-            let in_sequence = number == Some(next)
-                && ((page_has_label && previous_text.is_some_and(ends_note))
-                    || (marked && previous_text.is_none()));
-            if in_sequence && ((alone && next_is_text) || opens) {
-                line.label = Some(next);
-                let skip = digits + (rest.len() - rest.trim_start().len());
-                line.range.start = (line.range.start + skip).min(line.range.end);
-            } else if alone
-                && !line.page_break
-                && (3..20).contains(&line.indent)
-                && previous_text.is_some()
-                && !page_has_label
-                && number.is_some_and(|m| m > max_mark && m <= max_mark.saturating_add(3))
-            {
-                if let (Some(slot), Some(m)) = (detached.get_mut(i), number) {
-                    *slot = true;
-                    max_mark = m;
-                    detached_numbers.insert(m);
-                    line.kind = LineKind::Blank;
-                }
-            }
+            labels.read(doc, i, &mut line, previous_text, &mut detached);
         }
         if let Some(number) = line.label {
-            last_label = number;
-            page_has_label = true;
+            labels.last_label = number;
+            labels.page_has_label = true;
         }
         lines.push(line);
     }
     label_before_labels(doc, &mut lines);
     PageLines { lines, detached }
+}
+
+/// What the page walker knows of the footnote numbering as it reads the lines.
+struct Labels {
+    /// The last footnote label read.
+    last_label: u32,
+    /// The highest footnote mark of the body so far.
+    max_mark: u32,
+    /// Footnote marks set on a line of their own.
+    detached_numbers: BTreeSet<u32>,
+    /// Where each number first stands glued to the word before it (`calls.4 `).
+    glued: BTreeMap<u32, usize>,
+    /// The current page has a labelled footnote.
+    page_has_label: bool,
+}
+
+impl Labels {
+    fn new(doc: &Document<'_>) -> Self {
+        let mut glued: BTreeMap<u32, usize> = BTreeMap::new();
+        for (start, digits, before) in crate::text::short_numbers(&doc.text) {
+            let closes_word = before.is_ascii_alphabetic()
+                || matches!(before, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’');
+            if let Some(number) = digits.parse::<u32>().ok().filter(|_| closes_word) {
+                glued.entry(number).or_insert(start);
+            }
+        }
+        Labels {
+            last_label: 0,
+            max_mark: 0,
+            detached_numbers: BTreeSet::new(),
+            glued,
+            page_has_label: false,
+        }
+    }
+
+    /// Reads the number a text line `i` without a label starts with: the next footnote's
+    /// label (in sequence, under a finished footnote of the page or starting a block for a
+    /// detached mark), or a footnote mark set on a line of its own (`detached`).
+    fn read(
+        &mut self,
+        doc: &Document<'_>,
+        i: usize,
+        line: &mut Line,
+        previous_text: Option<&str>,
+        detached: &mut [bool],
+    ) {
+        let text = doc.slice(line.range.clone());
+        let next = self.last_label.saturating_add(1);
+        let next_is_text = doc
+            .lines
+            .get(i + 1)
+            .is_some_and(|l| l.kind == LineKind::Text && !l.page_break);
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let number: Option<u32> = text.get(..digits).and_then(|d| d.parse().ok());
+        let rest = text.get(digits..).unwrap_or("");
+        let alone = rest.is_empty() && (1..=3).contains(&digits);
+        let opens = rest.starts_with(' ')
+            && rest.trim_start().starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '§')
+            });
+        // Under a finished footnote of the page, or starting a block for a detached mark.
+        let marked = self.detached_numbers.contains(&next)
+            || self
+                .glued
+                .get(&next)
+                .is_some_and(|&at| at < line.range.start);
+        let in_sequence = number == Some(next)
+            && ((self.page_has_label && previous_text.is_some_and(ends_note))
+                || (marked && previous_text.is_none()));
+        if in_sequence && ((alone && next_is_text) || opens) {
+            line.label = Some(next);
+            let skip = digits + (rest.len() - rest.trim_start().len());
+            line.range.start = (line.range.start + skip).min(line.range.end);
+        } else if alone
+            && !line.page_break
+            && (3..20).contains(&line.indent)
+            && previous_text.is_some()
+            && !self.page_has_label
+            && number.is_some_and(|m| m > self.max_mark && m <= self.max_mark.saturating_add(3))
+        {
+            if let (Some(slot), Some(m)) = (detached.get_mut(i), number) {
+                *slot = true;
+                self.max_mark = m;
+                self.detached_numbers.insert(m);
+                line.kind = LineKind::Blank;
+            }
+        }
+    }
 }
 
 /// The most text lines a footnote without its label may run over above the next one's label.
