@@ -87,6 +87,26 @@ impl Lexer<'_> {
             });
             return;
         }
+        self.content(begin, end, clean_start, &mut label);
+        let (range, label) = self.line_range(clean_start, indent, label);
+        let kind = if range.is_empty() && label.is_none() {
+            LineKind::Blank
+        } else {
+            LineKind::Text
+        };
+        self.doc.lines.push(Line {
+            range,
+            kind,
+            label,
+            page_break,
+            indent,
+        });
+    }
+
+    /// Lexes the text of input range `begin..end`: plain runs copied to the clean text,
+    /// markup handled, glued footnote marks taken out.
+    fn content(&mut self, begin: usize, end: usize, clean_start: usize, label: &mut Option<u32>) {
+        let input = self.doc.input;
         let mut p = begin;
         while p < end {
             let rest = input.get(p..end).unwrap_or("");
@@ -125,8 +145,19 @@ impl Lexer<'_> {
                 .text
                 .get(clean_start..)
                 .is_some_and(|s| s.trim().is_empty());
-            p = self.markup(next, end, at_line_start, &mut label);
+            p = self.markup(next, end, at_line_start, label);
         }
+    }
+
+    /// The clean range of the line lexed from `clean_start`, trimmed, and its footnote label:
+    /// a page number set far from the margin is no text, and a plain-text label
+    /// (`1 See …`) is cut off the line.
+    fn line_range(
+        &mut self,
+        clean_start: usize,
+        indent: usize,
+        mut label: Option<u32>,
+    ) -> (Range<usize>, Option<u32>) {
         let line_text = self.doc.text.get(clean_start..).unwrap_or("");
         let lead = line_text.len() - line_text.trim_start().len();
         let mut range = clean_start + lead..clean_start + line_text.trim_end().len();
@@ -148,18 +179,7 @@ impl Lexer<'_> {
         if let Some(n) = label {
             self.labelled.push(n);
         }
-        let kind = if range.is_empty() && label.is_none() {
-            LineKind::Blank
-        } else {
-            LineKind::Text
-        };
-        self.doc.lines.push(Line {
-            range,
-            kind,
-            label,
-            page_break,
-            indent,
-        });
+        (range, label)
     }
 
     /// Handles the markup at input offset `at`; returns where lexing goes on.
