@@ -9,6 +9,52 @@
 
 use super::content::{Glyph, PageContent, Segment};
 
+// Thresholds of the page reader. Sizes and distances are in PDF points (1/72 in); ratios of a
+// font size are in ems; page fractions are measured from the top of the page.
+
+/// Sizes are counted to half a point when the body size is found ([`body_size`]).
+const SIZE_BINS_PER_POINT: f32 = 2.0;
+/// The body size of a page without glyphs.
+const DEFAULT_BODY_SIZE: f32 = 12.0;
+/// A line set smaller than this share of the body size may be a footnote.
+const NOTE_SIZE: f32 = 0.92;
+/// Footnotes stand below this share of the page's height.
+const FOOT_OF_PAGE: f32 = 0.4;
+/// Two lines are set in the same size when their sizes differ by at most this share.
+const SAME_SIZE: f32 = 0.1;
+/// A line reaches the right margin when it ends within this share of its width of it.
+const MARGIN_REACH: f32 = 0.08;
+/// A gap between lines larger than this many times their size starts a paragraph.
+const PARAGRAPH_GAP: f32 = 1.45;
+/// A line set in (or back out) by more than this starts a paragraph or an item's later lines.
+const INDENT: f32 = 4.0;
+/// A line continues a list item of the previous page when set within this of its later lines.
+const HANGING_SLACK: f32 = 2.0;
+/// A page number stands below this share of the page's height …
+const PAGE_NUMBER_BOTTOM: f32 = 0.88;
+/// … or above this one …
+const PAGE_NUMBER_TOP: f32 = 0.06;
+/// … centred within this share of the page's width.
+const PAGE_NUMBER_CENTRE: f32 = 0.15;
+/// Glyphs smaller than this are invisible (clipping tricks, hidden text).
+const MIN_GLYPH_SIZE: f32 = 0.5;
+/// Glyphs whose baselines differ by at most this many ems stand on one line.
+const SAME_BASELINE: f32 = 0.2;
+/// A footnote mark is set smaller than this share of its line's size …
+const MARK_SIZE: f32 = 0.85;
+/// … and raised above its baseline by less than this many ems.
+const MARK_RAISE: f32 = 0.75;
+/// A gap between glyphs wider than this many ems is a space.
+const WORD_GAP: f32 = 0.15;
+/// A ruling is thinner than this …
+const RULING_WIDTH: f32 = 1.0;
+/// … and longer than this.
+const RULING_LENGTH: f32 = 2.0;
+/// Rulings within this of each other meet, or are one.
+const RULING_SLACK: f32 = 3.0;
+/// A glyph's centre stands this many ems above its baseline.
+const GLYPH_CENTRE: f32 = 0.3;
+
 /// A line of text on a page.
 #[derive(Debug, Clone)]
 struct Line {
@@ -32,7 +78,7 @@ enum Block {
 fn body_size<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> f32 {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for g in glyphs {
-        let key = (g.size * 2.0).round() as i32;
+        let key = (g.size * SIZE_BINS_PER_POINT).round() as i32;
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
             None => counts.push((key, 1)),
@@ -41,7 +87,7 @@ fn body_size<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> f32 {
     counts
         .iter()
         .max_by_key(|(_, n)| *n)
-        .map_or(12.0, |(k, _)| *k as f32 / 2.0)
+        .map_or(DEFAULT_BODY_SIZE, |(k, _)| *k as f32 / SIZE_BINS_PER_POINT)
 }
 
 /// Builds the text of all pages.
@@ -77,7 +123,7 @@ pub(super) fn render(pages: &[PageContent]) -> String {
     let right = laid
         .iter()
         .flat_map(|(_, _, lines)| lines)
-        .filter(|l| l.size >= body * 0.92)
+        .filter(|l| l.size >= body * NOTE_SIZE)
         .map(|l| l.x1)
         .fold(0.0f32, f32::max);
     for (n, (page, (grid, inside, lines))) in pages.iter().zip(laid).enumerate() {
@@ -119,6 +165,38 @@ struct Table {
     pending: Option<Vec<String>>,
 }
 
+impl Table {
+    /// Takes a table row: the header (once; repeated at the top of a new page, skipped:
+    /// returns false), a row continued from the previous page (an empty first cell) joined to
+    /// the pending one, else a new pending row, the last one written.
+    fn row(&mut self, out: &mut String, cells: &[String]) -> bool {
+        match &self.header {
+            None => self.header = Some(cells.to_vec()),
+            Some(header) if header == cells => return false,
+            Some(_) => {}
+        }
+        let continued = cells.first().is_some_and(|c| c.is_empty()) && self.pending.is_some();
+        match self.pending.as_mut() {
+            Some(last) if continued => {
+                for (a, b) in last.iter_mut().zip(cells) {
+                    if !b.is_empty() {
+                        if !a.is_empty() {
+                            a.push(' ');
+                        }
+                        a.push_str(b);
+                    }
+                }
+            }
+            _ => {
+                if let Some(done) = self.pending.replace(cells.to_vec()) {
+                    push_row(out, &done);
+                }
+            }
+        }
+        true
+    }
+}
+
 fn push_row(out: &mut String, row: &[String]) {
     out.push_str(&row.join("\t"));
     out.push('\n');
@@ -136,32 +214,13 @@ fn emit_page(
     page: &PageContent,
     (table, hanging): (&mut Table, &mut Option<(f32, f32)>),
 ) {
-    let carried = hanging.take();
-    // The x of the current paragraph's first line when it is a list item, and the x of the
-    // last body line.
-    let (mut item_x, mut last_x): (Option<f32>, Option<f32>) = (None, None);
-    let mut first_body_line = true;
-    // Footnotes: the run of small lines at the foot of the page, starting with a mark.
-    let lines_at: Vec<usize> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b.1, Block::Line(_)))
-        .map(|(i, _)| i)
-        .collect();
-    let mut notes_from = blocks.len();
-    for &i in lines_at.iter().rev() {
-        match blocks.get(i).map(|b| &b.1) {
-            Some(Block::Line(l)) if l.size < body * 0.92 && l.y > page.height * 0.4 => {
-                notes_from = i
-            }
-            _ => break,
-        }
-    }
-    while notes_from < blocks.len()
-        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if starts_note(&l.text))
-    {
-        notes_from += 1;
-    }
+    let notes_from = notes_start(&blocks, body, page);
+    let mut items = Items {
+        carried: hanging.take(),
+        item_x: None,
+        last_x: None,
+        first_body_line: true,
+    };
     let mut prev: Option<&Line> = None;
     let mut in_table = false;
     for (i, (_, block)) in blocks.iter().enumerate() {
@@ -175,33 +234,9 @@ fn emit_page(
                     out.push_str("\n\n");
                     in_table = true;
                 }
-                match &table.header {
-                    None => table.header = Some(cells.clone()),
-                    // The header repeated at the top of a new page.
-                    Some(header) if header == cells => continue,
-                    Some(_) => {}
+                if table.row(out, cells) {
+                    prev = None;
                 }
-                // A row continued from the previous page has an empty first cell.
-                let continued =
-                    cells.first().is_some_and(|c| c.is_empty()) && table.pending.is_some();
-                match table.pending.as_mut() {
-                    Some(last) if continued => {
-                        for (a, b) in last.iter_mut().zip(cells) {
-                            if !b.is_empty() {
-                                if !a.is_empty() {
-                                    a.push(' ');
-                                }
-                                a.push_str(b);
-                            }
-                        }
-                    }
-                    _ => {
-                        if let Some(done) = table.pending.replace(cells.clone()) {
-                            push_row(out, &done);
-                        }
-                    }
-                }
-                prev = None;
             }
             Block::Line(line) => {
                 if let Some(done) = table.pending.take() {
@@ -209,63 +244,17 @@ fn emit_page(
                 }
                 in_table = false;
                 let note = i >= notes_from;
-                let item = crate::text::is_list_item(&line.text);
-                let mut paragraph = prev.is_none();
-                match prev {
-                    None => out.push('\n'),
-                    Some(p) => {
-                        let gap = line.y - p.y;
-                        // A line that reaches the margin goes on in the next one of its size
-                        // (a large centred heading may reach as far).
-                        let same_size = (p.size - line.size).abs() <= 0.1 * p.size.max(1.0);
-                        let full =
-                            p.x1 >= right - 0.08 * (right - p.x0).max(1.0) && !note && same_size;
-                        if note && starts_note(&line.text) || gap > 1.45 * p.size.max(line.size) {
-                            paragraph = true;
-                            out.push_str("\n\n");
-                        } else if full && !item && gap > 0.0 {
-                            let hyphen = p.text.ends_with('-') && !p.text.ends_with(" -");
-                            if !hyphen {
-                                out.push(' ');
-                            }
-                        } else if note {
-                            out.push(' ');
-                        } else if (line.x0 - p.x0 > 4.0 && ends_clause(&p.text))
-                            || (p.x0 - line.x0 > 4.0
-                                && ends_clause(&p.text)
-                                && !p.text.ends_with(','))
-                        {
-                            // A new indented paragraph, or text back at the margin after a
-                            // finished sentence; an indented first line that ends at a comma
-                            // (a long word went to the next line) goes on.
-                            paragraph = true;
-                            out.push_str("\n\n");
-                        } else {
-                            out.push('\n');
-                        }
-                    }
-                }
+                let paragraph = line_break(out, prev, line, note, right);
                 if !note {
-                    // (Lettered items too: `d. Within 14 days …`.)
-                    let item = item || crate::text::regex!(r"^[a-z]\. [A-Z]").is_match(&line.text);
-                    let continues = carried
-                        .filter(|&(_, x)| first_body_line && !item && (line.x0 - x).abs() <= 2.0);
-                    if let Some((x, _)) = continues {
-                        out.push_str("    ");
-                        item_x = Some(x);
-                    } else if paragraph || item {
-                        item_x = item.then_some(line.x0);
-                    }
-                    last_x = Some(line.x0);
-                    first_body_line = false;
+                    items.body_line(out, line, paragraph);
                 }
                 out.push_str(&line.text);
                 prev = Some(line);
             }
         }
     }
-    *hanging = match (item_x, last_x) {
-        (Some(item), Some(last)) if last > item + 4.0 && !in_table => Some((item, last)),
+    *hanging = match (items.item_x, items.last_x) {
+        (Some(item), Some(last)) if last > item + INDENT && !in_table => Some((item, last)),
         _ => None,
     };
     // A table that reaches the foot of the page may go on (even mid-row) on the next page.
@@ -275,6 +264,106 @@ fn emit_page(
         }
     }
     out.push('\n');
+}
+
+/// Where a page's footnotes start among its blocks: the run of small lines at the foot of
+/// the page, from its first line that starts with a mark.
+fn notes_start(blocks: &[(f32, Block)], body: f32, page: &PageContent) -> usize {
+    let lines_at = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b.1, Block::Line(_)))
+        .map(|(i, _)| i);
+    let mut notes_from = blocks.len();
+    for i in lines_at.rev() {
+        match blocks.get(i).map(|b| &b.1) {
+            Some(Block::Line(l))
+                if l.size < body * NOTE_SIZE && l.y > page.height * FOOT_OF_PAGE =>
+            {
+                notes_from = i
+            }
+            _ => break,
+        }
+    }
+    while notes_from < blocks.len()
+        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if starts_note(&l.text))
+    {
+        notes_from += 1;
+    }
+    notes_from
+}
+
+/// Writes what stands between the previous line of a block and `line`: a paragraph break,
+/// a space (the previous line reached the margin and goes on), or a line break; returns
+/// whether `line` starts a paragraph.
+fn line_break(out: &mut String, prev: Option<&Line>, line: &Line, note: bool, right: f32) -> bool {
+    let Some(p) = prev else {
+        out.push('\n');
+        return true;
+    };
+    let gap = line.y - p.y;
+    // A line that reaches the margin goes on in the next one of its size (a large centred
+    // heading may reach as far).
+    let same_size = (p.size - line.size).abs() <= SAME_SIZE * p.size.max(1.0);
+    let full = p.x1 >= right - MARGIN_REACH * (right - p.x0).max(1.0) && !note && same_size;
+    let item = crate::text::is_list_item(&line.text);
+    if note && starts_note(&line.text) || gap > PARAGRAPH_GAP * p.size.max(line.size) {
+        out.push_str("\n\n");
+        return true;
+    }
+    if full && !item && gap > 0.0 {
+        let hyphen = p.text.ends_with('-') && !p.text.ends_with(" -");
+        if !hyphen {
+            out.push(' ');
+        }
+    } else if note {
+        out.push(' ');
+    } else if (line.x0 - p.x0 > INDENT && ends_clause(&p.text))
+        || (p.x0 - line.x0 > INDENT && ends_clause(&p.text) && !p.text.ends_with(','))
+    {
+        // A new indented paragraph, or text back at the margin after a finished sentence; an
+        // indented first line that ends at a comma (a long word went to the next line) goes
+        // on.
+        out.push_str("\n\n");
+        return true;
+    } else {
+        out.push('\n');
+    }
+    false
+}
+
+/// The list item a page's body lines are in, for the hanging indent a page break hides.
+struct Items {
+    /// The previous page's item this page may go on with: (its first line's x, its later
+    /// lines' x).
+    carried: Option<(f32, f32)>,
+    /// The x of the current paragraph's first line, when it is a list item.
+    item_x: Option<f32>,
+    /// The x of the last body line.
+    last_x: Option<f32>,
+    first_body_line: bool,
+}
+
+impl Items {
+    /// Notes a body line (that starts a paragraph or not); a first line of the page that goes
+    /// on with the previous page's item is indented as the item's later lines are.
+    fn body_line(&mut self, out: &mut String, line: &Line, paragraph: bool) {
+        // (Lettered items too: `d. Within 14 days …`.)
+        let item = crate::text::is_list_item(&line.text)
+            || crate::text::regex!(r"^[a-z]\. [A-Z]").is_match(&line.text);
+        let first = self.first_body_line;
+        let continues = self
+            .carried
+            .filter(|&(_, x)| first && !item && (line.x0 - x).abs() <= HANGING_SLACK);
+        if let Some((x, _)) = continues {
+            out.push_str("    ");
+            self.item_x = Some(x);
+        } else if paragraph || item {
+            self.item_x = item.then_some(line.x0);
+        }
+        self.last_x = Some(line.x0);
+        self.first_body_line = false;
+    }
 }
 
 /// Whether a line of a page's foot starts a footnote: a raised mark, or a number set in the
@@ -309,21 +398,25 @@ fn is_page_number(line: &Line, page: &PageContent) -> bool {
     !t.is_empty()
         && t.len() <= 3
         && t.bytes().all(|b| b.is_ascii_digit())
-        && (line.y > page.height * 0.88 || line.y < page.height * 0.06)
-        && (centre - page.width / 2.0).abs() < page.width * 0.15
+        && (line.y > page.height * PAGE_NUMBER_BOTTOM || line.y < page.height * PAGE_NUMBER_TOP)
+        && (centre - page.width / 2.0).abs() < page.width * PAGE_NUMBER_CENTRE
 }
 
 /// Groups glyphs into lines by baseline; a run of smaller glyphs raised just above a line
 /// (within 0.75 em, horizontally within it) joins that line as superscript.
 fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
-    let mut sorted: Vec<&Glyph> = glyphs.iter().copied().filter(|g| g.size > 0.5).collect();
+    let mut sorted: Vec<&Glyph> = glyphs
+        .iter()
+        .copied()
+        .filter(|g| g.size > MIN_GLYPH_SIZE)
+        .collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
     for g in sorted {
         match clusters.last_mut() {
             Some(c)
                 if c.first()
-                    .is_some_and(|f| (g.y - f.y).abs() <= 0.2 * f.size.max(g.size)) =>
+                    .is_some_and(|f| (g.y - f.y).abs() <= SAME_BASELINE * f.size.max(g.size)) =>
             {
                 c.push(g)
             }
@@ -350,9 +443,9 @@ fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
         let (size, raise) = (size_of(d), y_of(d) - y_of(c));
         let ((c0, c1), (d0, d1)) = (span_of(c), span_of(d));
         marks_only(c)
-            && size_of(c) < 0.85 * size
+            && size_of(c) < MARK_SIZE * size
             && raise > 0.0
-            && raise < 0.75 * size
+            && raise < MARK_RAISE * size
             && c0 >= d0 - size
             && c1 <= d1 + size
     };
@@ -401,7 +494,7 @@ fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Lin
             let gap = g.x - end;
             let em = g.size.max(1.0);
             let spaced = text.ends_with(' ') || t.starts_with(' ');
-            if gap > 0.15 * em && !spaced && !(mark && in_sup) {
+            if gap > WORD_GAP * em && !spaced && !(mark && in_sup) {
                 text.push(' ');
             }
         }
@@ -459,17 +552,20 @@ impl Grid {
     fn find(rules: &[Segment]) -> Option<Grid> {
         let horizontal: Vec<&Segment> = rules
             .iter()
-            .filter(|s| (s.y0 - s.y1).abs() < 1.0 && (s.x0 - s.x1).abs() > 2.0)
+            .filter(|s| (s.y0 - s.y1).abs() < RULING_WIDTH && (s.x0 - s.x1).abs() > RULING_LENGTH)
             .collect();
         let vertical: Vec<&Segment> = rules
             .iter()
-            .filter(|s| (s.x0 - s.x1).abs() < 1.0 && (s.y0 - s.y1).abs() > 2.0)
+            .filter(|s| (s.x0 - s.x1).abs() < RULING_WIDTH && (s.y0 - s.y1).abs() > RULING_LENGTH)
             .collect();
         // Only rulings that meet a ruling of the other direction belong to a grid.
         let meets = |h: &Segment, v: &Segment| {
             let (hx0, hx1) = (h.x0.min(h.x1), h.x0.max(h.x1));
             let (vy0, vy1) = (v.y0.min(v.y1), v.y0.max(v.y1));
-            v.x0 >= hx0 - 3.0 && v.x0 <= hx1 + 3.0 && h.y0 >= vy0 - 3.0 && h.y0 <= vy1 + 3.0
+            v.x0 >= hx0 - RULING_SLACK
+                && v.x0 <= hx1 + RULING_SLACK
+                && h.y0 >= vy0 - RULING_SLACK
+                && h.y0 <= vy1 + RULING_SLACK
         };
         let hs: Vec<f32> = horizontal
             .iter()
@@ -481,12 +577,12 @@ impl Grid {
             .filter(|v| horizontal.iter().any(|h| meets(h, v)))
             .map(|v| v.x0)
             .collect();
-        let (xs, ys) = (snap(vs, 3.0), snap(hs, 3.0));
+        let (xs, ys) = (snap(vs, RULING_SLACK), snap(hs, RULING_SLACK));
         (xs.len() >= 3 && ys.len() >= 3).then_some(Grid { xs, ys })
     }
 
     fn contains(&self, g: &Glyph) -> bool {
-        let (cx, cy) = (g.x + g.width / 2.0, g.y - g.size * 0.3);
+        let (cx, cy) = (g.x + g.width / 2.0, g.y - g.size * GLYPH_CENTRE);
         match (
             self.xs.first(),
             self.xs.last(),
@@ -506,7 +602,7 @@ impl Grid {
         let rows = self.ys.len().saturating_sub(1);
         let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns * rows];
         for g in glyphs {
-            let (cx, cy) = (g.x + g.width / 2.0, g.y - g.size * 0.3);
+            let (cx, cy) = (g.x + g.width / 2.0, g.y - g.size * GLYPH_CENTRE);
             let col = self
                 .xs
                 .iter()
