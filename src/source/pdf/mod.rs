@@ -8,6 +8,7 @@ mod base14;
 mod cmap;
 mod content;
 mod font;
+mod grid;
 mod lexer;
 mod text;
 
