@@ -14,6 +14,7 @@
 //! result as JSON.
 
 mod docket;
+mod path;
 mod reference;
 mod reporter;
 mod resolve;

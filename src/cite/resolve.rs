@@ -10,8 +10,9 @@
 //! - `supra note 5` refers to the first full citation of footnote 5 (its first reporter cite
 //!   when it pins a page: `supra note 5, at 7630`), or to its name.
 
+use super::path::invalid_path;
 use super::reference;
-use super::statute::{invalid_path, Code};
+use super::statute::Code;
 use super::{Found, Hint, IdForm, Issue, IssueKind, Piece, Scan};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;

@@ -18,11 +18,13 @@ mod citations;
 mod collapsed;
 mod pages;
 mod table;
+mod walker;
 
 pub(crate) use self::citations::{within, Found};
 use self::collapsed::*;
 use self::pages::*;
 pub(crate) use self::table::{Row, Table};
+use self::walker::*;
 
 /// Everything the extractors read: the letter's parts, its citations and its Attachment A
 /// table, with the text they are ranges of and the map from that text back to the input.
