@@ -32,6 +32,7 @@
 //! The parser never fails and never panics: malformed or truncated input gives whatever
 //! mappings could be read before the damage, and huge ranges are capped.
 
+use super::syntax::Scanner;
 use std::collections::HashMap;
 
 /// Most codes a single `bfrange` line may map; the rest of the range is ignored.
@@ -85,7 +86,7 @@ impl ToUnicode {
     /// Parses the (already decompressed) stream bytes. Never fails: garbage gives an empty map.
     pub(crate) fn parse(data: &[u8]) -> Self {
         let mut cmap = Self::default();
-        let mut lexer = Lexer::new(data);
+        let mut lexer = Scanner::new(data);
         while let Some(token) = lexer.next_token() {
             let Token::Word(word) = token else { continue };
             match word {
@@ -374,7 +375,7 @@ fn literal_text(bytes: &[u8]) -> String {
 
 /// Reads operands up to the keyword `end` (consumed). Stops early, without consuming it,
 /// at any other `begin…`/`end…` keyword, so a missing `end…` loses nothing that follows.
-fn collect_items(lexer: &mut Lexer<'_>, end: &[u8]) -> Vec<Item> {
+fn collect_items(lexer: &mut Scanner<'_>, end: &[u8]) -> Vec<Item> {
     let mut items = Vec::new();
     loop {
         let before = lexer.pos;
@@ -397,7 +398,7 @@ fn collect_items(lexer: &mut Lexer<'_>, end: &[u8]) -> Vec<Item> {
 /// Reads array elements after `[` up to the matching `]` (consumed). Stops, without
 /// consuming it, at any `begin…`/`end…` keyword, so a missing `]` cannot swallow `endbfrange`. Nested
 /// arrays are skipped as a whole.
-fn collect_array(lexer: &mut Lexer<'_>) -> Vec<Item> {
+fn collect_array(lexer: &mut Scanner<'_>) -> Vec<Item> {
     let mut items = Vec::new();
     let mut depth = 0usize;
     loop {
@@ -456,73 +457,9 @@ impl Token<'_> {
     }
 }
 
-/// A forgiving PostScript tokenizer: every call consumes at least one byte or returns None.
-#[derive(Debug)]
-struct Lexer<'a> {
-    /// The whole stream.
-    data: &'a [u8],
-    /// Offset of the next unread byte.
-    pos: usize,
-}
-
-/// PostScript white-space characters.
-fn is_whitespace(b: u8) -> bool {
-    matches!(b, b'\0' | b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
-}
-
-/// PostScript delimiter characters.
-fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-/// Value of a hex digit, either case.
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
-impl<'a> Lexer<'a> {
-    /// A lexer at the start of `data`.
-    fn new(data: &'a [u8]) -> Self {
-        Self { data, pos: 0 }
-    }
-
-    /// The byte at the current position.
-    fn peek(&self) -> Option<u8> {
-        self.data.get(self.pos).copied()
-    }
-
-    /// The byte at the current position, advancing past it.
-    fn bump(&mut self) -> Option<u8> {
-        let b = self.peek()?;
-        self.pos += 1;
-        Some(b)
-    }
-
-    /// Skips white space and `%` comments.
-    fn skip_space(&mut self) {
-        while let Some(b) = self.peek() {
-            if is_whitespace(b) {
-                self.pos += 1;
-            } else if b == b'%' {
-                while let Some(b) = self.bump() {
-                    if b == b'\n' || b == b'\r' {
-                        break;
-                    }
-                }
-            } else {
-                break;
-            }
-        }
-    }
-
+/// A CMap's tokens, read with the lexical layer content streams share: every call consumes
+/// at least one byte or returns None.
+impl<'a> Scanner<'a> {
     /// The next token, or None at the end of the data (or inside an unterminated string).
     fn next_token(&mut self) -> Option<Token<'a>> {
         self.skip_space();
@@ -536,8 +473,14 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 Token::Other
             }
-            b'<' => Token::Hex(self.hex_string()?),
-            b'(' => Token::Literal(self.literal_string()?),
+            b'<' => match self.hex() {
+                (bytes, true) => Token::Hex(bytes),
+                (_, false) => return None,
+            },
+            b'(' => match self.literal() {
+                (bytes, true) => Token::Literal(bytes.into_owned()),
+                (_, false) => return None,
+            },
             b'[' => Token::ArrayOpen,
             b']' => Token::ArrayClose,
             b'/' => Token::Name(self.regular_run()),
@@ -548,100 +491,6 @@ impl<'a> Lexer<'a> {
             }
         };
         Some(token)
-    }
-
-    /// Bytes up to the next white space or delimiter (possibly none).
-    fn regular_run(&mut self) -> &'a [u8] {
-        let start = self.pos;
-        while let Some(b) = self.peek() {
-            if is_whitespace(b) || is_delimiter(b) {
-                break;
-            }
-            self.pos += 1;
-        }
-        self.data.get(start..self.pos).unwrap_or_default()
-    }
-
-    /// The body of a hex string after `<`: white space and stray characters are skipped,
-    /// an odd final digit is padded with 0. None if `>` never comes.
-    fn hex_string(&mut self) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        loop {
-            let b = self.bump()?;
-            if b == b'>' {
-                break;
-            }
-            let Some(v) = hex_value(b) else { continue };
-            match high.take() {
-                Some(h) => out.push((h << 4) | v),
-                None => high = Some(v),
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        Some(out)
-    }
-
-    /// The body of a literal string after `(`, with nested parentheses and escapes.
-    /// None if the closing `)` never comes.
-    fn literal_string(&mut self) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        let mut depth = 0usize;
-        loop {
-            let b = self.bump()?;
-            match b {
-                b'(' => {
-                    depth += 1;
-                    out.push(b);
-                }
-                b')' if depth == 0 => break,
-                b')' => {
-                    depth -= 1;
-                    out.push(b);
-                }
-                b'\\' => {
-                    let e = self.bump()?;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(b'\x08'),
-                        b'f' => out.push(b'\x0C'),
-                        b'0'..=b'7' => {
-                            let mut value = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match self.peek() {
-                                    Some(d @ b'0'..=b'7') => {
-                                        value = value * 8 + u32::from(d - b'0');
-                                        self.pos += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push((value & 0xFF) as u8);
-                        }
-                        b'\r' => {
-                            if self.peek() == Some(b'\n') {
-                                self.pos += 1;
-                            }
-                        }
-                        b'\n' => {}
-                        other => out.push(other),
-                    }
-                }
-                b'\r' => {
-                    // An end-of-line in a literal string reads as a single \n.
-                    if self.peek() == Some(b'\n') {
-                        self.pos += 1;
-                    }
-                    out.push(b'\n');
-                }
-                other => out.push(other),
-            }
-        }
-        Some(out)
     }
 }
 

@@ -5,6 +5,7 @@
 //! BT /F1 12 Tf 72 712 Td [(Hello) -250 (world)] TJ ET
 //! ```
 
+use super::syntax::{is_white, Scanner};
 use std::borrow::Cow;
 
 /// One operand of a content-stream operator.
@@ -40,110 +41,9 @@ pub(super) fn numbers<const N: usize>(operands: &[Operand<'_>]) -> Option<[f32; 
     Some(out)
 }
 
-fn is_white(b: u8) -> bool {
-    matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
-
-fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-struct Lexer<'a> {
-    data: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Lexer<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.data.get(self.pos).copied()
-    }
-
-    fn skip_space(&mut self) {
-        while let Some(b) = self.peek() {
-            if is_white(b) {
-                self.pos += 1;
-            } else if b == b'%' {
-                while self.peek().is_some_and(|b| b != b'\n' && b != b'\r') {
-                    self.pos += 1;
-                }
-            } else {
-                break;
-            }
-        }
-    }
-
-    /// A run of regular characters (a number, an operator, a name's body).
-    fn token(&mut self) -> &'a [u8] {
-        let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|b| !is_white(b) && !is_delimiter(b))
-        {
-            self.pos += 1;
-        }
-        self.data.get(start..self.pos).unwrap_or(&[])
-    }
-
-    /// `(…)` with nesting and escapes; the opening parenthesis is consumed.
-    fn literal(&mut self) -> Cow<'a, [u8]> {
-        let start = self.pos;
-        let mut depth = 1usize;
-        let mut plain = true;
-        while let Some(b) = self.peek() {
-            match b {
-                b'\\' => {
-                    plain = false;
-                    self.pos += 2;
-                    continue;
-                }
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            self.pos += 1;
-        }
-        let end = self.pos.min(self.data.len());
-        self.pos = (self.pos + 1).min(self.data.len().max(self.pos));
-        let raw = self.data.get(start..end).unwrap_or(&[]);
-        if plain {
-            Cow::Borrowed(raw)
-        } else {
-            Cow::Owned(unescape(raw))
-        }
-    }
-
-    /// `<48656C6C6F>`; the `<` is consumed.
-    fn hex(&mut self) -> Cow<'a, [u8]> {
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            let digit = match b {
-                b'>' => break,
-                b'0'..=b'9' => b - b'0',
-                b'a'..=b'f' => b - b'a' + 10,
-                b'A'..=b'F' => b - b'A' + 10,
-                _ => continue,
-            };
-            match high.take() {
-                Some(h) => out.push(h << 4 | digit),
-                None => high = Some(digit),
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        Cow::Owned(out)
-    }
-
+/// What a content stream adds to the shared lexical layer: operands, skipped dictionaries
+/// and inline images.
+impl<'a> Scanner<'a> {
     /// Skips a `<< … >>` dictionary (inline in `BDC`/`DP` marked content); `<<` is consumed.
     fn skip_dictionary(&mut self) {
         let mut depth = 1usize;
@@ -176,11 +76,11 @@ impl<'a> Lexer<'a> {
         match b {
             b'/' => {
                 self.pos += 1;
-                Some(Operand::Name(self.token()))
+                Some(Operand::Name(self.regular_run()))
             }
             b'(' => {
                 self.pos += 1;
-                Some(Operand::String(self.literal()))
+                Some(Operand::String(self.literal().0))
             }
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
@@ -189,7 +89,7 @@ impl<'a> Lexer<'a> {
             }
             b'<' => {
                 self.pos += 1;
-                Some(Operand::String(self.hex()))
+                Some(Operand::String(Cow::Owned(self.hex().0)))
             }
             b'[' => {
                 self.pos += 1;
@@ -207,7 +107,7 @@ impl<'a> Lexer<'a> {
                             Some(_) => {}
                             // An operator inside an array: skip it.
                             None => {
-                                if self.token().is_empty() {
+                                if self.regular_run().is_empty() {
                                     self.pos += 1;
                                 }
                             }
@@ -220,10 +120,10 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 Some(Operand::Other)
             }
-            b'+' | b'-' | b'.' | b'0'..=b'9' => Some(Operand::Number(number(self.token()))),
+            b'+' | b'-' | b'.' | b'0'..=b'9' => Some(Operand::Number(number(self.regular_run()))),
             _ => {
                 let start = self.pos;
-                let token = self.token();
+                let token = self.regular_run();
                 match token {
                     b"true" | b"false" | b"null" => Some(Operand::Other),
                     _ => {
@@ -282,52 +182,9 @@ fn number(token: &[u8]) -> f32 {
     value as f32
 }
 
-/// Unescapes a literal string's body.
-fn unescape(raw: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while let Some(&b) = raw.get(i) {
-        i += 1;
-        if b != b'\\' {
-            out.push(b);
-            continue;
-        }
-        let Some(&e) = raw.get(i) else { break };
-        i += 1;
-        match e {
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b'\r' => {
-                if raw.get(i) == Some(&b'\n') {
-                    i += 1;
-                }
-            }
-            b'\n' => {}
-            b'0'..=b'7' => {
-                let mut value = u32::from(e - b'0');
-                for _ in 0..2 {
-                    match raw.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            value = value * 8 + u32::from(d - b'0');
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                out.push((value & 0xff) as u8);
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// Calls `f` with each operator and its operands, in order.
 pub(super) fn operations<'a>(data: &'a [u8], mut f: impl FnMut(&'a [u8], &[Operand<'a>])) {
-    let mut lexer = Lexer { data, pos: 0 };
+    let mut lexer = Scanner::new(data);
     let mut operands: Vec<Operand<'a>> = Vec::new();
     loop {
         while let Some(o) = lexer.operand(0) {
@@ -339,7 +196,7 @@ pub(super) fn operations<'a>(data: &'a [u8], mut f: impl FnMut(&'a [u8], &[Opera
         if lexer.pos >= data.len() {
             break;
         }
-        let op = lexer.token();
+        let op = lexer.regular_run();
         if op.is_empty() {
             lexer.pos += 1;
             operands.clear();

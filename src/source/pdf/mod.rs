@@ -10,6 +10,7 @@ mod content;
 mod font;
 mod grid;
 mod lexer;
+mod syntax;
 mod text;
 
 use crate::error::{Error, PdfSource};
