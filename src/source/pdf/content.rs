@@ -230,6 +230,8 @@ impl Interpreter<'_> {
         Some(font)
     }
 
+    /// Runs one operator: graphics state, text state and positioning, text showing, paths,
+    /// XObjects and inline images (counted); the rest is ignored.
     fn op(&mut self, op: &[u8], o: &[Operand<'_>], resources: &Dictionary) {
         match op {
             b"q" if self.stack.len() < 64 => self.stack.push(self.state.clone()),
@@ -243,6 +245,23 @@ impl Interpreter<'_> {
                     self.state.ctm = mul(m, self.state.ctm);
                 }
             }
+            b"BT" | b"Tf" | b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" | b"Td" | b"TD" | b"Tm"
+            | b"T*" => self.text_state_op(op, o, resources),
+            b"Tj" | b"'" | b"\"" | b"TJ" => self.show_op(op, o),
+            b"Do" => {
+                if let Some(name) = o.first().and_then(name) {
+                    self.xobject(resources, name);
+                }
+            }
+            b"BI" | b"ID" | b"EI" => self.out.images += 1,
+            _ => self.path_op(op, o),
+        }
+    }
+
+    /// The text state and text positioning operators.
+    fn text_state_op(&mut self, op: &[u8], o: &[Operand<'_>], resources: &Dictionary) {
+        let first = || o.first().map(Operand::number);
+        match op {
             b"BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
@@ -253,19 +272,16 @@ impl Interpreter<'_> {
                     self.state.size = size.number();
                 }
             }
-            b"Tc" => self.state.char_spacing = o.first().map_or(0.0, Operand::number),
-            b"Tw" => self.state.word_spacing = o.first().map_or(0.0, Operand::number),
-            b"Tz" => self.state.scale = o.first().map_or(100.0, Operand::number) / 100.0,
-            b"TL" => self.state.leading = o.first().map_or(0.0, Operand::number),
-            b"Ts" => self.state.rise = o.first().map_or(0.0, Operand::number),
-            b"Td" => {
+            b"Tc" => self.state.char_spacing = first().unwrap_or(0.0),
+            b"Tw" => self.state.word_spacing = first().unwrap_or(0.0),
+            b"Tz" => self.state.scale = first().unwrap_or(100.0) / 100.0,
+            b"TL" => self.state.leading = first().unwrap_or(0.0),
+            b"Ts" => self.state.rise = first().unwrap_or(0.0),
+            b"Td" | b"TD" => {
                 if let Some([tx, ty]) = numbers::<2>(o) {
-                    self.move_line(tx, ty);
-                }
-            }
-            b"TD" => {
-                if let Some([tx, ty]) = numbers::<2>(o) {
-                    self.state.leading = -ty;
+                    if op == b"TD" {
+                        self.state.leading = -ty;
+                    }
                     self.move_line(tx, ty);
                 }
             }
@@ -276,6 +292,13 @@ impl Interpreter<'_> {
                 }
             }
             b"T*" => self.move_line(0.0, -self.state.leading),
+            _ => {}
+        }
+    }
+
+    /// The text showing operators: `Tj`, `'`, `"` and `TJ` (its numbers move the text).
+    fn show_op(&mut self, op: &[u8], o: &[Operand<'_>]) {
+        match op {
             b"Tj" => {
                 if let Some(Operand::String(bytes)) = o.first() {
                     self.show(bytes);
@@ -298,35 +321,30 @@ impl Interpreter<'_> {
                 }
             }
             b"TJ" => {
-                if let Some(Operand::Array(items)) = o.first() {
-                    for item in items {
-                        match item {
-                            Operand::String(bytes) => self.show(bytes),
-                            other => {
-                                let tx =
-                                    -other.number() / 1000.0 * self.state.size * self.state.scale;
-                                self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
-                            }
+                let Some(Operand::Array(items)) = o.first() else {
+                    return;
+                };
+                for item in items {
+                    match item {
+                        Operand::String(bytes) => self.show(bytes),
+                        other => {
+                            let tx = -other.number() / 1000.0 * self.state.size * self.state.scale;
+                            self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
                         }
                     }
                 }
             }
-            b"Do" => {
-                if let Some(name) = o.first().and_then(name) {
-                    self.xobject(resources, name);
-                }
-            }
-            b"BI" | b"ID" | b"EI" => self.out.images += 1,
-            b"m" => {
+            _ => {}
+        }
+    }
+
+    /// The path construction and painting operators, for the rulings of tables.
+    fn path_op(&mut self, op: &[u8], o: &[Operand<'_>]) {
+        match op {
+            b"m" | b"l" => {
                 if let Some([x, y]) = numbers::<2>(o) {
                     let (x, y) = apply(self.state.ctm, x, y);
-                    self.path.push((x, y, true));
-                }
-            }
-            b"l" => {
-                if let Some([x, y]) = numbers::<2>(o) {
-                    let (x, y) = apply(self.state.ctm, x, y);
-                    self.path.push((x, y, false));
+                    self.path.push((x, y, op == b"m"));
                 }
             }
             b"re" => {
