@@ -270,6 +270,74 @@ mod tests {
     /// something in it.
     type Grid<'a> = &'a [&'a [(ColumnKind, &'a str)]];
 
+    /// The non-empty cells of each row of `table`, (column kind, text whitespace-squashed).
+    fn grid(table: &Table<'_>) -> Vec<Vec<(ColumnKind, String)>> {
+        table
+            .rows
+            .iter()
+            .map(|row| {
+                table
+                    .columns
+                    .iter()
+                    .zip(&row.cells)
+                    .filter(|(_, cell)| !cell.text.trim().is_empty())
+                    .map(|(column, cell)| (column.kind, squash(&cell.text)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn owned(want: Grid<'_>) -> Vec<Vec<(ColumnKind, String)>> {
+        want.iter()
+            .map(|row| row.iter().map(|&(k, t)| (k, t.to_owned())).collect())
+            .collect()
+    }
+
+    /// Tables set on lines, tab-separated or aligned with spaces (`pdftotext -layout`).
+    #[test]
+    fn lined_tables() {
+        let cases: &[(&str, Grid)] = &[
+            // Tabs; an empty cell; a header repeated on a new page is no row.
+            (
+                "ATTACHMENT A\nCustomer\tDate of Call\tCaller ID\tViolation\nDawz\tMar. 19, 2021\t\t47 CFR § 64.1200\n\u{c}Customer\tDate of Call\tCaller ID\tViolation\nMash\t3/20/2021\t(202) 555-0100\t47 U.S.C. § 227(b)\n",
+                &[
+                    &[(Customer, "Dawz"), (Date, "Mar. 19, 2021"), (Violation, "47 CFR § 64.1200")],
+                    &[(Customer, "Mash"), (Date, "3/20/2021"), (CallerId, "(202) 555-0100"), (Violation, "47 U.S.C. § 227(b)")],
+                ],
+            ),
+            // Aligned with spaces; a citation wrapped over two lines joins its cell.
+            (
+                "ATTACHMENT A\n\nCustomer        Date of Call     Description          Violation\nDawz Telecom    Mar. 19, 2021    Auto Warranty        47 U.S.C. § 227(b); 47 CFR §\n                                                      64.1200\nMash Telecom    Mar. 20, 2021    Health Insurance     47 CFR § 64.1200(a)(2)\n",
+                &[
+                    &[(Customer, "Dawz Telecom"), (Date, "Mar. 19, 2021"), (Description, "Auto Warranty"), (Violation, "47 U.S.C. § 227(b); 47 CFR § 64.1200")],
+                    &[(Customer, "Mash Telecom"), (Date, "Mar. 20, 2021"), (Description, "Health Insurance"), (Violation, "47 CFR § 64.1200(a)(2)")],
+                ],
+            ),
+            // Aligned; a customer name wrapped under itself.
+            (
+                "ATTACHMENT A\n\nCustomer             Date of Call     Caller ID\nBlue Ridge Voice     6/14/2024        XXX-XXX-XXXX\nServices LLC\nOmega Calls Ltd.     6/15/2024        2025550100\n",
+                &[
+                    &[(Customer, "Blue Ridge Voice Services LLC"), (Date, "6/14/2024"), (CallerId, "XXX-XXX-XXXX")],
+                    &[(Customer, "Omega Calls Ltd."), (Date, "6/15/2024"), (CallerId, "2025550100")],
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let doc = Document::from_text(text);
+            let parts = crate::layout::parts(&doc);
+            let part = parts.attachment.as_ref().unwrap();
+            let table = read(&doc, part, &mut Vec::new());
+            assert_eq!(grid(&table), owned(want), "{text}");
+            // A wrapped cell keeps the pieces its lines hold, for the citation scan.
+            for cell in table.rows.iter().flat_map(|r| &r.cells) {
+                let joined: Vec<&str> = cell.pieces.iter().map(|p| doc.slice(p.clone())).collect();
+                if !cell.pieces.is_empty() {
+                    assert_eq!(joined.join(" "), cell.text, "{text}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn collapsed_tables() {
         let cases: &[(&str, Grid, usize)] = &[
@@ -323,23 +391,7 @@ mod tests {
             let found = crate::layout::citations::citations(&doc, &parts, None, &mut diagnostics);
             let before = diagnostics.len();
             let table = collapsed(&doc, &found, &mut diagnostics).unwrap();
-            let got: Vec<Vec<(ColumnKind, String)>> = table
-                .rows
-                .iter()
-                .map(|row| {
-                    table
-                        .columns
-                        .iter()
-                        .zip(&row.cells)
-                        .filter(|(_, cell)| !cell.text.trim().is_empty())
-                        .map(|(column, cell)| (column.kind, squash(&cell.text)))
-                        .collect()
-                })
-                .collect();
-            let want: Vec<Vec<(ColumnKind, String)>> = want
-                .iter()
-                .map(|row| row.iter().map(|&(k, t)| (k, t.to_owned())).collect())
-                .collect();
+            let (got, want) = (grid(&table), owned(want));
             assert_eq!(got, want, "{text}");
             let raised = diagnostics
                 .iter()
