@@ -38,12 +38,15 @@
 //!    into that same text by a content-stream interpreter on lopdf; its spans index
 //!    [`Parsed::text`].
 //! 2. **layout** — lines become letter parts: header, body paragraphs (rejoined across page
-//!    breaks and footnotes), footnotes, closing and signatory, Attachment A.
-//! 3. **extract** — one grammar per field (nom for dates, addresses, deadlines and citations;
-//!    regex only to find where to look).
-//! 4. **[`cite`]** — citations found anywhere in the text (tokenize → parse → resolve), each
-//!    short form linked to the full citation it stands for.
-//! 5. **views** — [`Notice::customers`], [`Notice::campaigns`], [`Notice::violations`].
+//!    breaks and footnotes), footnotes, closing and signatory; Attachment A as rows of cells
+//!    (tab-separated, aligned with spaces, or collapsed onto one line); and the letter's
+//!    citations, read in one pass over the text in reading order, each cut paragraph,
+//!    footnote and wrapped table cell whole ([`cite`]: tokenize → parse → resolve, each short
+//!    form linked to the full citation it stands for).
+//! 3. **extract** — the typed fields from the layout alone: one grammar per field (nom for
+//!    dates, phone numbers, addresses, deadlines and citations; regex only to find where to
+//!    look), the table's cells typed into [`CallRecord`]s.
+//! 4. **views** — [`Notice::customers`], [`Notice::campaigns`], [`Notice::violations`].
 //!
 //! Parsing is lenient: what was guessed, skipped or inconsistent is a [`Diagnostic`] with a
 //! span in [`Parsed::diagnostics`]; [`Parser::strict`] turns those into an [`Error`].
@@ -56,8 +59,8 @@
 //!   by. Their parts are found by cue words; each footnote body printed where its page ended
 //!   is found by its number and ends where the interrupted sentence resumes or its citations
 //!   stop, which is a heuristic: a body that ends in plain prose may be cut short.
-//! - In `pdftotext -layout` text, a citation in a table cell that wraps over lines has the
-//!   whole cell as its span.
+//! - In `pdftotext -layout` text, a citation in a table cell that wraps over lines spans from
+//!   its first word to its last, the other columns' text on those lines included.
 //! - Campaign categories come from keywords of the description; a description none of them
 //!   match is [`CampaignCategory::Other`].
 //! - Section headings and URLs come from a built-in table of the 47 U.S.C. and 47 CFR sections
