@@ -45,6 +45,47 @@ pub(crate) fn first_closing(text: &str) -> Option<Range<usize>> {
     any.find(text).map(|m| m.range())
 }
 
+/// The agency's name, as letterheads, running headers and signature blocks print it.
+pub(crate) const AGENCY: &str = "Federal Communications Commission";
+
+/// The word a letter's greeting starts with (`Dear Mr. Luna,`).
+pub(crate) const SALUTATION: &str = "Dear";
+
+/// The openings that end an order's header where a letter has its salutation.
+pub(crate) const ORDER_OPENINGS: [&str; 2] = [
+    "By the Chief, Enforcement Bureau:",
+    "By the Acting Chief, Enforcement Bureau:",
+];
+
+/// The word that titles an attachment (`ATTACHMENT A`, `Attachment B – Calls`), any case.
+pub(crate) const ATTACHMENT: &str = "attachment";
+
+/// How the text refers to the table of calls it should carry.
+pub(crate) const ATTACHMENT_A: &str = "Attachment A";
+
+/// Whether `line` is an attachment's title: the word ([`ATTACHMENT`], any case), whitespace
+/// and a one-character name, then nothing or a caption (`– Calls`, `: Calls`, `Calls`); a
+/// sentence that wrapped to start with `Attachment A.` or `Attachment A to the Notice` is
+/// not a title.
+pub(crate) fn is_attachment_title(line: &str) -> bool {
+    let Some(rest) = line
+        .get(..ATTACHMENT.len())
+        .filter(|h| h.eq_ignore_ascii_case(ATTACHMENT))
+        .and_then(|_| line.get(ATTACHMENT.len()..))
+    else {
+        return false;
+    };
+    let name = rest.trim_start();
+    let mut chars = name.chars();
+    let named = name.len() < rest.len() && chars.next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let after = chars.as_str();
+    let caption = after.trim_start();
+    named
+        && (after.is_empty()
+            || caption.starts_with(['–', '—', '-', ':'])
+            || (after.starts_with(char::is_whitespace) && caption.starts_with(char::is_uppercase)))
+}
+
 /// An order's caption title, in capitals: a Final Determination Order.
 pub(crate) const FINAL_ORDER: &str = "FINAL DETERMINATION ORDER";
 

@@ -142,9 +142,8 @@ pub(crate) fn issuer(letterhead: &str) -> Option<Issuer> {
     for (_, line) in pieces(letterhead, '\n') {
         let lower = line.to_ascii_lowercase();
         if line.len() > 60 {
-            let agency = find_words(line, "federal communications commission").next();
-            let agency =
-                agency.and_then(|at| line.get(at..at + "federal communications commission".len()));
+            let agency = find_words(line, crate::cues::AGENCY).next();
+            let agency = agency.and_then(|at| line.get(at..at + crate::cues::AGENCY.len()));
             fill(&mut issuer.agency, agency.map(squash));
             fill(&mut issuer.bureau, named_unit(line, "Bureau"));
             fill(&mut issuer.division, named_unit(line, "Division"));

@@ -314,7 +314,7 @@ pub(super) fn inline_footnotes(doc: &Document<'_>, out: &mut Parts, letter_end: 
 /// Attachment A Customer Date of Call …`). After a lowercase word (`listed in Attachment A`)
 /// it is a reference, and so it is when a page's running header follows it.
 pub(super) fn inline_attachment_start(text: &str) -> Option<usize> {
-    find_words(text, "attachment").find(|&at| {
+    find_words(text, crate::cues::ATTACHMENT).find(|&at| {
         let Some(rest) = text.get(at..) else {
             return false;
         };
@@ -327,13 +327,10 @@ pub(super) fn inline_attachment_start(text: &str) -> Option<usize> {
                 && (!previous.starts_with(char::is_lowercase) || ends_sentence(previous)));
         // `… Attachment A` + a page's running header is a reference cut by a page break.
         let header = rest
-            .get(10..)
+            .get(crate::cues::ATTACHMENT.len()..)
             .map(str::trim_start)
             .and_then(|r| r.get(1..))
-            .is_some_and(|r| {
-                r.trim_start()
-                    .starts_with("Federal Communications Commission")
-            });
+            .is_some_and(|r| r.trim_start().starts_with(crate::cues::AGENCY));
         title && !header && is_attachment_title(rest.get(..rest.len().min(80)).unwrap_or(rest))
     })
 }

@@ -7,6 +7,7 @@
 //! new one, and a paragraph cut by a page break or a block of footnotes is joined again when
 //! it had not ended its sentence.
 
+use crate::cues::{is_attachment_title, ATTACHMENT_A, SALUTATION};
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::source::{Document, Line, LineKind, Mark};
 use crate::span::Span;
@@ -91,11 +92,11 @@ pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic
     let table = lined.or_else(|| {
         table::collapsed(doc, &found, diagnostics).or_else(|| {
             // Referred to (`as set forth in Attachment A`) but not in this text.
-            let at = find_words(&doc.text, "Attachment A").next()?;
+            let at = find_words(&doc.text, ATTACHMENT_A).next()?;
             diagnostics.push(Diagnostic::new(
                 Severity::Info,
                 DiagnosticCode::MissingTable,
-                doc.span(at..at + "Attachment A".len()),
+                doc.span(at..at + ATTACHMENT_A.len()),
                 "the text refers to Attachment A, which it does not contain",
             ));
             None
@@ -250,7 +251,7 @@ fn regions(doc: &Document<'_>, out: &mut Parts) -> Bounds {
             out.salutation = Some(range);
             Some(start)
         }
-        None => ORDER_OPENINGS
+        None => crate::cues::ORDER_OPENINGS
             .iter()
             .filter_map(|opening| head.find(opening).map(|i| i + opening.len()))
             .min(),
@@ -275,34 +276,6 @@ fn regions(doc: &Document<'_>, out: &mut Parts) -> Bounds {
     }
 }
 
-/// The openings that end an order's header where a letter has its salutation.
-const ORDER_OPENINGS: [&str; 2] = [
-    "By the Chief, Enforcement Bureau:",
-    "By the Acting Chief, Enforcement Bureau:",
-];
-
-/// `ATTACHMENT A`, `Attachment B – Calls`: the word, whitespace, and a one-character name.
-fn is_attachment_title(line: &str) -> bool {
-    let Some(rest) = line
-        .get(..10)
-        .filter(|h| h.eq_ignore_ascii_case("attachment"))
-        .and_then(|_| line.get(10..))
-    else {
-        return false;
-    };
-    let name = rest.trim_start();
-    let mut chars = name.chars();
-    let named = name.len() < rest.len() && chars.next().is_some_and(|c| c.is_ascii_alphanumeric());
-    // After the name: nothing, or a caption (`– Calls`, `: Calls`); a sentence that wrapped
-    // to start with `Attachment A.` or `Attachment A to the Notice` is not a title.
-    let after = chars.as_str();
-    let caption = after.trim_start();
-    named
-        && (after.is_empty()
-            || caption.starts_with(['–', '—', '-', ':'])
-            || (after.starts_with(char::is_whitespace) && caption.starts_with(char::is_uppercase)))
-}
-
 /// `Sincerely,` and the other closings, and an order's `FEDERAL COMMUNICATIONS COMMISSION`
 /// above its signer.
 fn is_closing(line: &str) -> bool {
@@ -312,13 +285,13 @@ fn is_closing(line: &str) -> bool {
 /// `Dear Mr. Luna,` or `Dear Mr. Saleem:`: `Dear` after whitespace or at a line start, then at
 /// most 60 more characters on the same line up to a comma or colon.
 fn salutation(text: &str) -> Option<Range<usize>> {
-    find_words(text, "Dear").find_map(|start| {
+    find_words(text, SALUTATION).find_map(|start| {
         let before = text.get(..start)?.chars().next_back();
-        let after = text.get(start..)?.strip_prefix("Dear")?;
+        let after = text.get(start..)?.strip_prefix(SALUTATION)?;
         if before.is_some_and(|c| !c.is_whitespace()) || !after.starts_with(char::is_whitespace) {
             return None;
         }
-        let m_end = start + 4 + after.chars().next().map_or(0, char::len_utf8);
+        let m_end = start + SALUTATION.len() + after.chars().next().map_or(0, char::len_utf8);
         let rest = text.get(m_end..)?;
         let end = rest
             .char_indices()
