@@ -255,6 +255,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn squashing() {
+        for (input, want) in [
+            ("", ""),
+            ("  plain words  ", "plain words"),
+            ("a  b\tc\n\nd", "a b c d"),
+            ("§ 64.1200\u{a0}(k)", "§ 64.1200 (k)"),
+            ("x \u{2003} y\r\n", "x y"),
+            ("one\u{a0}", "one"),
+            ("“quoted”  text", "“quoted” text"),
+        ] {
+            assert_eq!(squash(input), want, "{input:?}");
+            let reference: Vec<&str> = input.split_whitespace().collect();
+            assert_eq!(squash(input), reference.join(" "), "{input:?}");
+        }
+    }
+
+    #[test]
     fn helpers() {
         assert_eq!(squash("  a\u{a0} b\n\tc  "), "a b c");
         for (input, want) in [
