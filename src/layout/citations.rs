@@ -174,18 +174,20 @@ impl<'d> Reading<'d> {
         if matches!(self.text, Cow::Borrowed(_)) || found.is_sorted_by_key(|f| f.range.start) {
             return;
         }
-        let mut entries: Vec<(usize, Found)> =
-            std::mem::take(found).into_iter().enumerate().collect();
-        entries.sort_by_key(|(_, f)| f.range.start);
-        let mut new_index = vec![0; entries.len()];
-        for (new, &(old, _)) in entries.iter().enumerate() {
+        // A permutation sorted by start (stable), then each citation moved once.
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by_key(|&i| found.get(i).map_or(0, |f| f.range.start));
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
             if let Some(slot) = new_index.get_mut(old) {
                 *slot = new;
             }
         }
-        *found = entries
-            .into_iter()
-            .map(|(_, mut f)| {
+        let mut slots: Vec<Option<Found>> = std::mem::take(found).into_iter().map(Some).collect();
+        *found = order
+            .iter()
+            .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
+            .map(|mut f| {
                 f.citation.refers_to = f.citation.refers_to.and_then(|r| new_index.get(r).copied());
                 f
             })
