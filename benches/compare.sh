@@ -21,7 +21,7 @@ bin=target/release/examples/parse-notice
 
 # Seconds per iteration of the criterion benchmark $1 (the estimate's middle value).
 criterion_secs() {
-    cargo bench -q --bench parse -- "^$1\$" --warm-up-time 1 --measurement-time 3 2>/dev/null |
+    cargo bench -q --bench parse --features phases -- "^$1\$" --warm-up-time 1 --measurement-time 3 2>/dev/null |
         python3 -c '
 import re, sys
 text = sys.stdin.read()
@@ -59,7 +59,7 @@ else
 fi
 
 echo
-echo "## 2. Whole process on each PDF: parse-notice vs pdftotext -layout (mean ms)"
+echo "## 2. Whole process on each PDF: parse-notice vs pdftotext -layout (median ms of $runs runs)"
 if command -v pdftotext >/dev/null && command -v hyperfine >/dev/null; then
     printf '%-12s %14s %19s %7s\n' pdf parse-notice "pdftotext -layout" ratio
     for name in "${pdfs[@]}"; do
@@ -70,7 +70,7 @@ if command -v pdftotext >/dev/null && command -v hyperfine >/dev/null; then
         read -r ours theirs < <(python3 -c "
 import json, sys
 r = json.load(open(sys.argv[1]))['results']
-print(r[0]['mean'] * 1000, r[1]['mean'] * 1000)" "$json")
+print(r[0]['median'] * 1000, r[1]['median'] * 1000)" "$json")
         rm -f "$json"
         printf '%-12s %11.1f ms %16.1f ms %7s\n' "$name" "$ours" "$theirs" "$(ratio "$ours" "$theirs")"
     done

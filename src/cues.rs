@@ -116,18 +116,91 @@ const CARRY_VERBS: [&str; 3] = ["transmitting", "originating", "routing"];
 
 /// Whether `paragraph` tells the provider to cease (`cease transmitting`, `cease and
 /// desist`) or says it is apparently carrying robocall traffic (`apparently routing and
-/// transmitting illegal robocall traffic`), any case, any whitespace, up to six words between
-/// the verb and `robocall traffic`.
+/// transmitting illegal robocall traffic`): any case, any whitespace, up to six words between
+/// the verb and `robocall traffic`. A scan of the words after each `cease` and `apparently`.
 pub(crate) fn tells_to_cease(paragraph: &str) -> bool {
-    static CUE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    CUE.get_or_init(|| {
-        crate::text::compile(&format!(
-            r"(?i-u)\bcease\s+(?:{})\b|\bcease\s+and\s+desist\b|\bapparently\s+(?:routing\s+and\s+)?(?:{})\s+(?:[a-z0-9()-]+\s+){{0,6}}?robocall\s+traffic\b",
-            CEASE_VERBS.join("|"),
-            CARRY_VERBS.join("|"),
-        ))
+    let text = paragraph.as_bytes();
+    let at_start = |at: usize| at == 0 || text.get(at - 1).is_some_and(|&b| !is_word_byte(b));
+    let ceases = crate::text::find_words(paragraph, "cease")
+        .filter(|&at| at_start(at))
+        .any(|at| {
+            let Some(next) = spaces(text, at + "cease".len()) else {
+                return false;
+            };
+            CEASE_VERBS
+                .iter()
+                .any(|v| whole_word(text, next, v).is_some())
+                || word(text, next, "and")
+                    .and_then(|i| spaces(text, i))
+                    .is_some_and(|i| whole_word(text, i, "desist").is_some())
+        });
+    ceases
+        || crate::text::find_words(paragraph, "apparently")
+            .filter(|&at| at_start(at))
+            .any(|at| spaces(text, at + "apparently".len()).is_some_and(|i| carries(text, i)))
+}
+
+/// After `apparently `: `(routing and) <verb> (up to six words) robocall traffic`.
+fn carries(text: &[u8], at: usize) -> bool {
+    let routing_and = word(text, at, "routing")
+        .and_then(|i| spaces(text, i))
+        .and_then(|i| word(text, i, "and"))
+        .and_then(|i| spaces(text, i));
+    [Some(at), routing_and].into_iter().flatten().any(|start| {
+        CARRY_VERBS.iter().any(|v| {
+            let Some(mut i) = word(text, start, v).and_then(|i| spaces(text, i)) else {
+                return false;
+            };
+            for _ in 0..=6 {
+                let traffic = word(text, i, "robocall")
+                    .and_then(|j| spaces(text, j))
+                    .and_then(|j| whole_word(text, j, "traffic"));
+                if traffic.is_some() {
+                    return true;
+                }
+                let run = text
+                    .get(i..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'(' | b')' | b'-'))
+                    .count();
+                match spaces(text, i + run).filter(|_| run > 0) {
+                    Some(next) => i = next,
+                    None => return false,
+                }
+            }
+            false
+        })
     })
-    .is_match(paragraph)
+}
+
+/// A regex word character (`\w` in ASCII): letters, digits, `_`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `w`, any case, at `at`; where it ends.
+fn word(text: &[u8], at: usize, w: &str) -> Option<usize> {
+    let end = at + w.len();
+    text.get(at..end)
+        .filter(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+        .map(|_| end)
+}
+
+/// `w`, any case, at `at`, not followed by a word character; where it ends.
+fn whole_word(text: &[u8], at: usize, w: &str) -> Option<usize> {
+    word(text, at, w).filter(|&end| text.get(end).is_none_or(|&b| !is_word_byte(b)))
+}
+
+/// One or more ASCII whitespace bytes at `at`; where they end.
+fn spaces(text: &[u8], at: usize) -> Option<usize> {
+    let run = text
+        .get(at..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        .count();
+    (run > 0).then_some(at + run)
 }
 
 #[cfg(test)]
@@ -150,6 +223,30 @@ mod tests {
             "cease transmittingly",
         ] {
             assert!(!tells_to_cease(no), "{no}");
+        }
+        // The rule as a regular expression, on the edges of the scan.
+        let rule = regex::Regex::new(&format!(
+            r"(?i-u)\bcease\s+(?:{})\b|\bcease\s+and\s+desist\b|\bapparently\s+(?:routing\s+and\s+)?(?:{})\s+(?:[a-z0-9()-]+\s+){{0,6}}?robocall\s+traffic\b",
+            CEASE_VERBS.join("|"),
+            CARRY_VERBS.join("|"),
+        ))
+        .unwrap();
+        for text in [
+            "Apparently routing and transmitting a b c d e f robocall traffic.",
+            "apparently routing and transmitting a b c d e f g robocall traffic",
+            "apparently routing and routing robocall\ttraffic",
+            "apparently   originating (illegal) re-routed robocall traffics",
+            "_cease transmitting",
+            "xcease and desist",
+            "CEASE\nAND\nDESIST now",
+            "cease and desisting",
+            "apparently routing and a robocall traffic",
+            "apparently routing robocall traffic",
+            "apparently routing , robocall traffic",
+            "cease",
+            "",
+        ] {
+            assert_eq!(tells_to_cease(text), rule.is_match(text), "{text:?}");
         }
     }
 

@@ -14,7 +14,7 @@
 //! ends at the next run-in heading (`Consequences for Failure to Comply.`) or at the
 //! paragraph's end. Numbered and lettered items count up from `1` or `a` without a gap.
 
-use crate::text::{regex, squash};
+use crate::text::squash;
 use std::borrow::Cow;
 
 /// How a list marks its items; every item of a list is marked alike.
@@ -242,9 +242,23 @@ pub(crate) fn actions(body: &[Cow<'_, str>]) -> Vec<String> {
 /// punctuation and before whitespace or the end. (`section 1.17 of` keeps its number: a digit
 /// stands before the period.)
 fn drop_marks(item: &str) -> String {
-    regex!(r#"([A-Za-z][.;:,]|[)"”’])[0-9]{1,3}(\s|$)"#)
-        .replace_all(item, "${1}${2}")
-        .into_owned()
+    let mut out = String::with_capacity(item.len());
+    let mut from = 0;
+    for (start, digits, before) in crate::text::short_numbers(item) {
+        let letter_before = || {
+            item.get(..start)
+                .and_then(|head| head.chars().rev().nth(1))
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        };
+        let closes = matches!(before, ')' | '"' | '”' | '’')
+            || (matches!(before, '.' | ';' | ':' | ',') && letter_before());
+        if closes {
+            out.push_str(item.get(from..start).unwrap_or(""));
+            from = start + digits.len();
+        }
+    }
+    out.push_str(item.get(from..).unwrap_or(""));
+    out
 }
 
 /// Whether paragraph `next` is the rest of the item `last`, cut by a page break or footnotes:
@@ -328,6 +342,30 @@ fn heading_start(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_dropped_as_the_pattern_says() {
+        // The rule, as a regular expression: one to three digits after a word's closing
+        // punctuation (`calls.4`, `(2022)5`), before whitespace or the end.
+        let rule = regex::Regex::new(r#"([A-Za-z][.;:,]|[)"”’])[0-9]{1,3}(\s|$)"#).unwrap();
+        for item in [
+            "investigate the calls.4 Then",
+            "the traffic (2022)5 Then a.1 b.2",
+            "section 1.17 of the rules",
+            "end.123",
+            "end.1234 x",
+            "“quoted”7\nnext;8 last,9",
+            "x.1.2 y",
+            "9. item",
+            "",
+        ] {
+            assert_eq!(
+                drop_marks(item),
+                rule.replace_all(item, "${1}${2}"),
+                "{item:?}"
+            );
+        }
+    }
 
     #[test]
     fn run_in_headings() {

@@ -38,7 +38,13 @@
 use crate::grammar::email::find_email;
 use crate::grammar::phone::phone_at_start;
 use crate::model::{Contact, ContactRole};
-use crate::text::{find_words, is_abbreviation, regex, squash};
+use crate::text::{find_words, is_abbreviation, squash, ws0, ws1};
+use nom::branch::alt;
+use nom::bytes::complete::{tag_no_case, take_while};
+use nom::character::complete::{char, one_of};
+use nom::combinator::{opt, recognize};
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
 
 /// The contacts of the first paragraph that directs inquiries somewhere.
 pub(crate) fn contacts(text: &str) -> Vec<Contact> {
@@ -212,28 +218,94 @@ fn point(text: &str) -> Option<(Point<'_>, &str)> {
     Some((Point::Email(address), body.get(range.end..)?))
 }
 
+/// What may stand before a separator: whitespace and the closings of what came before
+/// (`>`, `)`, `]`, `”`).
+fn closers(input: &str) -> IResult<&str, &str> {
+    take_while(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ']' | '”'))(input)
+}
+
+/// `or` or `and`, any case, and the whitespace after it.
+fn conjunction(input: &str) -> IResult<&str, &str> {
+    terminated(alt((tag_no_case("or"), tag_no_case("and"))), ws1).parse(input)
+}
+
+/// A comma or semicolon (`punctuation`) with an optional `or`/`and` after it, or the word
+/// alone.
+fn joiner<'a>(
+    punctuation: &'static str,
+) -> impl Parser<&'a str, Output = (), Error = nom::error::Error<&'a str>> {
+    alt((
+        (one_of(punctuation), ws0, opt(conjunction)).map(|_| ()),
+        conjunction.map(|_| ()),
+    ))
+}
+
 /// The text after `or` / `and` (or a comma, or both) that may join a further contact point.
 fn or_point(text: &str) -> Option<&str> {
-    let m = regex!(r"(?i)^[\s>)\]”]*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)").find(text)?;
-    text.get(m.end()..)
+    let (rest, _) = (closers, joiner(",")).parse(text).ok()?;
+    Some(rest)
 }
 
 /// The separator before the next entry: `;`, `,`, `, or`, `; and`, `and`, … optionally with
 /// `cc:` or `copy to` (whether it makes the rest copies), and the text after it.
 fn separator(text: &str) -> Option<(bool, &str)> {
-    let m = regex!(
-        r"(?i)^[\s>)\]”]*(?:[;,]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:(?:with|send)\s+)?(?:a\s+)?(cc:?|copy)\s*(?:to\s+)?)?"
-    )
-    .captures(text)?;
-    let end = m.get(0).map_or(0, |m| m.end());
-    let rest = text.get(end..)?;
+    let copy_to = (
+        opt(terminated(
+            alt((tag_no_case("with"), tag_no_case("send"))),
+            ws1,
+        )),
+        opt(terminated(tag_no_case("a"), ws1)),
+        alt((
+            recognize((tag_no_case("cc"), opt(char(':')))),
+            tag_no_case("copy"),
+        )),
+        ws0,
+        opt(terminated(tag_no_case("to"), ws1)),
+    );
+    let (rest, (_, _, copy)) = (closers, joiner(";,"), opt(copy_to)).parse(text).ok()?;
     rest.starts_with(char::is_uppercase)
-        .then_some((m.get(1).is_some(), rest))
+        .then_some((copy.is_some(), rest))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn separators_as_the_patterns_say() {
+        // The rules, as regular expressions.
+        let or_rule =
+            regex::Regex::new(r"(?i)^[\s>)\]”]*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)").unwrap();
+        let rule = regex::Regex::new(
+            r"(?i)^[\s>)\]”]*(?:[;,]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:(?:with|send)\s+)?(?:a\s+)?(cc:?|copy)\s*(?:to\s+)?)?",
+        )
+        .unwrap();
+        for text in [
+            " or (202) 418-7451",
+            ", or Bob",
+            ",order",
+            "; and cc: to Kristi",
+            ") AND CC:Kristi",
+            "> ; with a copy to Ann",
+            ", send copy Ann",
+            "; and a b",
+            "and Bob",
+            "andBob",
+            "” ,\u{a0}or  Cy",
+            "; Di",
+            ".",
+            "",
+        ] {
+            let want = or_rule.find(text).map(|m| &text[m.end()..]);
+            assert_eq!(or_point(text), want, "{text:?}");
+            let want = rule.captures(text).and_then(|c| {
+                let rest = &text[c.get(0).unwrap().end()..];
+                rest.starts_with(char::is_uppercase)
+                    .then_some((c.get(1).is_some(), rest))
+            });
+            assert_eq!(separator(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn contact_table() {
