@@ -16,6 +16,7 @@ use crate::layout::{within, Found, Layout, Paragraph};
 use crate::model::{Deadline, Footnote, Notice, NoticeKind, Provider};
 use crate::text::{ends_sentence, offset_in, squash};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// The body paragraphs' texts, in order.
 fn paragraph_texts<'d>(layout: &Layout<'d>) -> Vec<Cow<'d, str>> {
@@ -29,16 +30,25 @@ fn paragraph_texts<'d>(layout: &Layout<'d>) -> Vec<Cow<'d, str>> {
 
 /// A paragraph's text, joined with a space where a page break or footnotes cut it.
 fn paragraph_text<'d>(layout: &Layout<'d>, p: &Paragraph) -> Cow<'d, str> {
-    match p.pieces.as_slice() {
-        [one] => Cow::Borrowed(layout.slice(one.clone())),
-        pieces => Cow::Owned(
-            pieces
-                .iter()
-                .map(|r| layout.slice(r.clone()))
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
+    joined(layout, &p.pieces)
+}
+
+/// The text of `pieces` of a part, joined with a space; borrowed when there is one.
+fn joined<'d, 'r>(
+    layout: &Layout<'d>,
+    pieces: impl IntoIterator<Item = &'r Range<usize>>,
+) -> Cow<'d, str> {
+    let mut pieces = pieces.into_iter();
+    let Some(first) = pieces.next() else {
+        return Cow::Borrowed("");
+    };
+    let mut text = Cow::Borrowed(layout.slice(first.clone()));
+    for piece in pieces {
+        let text = text.to_mut();
+        text.push(' ');
+        text.push_str(layout.slice(piece.clone()));
     }
+    text
 }
 
 /// Builds the notice from the layout; `Err` when the text is not an FCC notice.
@@ -317,15 +327,7 @@ fn footnotes(
                     (first..).zip(within(found, piece.clone())).map(|(i, _)| i)
                 })
                 .collect();
-            let text = match f.more.as_slice() {
-                [] => squash(layout.slice(f.range.clone())),
-                _ => squash(
-                    &pieces()
-                        .map(|r| layout.slice(r.clone()))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-            };
+            let text = squash(&joined(layout, pieces()));
             Footnote {
                 number: f.number,
                 text,
