@@ -199,22 +199,23 @@ impl<'d> Reading<'d> {
 /// read whole: body paragraphs, footnotes, and table cells wrapped over lines (their pieces
 /// in order), sorted by where their first piece stands.
 fn cut_parts(clean: &str, layout: &Parts, table: Option<&Table<'_>>) -> Vec<Vec<Range<usize>>> {
-    let paragraphs = layout.body.iter().map(|p| p.pieces.clone());
-    let notes = layout.footnotes.iter().map(|note| {
+    let paragraphs = layout
+        .body
+        .iter()
+        .filter(|p| p.pieces.len() > 1)
+        .map(|p| p.pieces.clone());
+    let notes = layout.footnotes.iter().filter_map(|note| {
         let mut pieces = blank_line_pieces(clean, note.range.clone());
         pieces.extend(note.more.iter().cloned());
-        pieces
+        (pieces.len() > 1).then_some(pieces)
     });
     let cells = table
         .iter()
         .flat_map(|t| &t.rows)
         .flat_map(|r| &r.cells)
+        .filter(|c| c.pieces.len() > 1)
         .map(|c| c.pieces.clone());
-    let mut cut: Vec<Vec<Range<usize>>> = paragraphs
-        .chain(notes)
-        .chain(cells)
-        .filter(|pieces| pieces.len() > 1)
-        .collect();
+    let mut cut: Vec<Vec<Range<usize>>> = paragraphs.chain(notes).chain(cells).collect();
     cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
     cut
 }

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::source::{Document, Line, LineKind, Mark};
 use crate::span::Span;
 use crate::text::{ends_sentence, find_words, is_abbreviation, is_list_item, regex, squash};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 mod citations;

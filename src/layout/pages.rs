@@ -85,22 +85,25 @@ struct Labels {
     max_mark: u32,
     /// Footnote marks set on a line of their own.
     detached_numbers: BTreeSet<u32>,
-    /// Where each number first stands glued to the word before it (`calls.4 `).
-    glued: BTreeMap<u32, usize>,
+    /// Where each number first stands glued to the word before it (`calls.4 `): (number,
+    /// position), sorted by number.
+    glued: Vec<(u32, usize)>,
     /// The current page has a labelled footnote.
     page_has_label: bool,
 }
 
 impl Labels {
     fn new(doc: &Document<'_>) -> Self {
-        let mut glued: BTreeMap<u32, usize> = BTreeMap::new();
-        for (start, digits, before) in crate::text::short_numbers(&doc.text) {
-            let closes_word = before.is_ascii_alphabetic()
-                || matches!(before, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’');
-            if let Some(number) = digits.parse::<u32>().ok().filter(|_| closes_word) {
-                glued.entry(number).or_insert(start);
-            }
-        }
+        let mut glued: Vec<(u32, usize)> = crate::text::short_numbers(&doc.text)
+            .filter(|&(_, _, before)| {
+                before.is_ascii_alphabetic()
+                    || matches!(before, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’')
+            })
+            .filter_map(|(start, digits, _)| Some((digits.parse::<u32>().ok()?, start)))
+            .collect();
+        // Text order within each number: the first place stays first.
+        glued.sort_by_key(|&(number, _)| number);
+        glued.dedup_by_key(|&mut (number, _)| number);
         Labels {
             last_label: 0,
             max_mark: 0,
@@ -139,8 +142,10 @@ impl Labels {
         let marked = self.detached_numbers.contains(&next)
             || self
                 .glued
-                .get(&next)
-                .is_some_and(|&at| at < line.range.start);
+                .binary_search_by_key(&next, |&(number, _)| number)
+                .ok()
+                .and_then(|i| self.glued.get(i))
+                .is_some_and(|&(_, at)| at < line.range.start);
         let in_sequence = number == Some(next)
             && ((self.page_has_label && previous_text.is_some_and(ends_note))
                 || (marked && previous_text.is_none()));
