@@ -149,6 +149,17 @@ fn slash_date(i: &str) -> IResult<&str, (i32, u32, u32)> {
 
 /// Any accepted date form, validated against the calendar and the year range.
 fn date(i: &str) -> IResult<&str, NaiveDate> {
+    // Every date starts with a digit or a month's initial: most words are ruled out at once.
+    let starts = i
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b"JFMASONDjfmasond".contains(&b));
+    if !starts {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let (rest, (year, month, day)) = alt((named_date, iso_date, slash_date)).parse(i)?;
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(d) if (MIN_YEAR..=MAX_YEAR).contains(&year) => Ok((rest, d)),

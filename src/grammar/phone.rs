@@ -107,6 +107,11 @@ fn joined_after(after: &str) -> bool {
 pub(crate) fn phone_at_start(text: &str) -> Option<(String, Range<usize>)> {
     let start = text.len() - text.trim_start().len();
     let rest_in = text.get(start..)?;
+    // Every number starts with a digit, `(` or `+`: most words are ruled out at once.
+    let first = rest_in.bytes().next()?;
+    if !(first.is_ascii_digit() || first == b'(' || first == b'+') {
+        return None;
+    }
     let (rest, e164) = phone(rest_in).ok()?;
     let end = start + (rest_in.len() - rest.len());
     (!joined_after(text.get(end..).unwrap_or(""))).then_some((e164, start..end))

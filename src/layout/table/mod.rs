@@ -229,12 +229,15 @@ fn tab_header(
     row: &[Range<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Column>> {
+    if row.len() < 2 {
+        return None;
+    }
     let kinds: Vec<ColumnKind> = row
         .iter()
         .map(|c| column_kind(doc.slice(c.clone())))
         .collect();
     let recognised = kinds.iter().filter(|k| **k != ColumnKind::Other).count();
-    if row.len() < 2 || recognised < 2 {
+    if recognised < 2 {
         return None;
     }
     for (cell, kind) in row.iter().zip(&kinds) {
