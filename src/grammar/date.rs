@@ -76,42 +76,35 @@ fn number(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     }
 }
 
-/// The month whose name in `names` is the whole ASCII word at the start of `i`, ignoring case.
-fn month_named<'a>(i: &'a str, names: &[(&str, u32)]) -> IResult<&'a str, u32> {
-    let (rest, word) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)?;
-    match names
+/// The month whose name in `names` is `word`, ignoring case.
+fn month_named(word: &str, names: &[(&str, u32)]) -> Option<u32> {
+    names
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(word))
-    {
-        Some(&(_, month)) => Ok((rest, month)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        ))),
-    }
-}
-
-/// A full month name (no dot), e.g. `April`, `APRIL`, `june`.
-fn full_month(i: &str) -> IResult<&str, u32> {
-    month_named(i, &FULL_MONTHS)
-}
-
-/// An abbreviated month name without its dot, e.g. `Mar`, `Sept`, `Sep`.
-fn short_month(i: &str) -> IResult<&str, u32> {
-    month_named(i, &SHORT_MONTHS)
+        .map(|&(_, month)| month)
 }
 
 /// A month name followed by the whitespace that separates it from the day.
 ///
-/// A full name (`April`) or a bare abbreviation (`Mar`) must be followed by
-/// whitespace; a dotted abbreviation (`Mar.`) may run straight into the day.
+/// A full name (`April`, `APRIL`, `june`) or a bare abbreviation (`Mar`, `Sept`) must be
+/// followed by whitespace; a dotted abbreviation (`Mar.`) may run straight into the day. The
+/// word is read once and looked up in both lists.
 fn month_then_space(i: &str) -> IResult<&str, u32> {
-    alt((
-        terminated(full_month, ws1),
-        terminated(short_month, (char('.'), ws0)),
-        terminated(short_month, ws1),
-    ))
-    .parse(i)
+    let (rest, word) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)?;
+    if let Some(month) = month_named(word, &FULL_MONTHS) {
+        if let Ok((rest, _)) = ws1(rest) {
+            return Ok((rest, month));
+        }
+    }
+    if let Some(month) = month_named(word, &SHORT_MONTHS) {
+        if let Ok((rest, _)) = alt(((char('.'), ws0).map(|_| ""), ws1)).parse(rest) {
+            return Ok((rest, month));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 /// `April 13, 2021`, `Mar. 19, 2021`, `March 19,2021`, `March 19 2021` as (year, month, day).

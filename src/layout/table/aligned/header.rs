@@ -106,12 +106,11 @@ pub(super) fn segment_header(text: &str) -> Option<Vec<(usize, usize, String)>> 
 /// Whether `words` are the first words of a longer known header.
 pub(super) fn starts_header(words: &[&str]) -> bool {
     SYNONYMS.iter().any(|(synonym, _)| {
-        let theirs: Vec<&str> = synonym.split(' ').collect();
-        theirs.len() > words.len()
-            && words
-                .iter()
-                .zip(&theirs)
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        let mut theirs = synonym.split(' ');
+        let prefix = words
+            .iter()
+            .all(|a| theirs.next().is_some_and(|b| a.eq_ignore_ascii_case(b)));
+        prefix && theirs.next().is_some()
     })
 }
 
