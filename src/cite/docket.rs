@@ -9,7 +9,6 @@
 
 use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
-use crate::span::Span;
 use crate::text::ws1;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
@@ -70,7 +69,7 @@ fn piece(
     out: &mut Vec<Piece>,
 ) -> Option<usize> {
     let range = start..text.len() - rest.len();
-    let mut c = Citation::new(kind, text.get(range.clone())?, Span::from(range.clone()));
+    let mut c = Citation::new(kind, text.get(range.clone())?);
     c.series = Some(series);
     c.number = Some(number.to_owned());
     out.push(Piece {

@@ -16,7 +16,6 @@
 
 use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
-use crate::span::Span;
 use crate::text::{offset_of, ws0, ws1};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till1, take_while1, take_while_m_n};
@@ -166,11 +165,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
     let (rest, (volume, _, (kind, name), _)) = (number, ws1, series, ws1).parse(input).ok()?;
     if let Ok((rest, pin)) = preceded((tag("at"), ws1), pin).parse(rest) {
         let range = start..offset_of(text, rest);
-        let mut c = Citation::new(
-            CitationKind::ShortForm,
-            text.get(range.clone())?,
-            Span::from(range.clone()),
-        );
+        let mut c = Citation::new(CitationKind::ShortForm, text.get(range.clone())?);
         c.series = Some(Cow::Borrowed(name));
         c.volume = Some(volume);
         apply(&mut c, pin);
@@ -186,7 +181,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
     if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return None;
     }
-    let mut c = Citation::new(kind, "", Span::default());
+    let mut c = Citation::new(kind, "");
     c.series = Some(Cow::Borrowed(name));
     c.volume = Some(volume);
     c.page = Some(page);
@@ -201,7 +196,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
         let from = offset_of(text, rest)
             + (rest.len() - rest.trim_start_matches([',', ' ', '&', '\u{a0}']).len());
         let range = from..offset_of(text, r);
-        let mut more = Citation::new(kind, text.get(range.clone())?, Span::from(range.clone()));
+        let mut more = Citation::new(kind, text.get(range.clone())?);
         more.series = c.series.clone();
         more.volume = c.volume;
         more.page = c.page;
@@ -224,7 +219,6 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
     }
     let range = start..if extra.is_empty() { end } else { first_end };
     c.text = crate::text::unwrap_lines(text.get(range.clone())?).into_owned();
-    c.span = Span::from(range.clone());
     out.push(Piece {
         range,
         citation: c,
@@ -249,11 +243,7 @@ pub(super) fn public_law(text: &str, start: usize, out: &mut Vec<Piece>) -> Opti
         .ok()?;
     let (rest, year) = opt(preceded(ws1, year)).parse(rest).ok()?;
     let range = start..offset_of(text, rest);
-    let mut c = Citation::new(
-        CitationKind::PublicLaw,
-        text.get(range.clone())?,
-        Span::from(range.clone()),
-    );
+    let mut c = Citation::new(CitationKind::PublicLaw, text.get(range.clone())?);
     c.series = Some(Cow::Borrowed("Pub. L."));
     c.year = year;
     c.number = Some(number.to_owned());

@@ -52,7 +52,12 @@ fn is_full(c: &Citation) -> bool {
 
 /// Resolves the pieces found in `text` into citations: short forms linked to what they
 /// refer to, canonical forms written, sections looked up.
-pub(super) fn resolve(text: &str, pieces: Vec<Piece>, footnotes: &[(u32, Range<usize>)]) -> Scan {
+pub(super) fn resolve(
+    text: &str,
+    pieces: Vec<Piece>,
+    footnotes: &[(u32, Range<usize>)],
+    span_of: &dyn Fn(Range<usize>) -> Span,
+) -> Scan {
     let mut hints = Vec::with_capacity(pieces.len());
     let found: Vec<Found> = pieces
         .into_iter()
@@ -104,6 +109,7 @@ pub(super) fn resolve(text: &str, pieces: Vec<Piece>, footnotes: &[(u32, Range<u
     }
     let mut scan = resolver.scan;
     for (f, kind) in scan.found.iter_mut().zip(kinds) {
+        f.citation.span = span_of(f.range.clone());
         f.citation.canonical = canonical(&f.citation, kind);
         look_up(&mut f.citation, &f.range, &mut scan.issues);
     }
@@ -173,7 +179,6 @@ impl Resolver<'_> {
             if let Some(f) = self.scan.found.get_mut(i) {
                 f.range.start = start;
                 let c = &mut f.citation;
-                c.span = Span::from(f.range.clone());
                 c.text = crate::text::unwrap_lines(self.text.get(f.range.clone()).unwrap_or(""))
                     .into_owned();
                 c.name = Some(name);
@@ -448,9 +453,10 @@ pub(super) fn canonical(c: &Citation, kind: CitationKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::scan;
+    use crate::span::Span;
 
     fn canon(text: &str) -> Vec<(String, Option<usize>)> {
-        scan(text, &[])
+        scan(text, &[], &Span::from)
             .found
             .iter()
             .map(|f| (f.citation.canonical.clone(), f.citation.refers_to))
@@ -502,13 +508,13 @@ mod tests {
     #[test]
     fn supra_by_footnote() {
         let text = "Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
-        let found = scan(text, &[(1, 0..31)]);
+        let found = scan(text, &[(1, 0..31)], &Span::from);
         assert_eq!(found.found[1].citation.refers_to, Some(0));
         assert_eq!(found.found[1].citation.canonical, "35 FCC Rcd 7614, 7630");
         assert!(found.issues.is_empty());
         // With a page pin, the note's reporter cite, not the docket named before it.
         let text = "Methods, CG Docket No. 17-59, Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
-        let found = scan(text, &[(1, 0..62)]);
+        let found = scan(text, &[(1, 0..62)], &Span::from);
         let supra = &found.found.last().unwrap().citation;
         assert_eq!(supra.refers_to, Some(1));
         assert_eq!(supra.canonical, "35 FCC Rcd 7614, 7630");
@@ -519,6 +525,7 @@ mod tests {
         let found = scan(
             "47 CFR § 64.1200(4)(k); 47 CFR § 20.19; 47 CFR Part 64, Subpart L; Id. at 5",
             &[],
+            &Span::from,
         );
         let kinds: Vec<_> = found.issues.iter().map(|i| i.kind).collect();
         use super::super::IssueKind::*;

@@ -12,7 +12,6 @@ use super::reporter::{apply, name_before, pin};
 use super::statute::{items, Style};
 use super::{Hint, IdForm, Piece};
 use crate::model::{Citation, CitationKind};
-use crate::span::Span;
 use crate::text::{offset_of, ws1};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n};
@@ -27,7 +26,7 @@ fn new_piece(
     kind: CitationKind,
     hint: Hint,
 ) -> Option<Piece> {
-    let citation = Citation::new(kind, text.get(range.clone())?, Span::from(range.clone()));
+    let citation = Citation::new(kind, text.get(range.clone())?);
     Some(Piece {
         range,
         citation,

@@ -23,7 +23,6 @@
 use super::path::{merge, Level, Path};
 use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
-use crate::span::Span;
 use crate::text::{offset_of, ws0, ws1};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
@@ -249,11 +248,7 @@ pub(super) fn piece(
     title: u32,
     item: &Item<'_>,
 ) -> Piece {
-    let mut c = Citation::new(
-        code.kind(),
-        text.get(range.clone()).unwrap_or(""),
-        Span::from(range.clone()),
-    );
+    let mut c = Citation::new(code.kind(), text.get(range.clone()).unwrap_or(""));
     c.title = Some(title);
     c.series = Some(Cow::Borrowed(code.series()));
     c.section = Some(item.section.to_owned());
@@ -320,11 +315,7 @@ fn part(text: &str, start: usize, input: &str, title: u32, out: &mut Vec<Piece>)
         .parse(input)
         .ok()?;
     let range = start..offset_of(text, rest);
-    let mut c = Citation::new(
-        CitationKind::Cfr,
-        text.get(range.clone())?,
-        Span::from(range.clone()),
-    );
+    let mut c = Citation::new(CitationKind::Cfr, text.get(range.clone())?);
     c.title = Some(title);
     c.series = Some(Cow::Borrowed(Code::Cfr.series()));
     c.part = Some(part.to_owned());

@@ -47,10 +47,10 @@ pub(super) fn citations(
             (f.number, range)
         })
         .collect();
-    let mut scan = crate::cite::scan(&reading.text, &notes);
+    let span_of = |range: Range<usize>| doc.span(reading.to_clean(range));
+    let mut scan = crate::cite::scan(&reading.text, &notes, &span_of);
     for f in &mut scan.found {
         f.range = reading.to_clean(f.range.clone());
-        f.citation.span = doc.span(f.range.clone());
     }
     for issue in &mut scan.issues {
         issue.range = reading.to_clean(issue.range.clone());

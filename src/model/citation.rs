@@ -123,12 +123,12 @@ pub struct Citation {
 }
 
 impl Citation {
-    /// A citation of `kind` with only its text and span set.
-    pub(crate) fn new(kind: CitationKind, text: &str, span: Span) -> Self {
+    /// A citation of `kind` with only its text set (its span is set once it is resolved).
+    pub(crate) fn new(kind: CitationKind, text: &str) -> Self {
         Citation {
             kind,
             text: crate::text::unwrap_lines(text).into_owned(),
-            span,
+            span: Span::default(),
             canonical: String::new(),
             title: None,
             section: None,
