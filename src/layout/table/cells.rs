@@ -2,7 +2,7 @@
 
 use crate::grammar::date::{date_head_len, parse_date_prefix};
 use crate::model::ColumnKind;
-use crate::source::Document;
+use crate::source::{Document, Line};
 use std::ops::Range;
 
 /// A line of an aligned table with its text by character column: `(column, text)` runs.
@@ -101,11 +101,11 @@ pub(super) fn typed_len(text: &str) -> Option<usize> {
 /// with its clean range.
 pub(super) fn slice_columns(
     doc: &Document<'_>,
-    line: &Range<usize>,
-    indent: usize,
+    line: &Line,
     from: usize,
     to: usize,
 ) -> Option<(String, Range<usize>)> {
+    let (indent, line) = (line.indent, &line.range);
     let text = doc.slice(line.clone());
     let mut start = None;
     let mut end = 0;

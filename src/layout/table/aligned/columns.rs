@@ -284,8 +284,8 @@ pub(super) fn span_fits(
     // right-hand one (`Robocall Offering Extended`) do not tell what the span starts with.
     let texts: Vec<String> = block
         .iter()
-        .filter(|l| slice_columns(doc, &l.range, l.indent, a, a + DRIFT + 1).is_some())
-        .filter_map(|l| slice_columns(doc, &l.range, l.indent, a, e).map(|p| p.0))
+        .filter(|l| slice_columns(doc, l, a, a + DRIFT + 1).is_some())
+        .filter_map(|l| slice_columns(doc, l, a, e).map(|p| p.0))
         .collect();
     let share =
         |f: &dyn Fn(&str) -> bool| texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1);
@@ -349,7 +349,7 @@ pub(super) fn kinds_by_content(
         .map(|&(a, e)| {
             let texts: Vec<String> = block
                 .iter()
-                .filter_map(|l| slice_columns(doc, &l.range, l.indent, a, e).map(|p| p.0))
+                .filter_map(|l| slice_columns(doc, l, a, e).map(|p| p.0))
                 .collect();
             let share = |f: &dyn Fn(&str) -> bool| {
                 texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1)
@@ -360,8 +360,8 @@ pub(super) fn kinds_by_content(
             // start there.
             let at_edge: Vec<String> = block
                 .iter()
-                .filter(|l| slice_columns(doc, &l.range, l.indent, a, a + DRIFT + 1).is_some())
-                .filter_map(|l| slice_columns(doc, &l.range, l.indent, a, e).map(|p| p.0))
+                .filter(|l| slice_columns(doc, l, a, a + DRIFT + 1).is_some())
+                .filter_map(|l| slice_columns(doc, l, a, e).map(|p| p.0))
                 .collect();
             let dated = at_edge
                 .iter()

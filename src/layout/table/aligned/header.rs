@@ -125,7 +125,7 @@ pub(super) fn header_cells<'l>(
         let runs = columns_of(doc.slice(line.range.clone()), line.indent)
             .into_iter()
             .filter_map(|(a, b)| {
-                let (text, _) = slice_columns(doc, &line.range, line.indent, a, b)?;
+                let (text, _) = slice_columns(doc, line, a, b)?;
                 Some((a, b, text))
             })
             .flat_map(|(a, b, text)| match segment_header(&text) {

@@ -269,9 +269,7 @@ impl Reading<'_, '_> {
             }
             (None, None) => {
                 for (&(a, e), kind) in setting.spans.iter().zip(&setting.kinds) {
-                    if let (Some(k), Some(piece)) =
-                        (kind, slice_words(doc, &line.range, line.indent, a, e))
-                    {
+                    if let (Some(k), Some(piece)) = (kind, slice_words(doc, line, a, e)) {
                         if let Some(slot) = cells.get_mut(*k) {
                             *slot = Some(piece);
                         }

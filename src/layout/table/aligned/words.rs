@@ -372,11 +372,11 @@ impl Placing<'_> {
 /// space separates it from the next cell.
 pub(super) fn slice_words(
     doc: &Document<'_>,
-    line: &Range<usize>,
-    indent: usize,
+    line: &crate::source::Line,
     from: usize,
     to: usize,
 ) -> Option<(String, Range<usize>)> {
+    let (indent, line) = (line.indent, &line.range);
     let text = doc.slice(line.clone());
     let (mut start, mut end) = (None, 0);
     let mut previous_blank = true;
