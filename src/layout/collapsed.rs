@@ -3,6 +3,13 @@
 
 use super::*;
 
+/// An inlined footnote body ends after this many sentences of plain prose since its last
+/// citation: body text is certain by then.
+const MAX_PROSE_SENTENCES: usize = 3;
+
+/// A run-in heading (`Actions You Should Take Now.`) has this many words.
+const HEADING_WORDS: std::ops::RangeInclusive<usize> = 2..=8;
+
 /// Whether a sentence of a footnote cites something.
 pub(super) fn cites(sentence: &str) -> bool {
     regex!(r"§|(?-u:\b)(?:U\.S\.C\.|C\.?F\.?R(?-u:\b)|Id\.|[Ss]ee(?-u:\b)|supra(?-u:\b)|DA [0-9]{2}-[0-9])|FCC Rcd|Fed\. Reg\.|Docket No\.|https?://|\((?:[A-Z][a-z]{2,8}\.? [0-9]{1,2}, )?[0-9]{4}\)")
@@ -120,7 +127,7 @@ pub(super) fn inline_body_end(
         if resumed.starts_with(char::is_lowercase) || starts_number(resumed, next) {
             return end;
         }
-        if tally.prose >= 3 {
+        if tally.prose >= MAX_PROSE_SENTENCES {
             return tally.last_cite.or(tally.first_end).unwrap_or(end);
         }
         sentence_start = end;
@@ -206,7 +213,7 @@ pub(super) fn starts_number(text: &str, next: Option<u32>) -> bool {
 /// Receiving This Notification.`), and no citation.
 pub(super) fn is_heading(sentence: &str) -> bool {
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    (2..=8).contains(&words.len())
+    HEADING_WORDS.contains(&words.len())
         && words
             .first()
             .is_some_and(|w| w.starts_with(char::is_uppercase))

@@ -179,6 +179,15 @@ pub(crate) struct AttachmentLines {
     pub(crate) lines: Range<usize>,
 }
 
+/// The longest line (in bytes) that may be an attachment's title.
+const MAX_TITLE_LEN: usize = 60;
+
+/// A line longer than this many characters is prose, not a line of a signature block.
+const PROSE_LINE_CHARS: usize = 60;
+
+/// The longest line (in bytes) of a signatory block.
+const MAX_SIGNATURE_LINE: usize = 80;
+
 /// Splits `doc` into letter parts: the regions first (attachment, header, body, closing),
 /// then the lines of the letter one by one into paragraphs, footnotes and the signature
 /// block.
@@ -232,7 +241,7 @@ fn regions(doc: &Document<'_>, out: &mut Parts) -> Bounds {
     let text = doc.text.as_str();
     let attachment_line = doc.lines.iter().position(|l| {
         let t = doc.line_text(l);
-        l.label.is_none() && t.len() <= 60 && is_attachment_title(t)
+        l.label.is_none() && t.len() <= MAX_TITLE_LEN && is_attachment_title(t)
     });
     let letter_end = attachment_line
         .and_then(|i| doc.lines.get(i))
@@ -314,7 +323,7 @@ fn first_text_line_end(doc: &Document<'_>) -> usize {
 /// The signatory block: the last run of short lines after the closing (a description of the
 /// signature image, or a page rule, may stand between).
 fn signature_block(doc: &Document<'_>, lines: &[(Range<usize>, bool)]) -> Vec<Range<usize>> {
-    let short = |l: &Range<usize>| doc.slice(l.clone()).len() <= 80;
+    let short = |l: &Range<usize>| doc.slice(l.clone()).len() <= MAX_SIGNATURE_LINE;
     let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
     let mut previous_end = None;
     for (line, new_page) in lines {
@@ -357,7 +366,7 @@ fn reads_as_prose(doc: &Document<'_>, i: usize) -> bool {
     let lines: Vec<&str> = std::iter::once(first).chain(block).collect();
     // (A signature line never ends a sentence or a parenthesis: `Report and Order”).` does.)
     first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-        || lines.iter().any(|l| l.chars().count() > 60)
+        || lines.iter().any(|l| l.chars().count() > PROSE_LINE_CHARS)
         || lines
             .last()
             .is_some_and(|l| l.trim_end().ends_with(['.', ')', ';', '”']))

@@ -3,6 +3,13 @@
 
 use super::*;
 
+/// A running header repeats at least this many bytes of the letter's first line.
+const MIN_HEADER_PREFIX: usize = 24;
+
+/// pdftotext sets a footnote mark it could not place on a line of its own, indented this far
+/// (a page number is set further in).
+const DETACHED_MARK_INDENT: std::ops::Range<usize> = 3..20;
+
 /// The document's lines as the page walker reads them, with what pdftotext's placement of
 /// small raised glyphs and repeated page headers hide from the source fixed.
 pub(super) struct PageLines {
@@ -155,7 +162,7 @@ impl Labels {
             line.range.start = (line.range.start + skip).min(line.range.end);
         } else if alone
             && !line.page_break
-            && (3..20).contains(&line.indent)
+            && (DETACHED_MARK_INDENT).contains(&line.indent)
             && previous_text.is_some()
             && !self.page_has_label
             && number.is_some_and(|m| m > self.max_mark && m <= self.max_mark.saturating_add(3))
@@ -244,7 +251,7 @@ pub(super) fn repeats_header(line: &str, first: &str) -> bool {
     } else {
         (first, line.as_str())
     };
-    short.len() >= 24 && long.starts_with(short)
+    short.len() >= MIN_HEADER_PREFIX && long.starts_with(short)
 }
 
 /// Where the line holding clean range `range` starts, past its indent.

@@ -3,6 +3,13 @@
 
 use super::*;
 
+/// A line set back by more than this many columns returns to the margin.
+const INDENT_SLACK: usize = 2;
+
+/// A list item's hanging indent goes on within this many columns (pdftotext may map a page's
+/// columns a little differently).
+const HANGING_SLACK: usize = 3;
+
 /// Whether the last footnote so far stops mid-sentence (its rest may come later).
 fn unfinished(doc: &Document<'_>, out: &Parts) -> bool {
     out.footnotes.last().is_some_and(|n| {
@@ -186,7 +193,7 @@ impl Walker {
         // (a list item's last line) starts a new paragraph; after a paragraph's indented
         // first line it goes on (`… determined that Silverline Telecommunications Corp.` /
         // `(“Silverline”) is …`).
-        let outdent = indent + 2 < self.indent && !last_unfinished && !self.lead_line;
+        let outdent = indent + INDENT_SLACK < self.indent && !last_unfinished && !self.lead_line;
         // A list item's hanging indent goes on after a page break or footnotes: a line set
         // deeper than the item's first line, at about the indent of the item's last line
         // (pdftotext may map a page's columns a little differently; any deeper indent when
@@ -194,7 +201,7 @@ impl Walker {
         // would return to the margin).
         let hanging = self.item_indent.is_some_and(|first| {
             indent > first
-                && (indent.abs_diff(self.indent) <= 3 || self.indent == first)
+                && (indent.abs_diff(self.indent) <= HANGING_SLACK || self.indent == first)
                 && next_indent.is_none_or(|n| n + 1 >= indent)
         });
         self.indent = indent;

@@ -163,7 +163,7 @@ impl Lexer<'_> {
         let mut range = clean_start + lead..clean_start + line_text.trim_end().len();
         let text = self.doc.slice(range.clone());
         // A page number: a short number alone, set far from the margin (pdftotext centres it).
-        let page_number = indent >= 20
+        let page_number = indent >= PAGE_NUMBER_INDENT
             && text.len() <= 3
             && !text.is_empty()
             && text.bytes().all(|b| b.is_ascii_digit());
@@ -357,6 +357,10 @@ pub(super) fn header_key(line: &str) -> String {
     }
     words.join(" ")
 }
+
+/// pdftotext centres a page number: set at least this far from the margin, a short number
+/// alone is one.
+const PAGE_NUMBER_INDENT: usize = 20;
 
 /// Abbreviations a number follows (`para. 2`, `No. 17-59`), which is then no footnote mark.
 pub(super) const NUMBERED_WORDS: &[&str] = &[
