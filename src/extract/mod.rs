@@ -322,10 +322,7 @@ fn footnotes(
         .map(|f| {
             let pieces = || std::iter::once(&f.range).chain(&f.more);
             let citations = pieces()
-                .flat_map(|piece| {
-                    let first = found.partition_point(|c| c.range.start < piece.start);
-                    (first..).zip(within(found, piece.clone())).map(|(i, _)| i)
-                })
+                .flat_map(|piece| within(found, piece.clone()))
                 .collect();
             let text = squash(&joined(layout, pieces()));
             Footnote {

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::grammar::date::parse_date;
 use crate::grammar::phone::parse_phone;
-use crate::layout::{within, Found, Layout, Row, Table};
+use crate::layout::{within, Cell, Found, Layout, Row, Table};
 use crate::model::{Attachment, CallRecord, CampaignCategory, ColumnKind, ViolationCell};
 use crate::text::squash;
 use std::collections::BTreeMap;
@@ -44,16 +44,25 @@ fn record(
     let cell = |kind: ColumnKind| table.cell(row, kind);
     let text = |kind| cell(kind).map(|c| squash(&c.text));
     let mut raw = BTreeMap::new();
+    // A cell with no typed value is kept raw, with a diagnostic where it looks like a value
+    // that could not be read.
+    let mut unread = |kind, c: &Cell<'_>, problem: Option<(DiagnosticCode, &str)>| {
+        let raw_text = squash(&c.text);
+        if let Some((code, what)) = problem {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                code,
+                layout.span(c.range.clone()),
+                format!("cannot read {what} {raw_text:?}"),
+            ));
+        }
+        raw.insert(kind, raw_text);
+    };
     let date = cell(ColumnKind::Date).and_then(|c| {
         let date = parse_date(&c.text);
         if date.is_none() {
-            raw.insert(ColumnKind::Date, squash(&c.text));
-            diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                DiagnosticCode::UnparseableDate,
-                layout.span(c.range.clone()),
-                format!("cannot read the date {:?}", squash(&c.text)),
-            ));
+            let problem = (DiagnosticCode::UnparseableDate, "the date");
+            unread(ColumnKind::Date, c, Some(problem));
         }
         date
     });
@@ -61,28 +70,18 @@ fn record(
         let c = cell(kind)?;
         let phone = parse_phone(&c.text);
         if phone.is_none() {
-            raw.insert(kind, squash(&c.text));
-        }
-        if phone.is_none() && c.text.bytes().filter(u8::is_ascii_digit).count() >= 7 {
-            diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                DiagnosticCode::UnparseablePhone,
-                layout.span(c.range.clone()),
-                format!("cannot read the phone number {:?}", squash(&c.text)),
-            ));
+            let looks_like_one = c.text.bytes().filter(u8::is_ascii_digit).count() >= 7;
+            let problem = (DiagnosticCode::UnparseablePhone, "the phone number");
+            unread(kind, c, looks_like_one.then_some(problem));
         }
         phone
     };
     let caller_id = phone(ColumnKind::CallerId);
     let called_number = phone(ColumnKind::CalledNumber);
     let description = text(ColumnKind::Description);
-    let violation = cell(ColumnKind::Violation).map(|c| {
-        let first = found.partition_point(|f| f.range.start < c.range.start);
-        let count = within(found, c.range.clone()).count();
-        ViolationCell {
-            text: squash(&c.text),
-            citations: (first..first + count).collect(),
-        }
+    let violation = cell(ColumnKind::Violation).map(|c| ViolationCell {
+        text: squash(&c.text),
+        citations: within(found, c.range.clone()).collect(),
     });
     let category = match (description.as_deref(), last_category.as_ref()) {
         (None, _) => CampaignCategory::Other,

@@ -10,14 +10,17 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// The citations whose range lies inside `range` (`found` is in text order).
-pub(crate) fn within(found: &[Found], range: Range<usize>) -> impl Iterator<Item = &Found> + '_ {
+/// The indices of the citations whose range lies inside `range` (`found` is in text order):
+/// how a part of the letter claims its citations.
+pub(crate) fn within(found: &[Found], range: Range<usize>) -> Range<usize> {
     let first = found.partition_point(|f| f.range.start < range.start);
-    found
+    let inside = found
         .get(first..)
         .unwrap_or(&[])
         .iter()
-        .take_while(move |f| f.range.end <= range.end)
+        .take_while(|f| f.range.end <= range.end)
+        .count();
+    first..first + inside
 }
 
 /// Every citation of the letter, resolved, with spans into the input; what could not be

@@ -24,7 +24,7 @@ mod walker;
 pub(crate) use self::citations::{within, Found};
 use self::collapsed::*;
 use self::pages::*;
-pub(crate) use self::table::{Row, Table};
+pub(crate) use self::table::{Cell, Row, Table};
 use self::walker::*;
 
 /// Everything the extractors read: the letter's parts, its citations and its Attachment A
