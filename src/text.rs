@@ -31,37 +31,72 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
-/// Whether `s` has no whitespace but single spaces. ASCII text takes one tight pass over its
-/// bytes; other text is checked character by character.
-fn is_squashed(s: &str) -> bool {
-    if s.is_ascii() {
-        let mut previous_space = false;
-        s.bytes().all(|b| {
-            let space = b == b' ';
-            let other = matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-            let ok = !(other || space && previous_space);
-            previous_space = space;
-            ok
-        })
-    } else {
-        !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ")
+/// The length of the whitespace character starting at byte `i` of `s` (whose byte it is),
+/// or 0. Only the lead bytes of Unicode's non-ASCII white space (`U+0085`, NBSP, `U+1680`,
+/// `U+2000`–`U+205F`, `U+3000`) are decoded.
+#[inline]
+fn whitespace_len(s: &str, i: usize, byte: u8) -> usize {
+    match byte {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
     }
 }
 
 /// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
-/// trims the ends.
+/// trims the ends. One pass: runs already spaced by single spaces are copied whole.
 pub(crate) fn squash(s: &str) -> String {
     let s = s.trim();
-    if is_squashed(s) {
+    let bytes = s.as_bytes();
+    // Most text is squashed ASCII already: told by branch-free (vectorised) passes.
+    let odd = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | (b < b' ') | (b >= 0x80));
+    let next = bytes.get(1..).unwrap_or(&[]);
+    let doubled = bytes
+        .iter()
+        .zip(next)
+        .fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
+    if !odd && !doubled {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // The start of the verbatim run not yet copied.
+    let mut run = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Visible ASCII, and a single space before it, stay in the run.
+        if b > b' ' && b < 0x80 {
+            i += 1;
+            continue;
         }
-        out.push_str(word);
+        if b == b' ' && bytes.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) {
+            i += 2;
+            continue;
+        }
+        let len = whitespace_len(s, i, b);
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        // Other white space (`s` is trimmed: there is a word on each side): one space.
+        out.push_str(s.get(run..i).unwrap_or(""));
+        out.push(' ');
+        i += len;
+        while let Some(len) = bytes
+            .get(i)
+            .map(|&b| whitespace_len(s, i, b))
+            .filter(|&len| len > 0)
+        {
+            i += len;
+        }
+        run = i;
     }
+    out.push_str(s.get(run..).unwrap_or(""));
     out
 }
 
@@ -264,10 +299,26 @@ mod tests {
             ("x \u{2003} y\r\n", "x y"),
             ("one\u{a0}", "one"),
             ("“quoted”  text", "“quoted” text"),
+            ("a é\u{85}b\u{1680}c\u{3000}d\u{202f}e \u{2028}f", "a é b c d e f"),
+            ("x \u{a0}y", "x y"),
         ] {
             assert_eq!(squash(input), want, "{input:?}");
             let reference: Vec<&str> = input.split_whitespace().collect();
             assert_eq!(squash(input), reference.join(" "), "{input:?}");
+        }
+        // Every string of up to five characters from an alphabet of word characters, ASCII
+        // and Unicode white space and non-ASCII letters, against `split_whitespace`.
+        let alphabet = ['a', ' ', '\t', '\n', '\u{a0}', '\u{2003}', 'é', '\u{85}', '§', '\u{1}'];
+        let mut input = String::new();
+        for n in 0..alphabet.len().pow(5) {
+            input.clear();
+            let mut k = n;
+            while k > 0 {
+                input.push(alphabet[k % alphabet.len()]);
+                k /= alphabet.len();
+            }
+            let reference: Vec<&str> = input.split_whitespace().collect();
+            assert_eq!(squash(&input), reference.join(" "), "{input:?}");
         }
     }
 

@@ -107,17 +107,17 @@ impl Lexer<'_> {
     /// markup handled, glued footnote marks taken out.
     fn content(&mut self, begin: usize, end: usize, clean_start: usize, label: &mut Option<u32>) {
         let input = self.doc.input;
+        let bytes = input.as_bytes().get(..end).unwrap_or(&[]);
         let mut p = begin;
         while p < end {
-            let rest = input.get(p..end).unwrap_or("");
             let glued = self
                 .glued
                 .get(self.next_glued)
                 .filter(|(r, _)| r.start < end)
                 .cloned();
-            let markup = rest
-                .bytes()
-                .position(|b| matches!(b, b'<' | b'*' | b'['))
+            let markup = bytes
+                .get(p..)
+                .and_then(|rest| memchr::memchr3(b'<', b'*', b'[', rest))
                 .map(|i| p + i);
             let next = match (&glued, markup) {
                 (Some((r, _)), Some(m)) => r.start.min(m),
@@ -140,13 +140,16 @@ impl Lexer<'_> {
                 p = r.end;
                 continue;
             }
-            let at_line_start = self
-                .doc
-                .text
-                .get(clean_start..)
-                .is_some_and(|s| s.trim().is_empty());
-            p = self.markup(next, end, at_line_start, label);
+            p = self.markup(next, end, clean_start, label);
         }
+    }
+
+    /// Whether nothing but whitespace was lexed of the line that started at `clean_start`.
+    fn at_line_start(&self, clean_start: usize) -> bool {
+        self.doc
+            .text
+            .get(clean_start..)
+            .is_some_and(|s| s.trim().is_empty())
     }
 
     /// The clean range of the line lexed from `clean_start`, trimmed, and its footnote label:
@@ -182,22 +185,62 @@ impl Lexer<'_> {
         (range, label)
     }
 
-    /// Handles the markup at input offset `at`; returns where lexing goes on.
+    /// Handles the markup at input offset `at` (a `<`, `*` or `[`) of the line whose clean
+    /// text starts at `clean_start`; returns where lexing goes on.
     pub(super) fn markup(
         &mut self,
         at: usize,
         end: usize,
-        at_line_start: bool,
+        clean_start: usize,
         label: &mut Option<u32>,
     ) -> usize {
         let input = self.doc.input;
         let rest = input.get(at..end).unwrap_or("");
+        match rest.as_bytes().first() {
+            Some(b'<') => {
+                if let Some(after) = self.tag(at, rest, clean_start, label) {
+                    return after;
+                }
+            }
+            Some(b'*') => {
+                let run = rest.len() - rest.trim_start_matches('*').len();
+                let before = input.get(..at).and_then(|s| s.chars().next_back());
+                let after = rest.get(run..).and_then(|s| s.chars().next());
+                let open = after.is_some_and(|c| !c.is_whitespace());
+                let close = before.is_some_and(|c| !c.is_whitespace());
+                if !(open || close) {
+                    self.push(at..at + run);
+                }
+                return at + run;
+            }
+            _ => {
+                if let Some(after) = self.bracket(at, rest, clean_start, label) {
+                    return after;
+                }
+            }
+        }
+        // A lone '<' or '[' is text.
+        self.push(at..at + 1);
+        at + 1
+    }
+
+    /// `<sup>…</sup>` (a footnote mark or label, or raised text kept) or a dropped inline tag
+    /// at input offset `at`; where lexing goes on after it.
+    fn tag(
+        &mut self,
+        at: usize,
+        rest: &str,
+        clean_start: usize,
+        label: &mut Option<u32>,
+    ) -> Option<usize> {
         if rest.starts_with("<sup>") {
             if let Some(close) = rest.find("</sup>") {
                 let inner = rest.get(5..close).unwrap_or("");
                 let after = at + close + "</sup>".len();
                 match footnote_number(inner.trim()) {
-                    Some(number) if at_line_start && label.is_none() => *label = Some(number),
+                    Some(number) if label.is_none() && self.at_line_start(clean_start) => {
+                        *label = Some(number)
+                    }
                     Some(number) => {
                         let clean = self.doc.text.len();
                         self.doc.marks.push(Mark {
@@ -208,55 +251,50 @@ impl Lexer<'_> {
                     }
                     None => self.push(at + 5..at + close),
                 }
-                return after;
+                return Some(after);
             }
         }
-        if let Some(tag) = DROPPED_TAGS
+        DROPPED_TAGS
             .iter()
             .find(|t| starts_with_ignore_case(rest, t))
-        {
-            return at + tag.len();
-        }
-        if rest.starts_with('*') {
-            let run = rest.len() - rest.trim_start_matches('*').len();
-            let before = input.get(..at).and_then(|s| s.chars().next_back());
-            let after = rest.get(run..).and_then(|s| s.chars().next());
-            let open = after.is_some_and(|c| !c.is_whitespace());
-            let close = before.is_some_and(|c| !c.is_whitespace());
-            if !(open || close) {
-                self.push(at..at + run);
-            }
-            return at + run;
-        }
+            .map(|tag| at + tag.len())
+    }
+
+    /// A markdown link (its text kept) or a bracketed footnote mark or label at input offset
+    /// `at`; where lexing goes on after it.
+    fn bracket(
+        &mut self,
+        at: usize,
+        rest: &str,
+        clean_start: usize,
+        label: &mut Option<u32>,
+    ) -> Option<usize> {
+        let input = self.doc.input;
         if let Some(link) = markdown_link(rest) {
             self.push(at + 1..at + 1 + link.text_len);
-            return at + link.len;
+            return Some(at + link.len);
         }
         // A bracketed footnote mark, as an HTML copy prints it: `clients.[4]` in the text,
         // `[4] See …` at the start of the footnote.
-        let bracketed = rest
+        let (number, len) = rest
             .strip_prefix('[')
             .and_then(|r| r.split_once(']'))
-            .and_then(|(n, _)| Some((footnote_number(n)?, n.len() + 2)));
-        if let Some((number, len)) = bracketed {
-            let before = input.get(..at).and_then(|s| s.chars().next_back());
-            if at_line_start && label.is_none() {
-                *label = Some(number);
-                return at + len;
-            }
-            if before.is_some_and(|c| !c.is_whitespace()) {
-                let clean = self.doc.text.len();
-                self.doc.marks.push(Mark {
-                    number,
-                    span: Span::new(at, at + len),
-                    at: clean,
-                });
-                return at + len;
-            }
+            .and_then(|(n, _)| Some((footnote_number(n)?, n.len() + 2)))?;
+        if label.is_none() && self.at_line_start(clean_start) {
+            *label = Some(number);
+            return Some(at + len);
         }
-        // A lone '<' or '[' is text.
-        self.push(at..at + 1);
-        at + 1
+        let before = input.get(..at).and_then(|s| s.chars().next_back());
+        if before.is_some_and(|c| !c.is_whitespace()) {
+            let clean = self.doc.text.len();
+            self.doc.marks.push(Mark {
+                number,
+                span: Span::new(at, at + len),
+                at: clean,
+            });
+            return Some(at + len);
+        }
+        None
     }
 
     /// A plain-text footnote line starts with the number of a mark already seen: `2 See …`.
