@@ -55,7 +55,7 @@ pub(crate) fn squash(s: &str) -> String {
     // Most text is squashed ASCII already: told by branch-free (vectorised) passes.
     let odd = bytes
         .iter()
-        .fold(false, |seen, &b| seen | (b < b' ') | (b >= 0x80));
+        .fold(false, |seen, &b| seen | !(b' '..0x80).contains(&b));
     let next = bytes.get(1..).unwrap_or(&[]);
     let doubled = bytes
         .iter()
