@@ -299,7 +299,10 @@ mod tests {
             ("x \u{2003} y\r\n", "x y"),
             ("one\u{a0}", "one"),
             ("“quoted”  text", "“quoted” text"),
-            ("a é\u{85}b\u{1680}c\u{3000}d\u{202f}e \u{2028}f", "a é b c d e f"),
+            (
+                "a é\u{85}b\u{1680}c\u{3000}d\u{202f}e \u{2028}f",
+                "a é b c d e f",
+            ),
             ("x \u{a0}y", "x y"),
         ] {
             assert_eq!(squash(input), want, "{input:?}");
@@ -308,7 +311,9 @@ mod tests {
         }
         // Every string of up to five characters from an alphabet of word characters, ASCII
         // and Unicode white space and non-ASCII letters, against `split_whitespace`.
-        let alphabet = ['a', ' ', '\t', '\n', '\u{a0}', '\u{2003}', 'é', '\u{85}', '§', '\u{1}'];
+        let alphabet = [
+            'a', ' ', '\t', '\n', '\u{a0}', '\u{2003}', 'é', '\u{85}', '§', '\u{1}',
+        ];
         let mut input = String::new();
         for n in 0..alphabet.len().pow(5) {
             input.clear();

@@ -48,7 +48,7 @@ use std::str::FromStr;
 /// assert_eq!(found[0].heading.as_deref(), Some("Delivery restrictions."));
 /// ```
 pub fn extract(text: &str) -> Vec<Citation> {
-    scan(text, &[], &Span::from).citations().collect()
+    scan(text, &[], &[], &Span::from).citations().collect()
 }
 
 /// A citation found and what it needs before it can be resolved.
@@ -140,12 +140,14 @@ impl Scan {
 /// Finds and resolves every citation in `text`. `footnotes` (number, range) lets
 /// `supra note N` find the first citation of footnote N; `span_of` gives the span of a range
 /// of `text` in the caller's input (each citation's span is set once, from its final range).
+/// `cells` (in order, apart) are read each as a unit of its own (a table's cells).
 pub(crate) fn scan(
     text: &str,
+    cells: &[Range<usize>],
     footnotes: &[(u32, Range<usize>)],
     span_of: &dyn Fn(Range<usize>) -> Span,
 ) -> Scan {
-    let pieces = tokenize::pieces(text);
+    let pieces = tokenize::pieces(text, cells);
     resolve::resolve(text, pieces, footnotes, span_of)
 }
 
@@ -187,7 +189,7 @@ impl FromStr for Citation {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lead = s.len() - s.trim_start().len();
         let end = s.trim_end().len();
-        let mut found = scan(s, &[], &Span::from).citations();
+        let mut found = scan(s, &[], &[], &Span::from).citations();
         match (found.next(), found.next()) {
             (Some(c), None) if c.span.start == lead && c.span.end == end => Ok(c),
             _ => Err(ParseCitationError {

@@ -1,15 +1,79 @@
 //! Finds where citations may start with one regex of anchors, then hands each anchor to the
 //! grammar of its family.
 
-use super::{docket, reporter, short_form, statute, Grammar, Piece};
+use super::{docket, reporter, short_form, statute, Grammar, Hint, Piece};
 use crate::text::regex;
+use std::collections::HashMap;
+use std::ops::Range;
 
-/// Every citation piece in `text`, in order, not yet resolved.
-pub(super) fn pieces(text: &str) -> Vec<Piece> {
+/// Every citation piece in `text`, in order, not yet resolved. Each of `cells` (ranges of
+/// `text`, in order and apart: a table's cells) is read as a unit of its own, so that no
+/// citation runs over a cell's edge, and the rest of the text between them as prose. A cell
+/// whose text repeats an earlier cell's (a table's Violation column) takes that cell's
+/// pieces, moved, instead of being read again.
+pub(super) fn pieces(text: &str, cells: &[Range<usize>]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(text.len() / 128);
+    // Each cell text read so far: where it stood, and the pieces it gave in `out`.
+    let mut read: HashMap<&str, (usize, Range<usize>)> = HashMap::new();
+    let mut prose = 0;
+    for cell in cells {
+        let (Some(cell_text), true) = (text.get(cell.clone()), cell.start >= prose) else {
+            continue;
+        };
+        unit(text, prose..cell.start, &mut out);
+        prose = cell.end;
+        if let Some((at, given)) = read.get(cell_text).cloned() {
+            for i in given {
+                if let Some(mut piece) = out.get(i).cloned() {
+                    piece.shift(cell.start - at);
+                    out.push(piece);
+                }
+            }
+            continue;
+        }
+        let before = out.len();
+        unit(text, cell.clone(), &mut out);
+        read.insert(cell_text, (cell.start, before..out.len()));
+    }
+    unit(text, prose..text.len(), &mut out);
+    out
+}
+
+impl Piece {
+    /// Moves the piece `by` bytes later in the text.
+    fn shift(&mut self, by: usize) {
+        let moved = |r: &mut Range<usize>| *r = r.start + by..r.end + by;
+        moved(&mut self.range);
+        match &mut self.hint {
+            Hint::Short(Some(name)) | Hint::Supra(_, Some(name)) => moved(name),
+            _ => {}
+        }
+    }
+}
+
+/// Appends the pieces of `range` of `text`, read on its own, to `out` (with ranges in `text`).
+fn unit(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
+    let Some(unit) = text.get(range.clone()) else {
+        return;
+    };
+    // No anchor is shorter than `Id.`; nothing between two cells is worth a search.
+    if unit.len() < 3 || unit.bytes().all(|b| b.is_ascii_whitespace()) {
+        return;
+    }
+    let first = out.len();
+    read_unit(unit, out);
+    if range.start > 0 {
+        for piece in out.get_mut(first..).unwrap_or(&mut []) {
+            piece.shift(range.start);
+        }
+    }
+}
+
+/// The pieces of `text`, in order.
+fn read_unit(text: &str, out: &mut Vec<Piece>) {
     let anchors = regex!(
         r"(?-u:\b)(?:U\.\s?S\.\s?C\.|USC|C\.\s?F\.\s?R\.|CFR|FCC\s+Rcd|Fed\.\s?Reg\.|Stat\.|WL\s[0-9]|Pub\.\s?L\.|Docket|File\s+Nos?\.|EB-[A-Z]|DA\s+[0-9]|FCC\s+[0-9]|[Ii]d\.|supra|[Ss]ections?\s+[0-9])"
     );
-    let mut out: Vec<Piece> = Vec::with_capacity(text.len() / 128);
     let mut consumed = 0;
     for m in anchors.find_iter(text) {
         if m.start() < consumed {
@@ -36,7 +100,7 @@ pub(super) fn pieces(text: &str) -> Vec<Piece> {
             continue;
         };
         let before = out.len();
-        match grammar(text, start, &mut out) {
+        match grammar(text, start, out) {
             // A docket's bureau is read backwards and may reach into an earlier cite.
             Some(end) if out.get(before).is_some_and(|p| p.range.start >= consumed) => {
                 consumed = end
@@ -44,7 +108,6 @@ pub(super) fn pieces(text: &str) -> Vec<Piece> {
             _ => out.truncate(before),
         }
     }
-    out
 }
 
 fn is_reporter(anchor: &str) -> bool {
@@ -76,7 +139,54 @@ pub(super) fn number_before(text: &str, at: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::IdForm;
     use super::*;
+
+    /// Cells are read on their own: a citation stops at a cell's edge, and a repeated cell
+    /// gives what reading it afresh gives, where it stands.
+    #[test]
+    fn cells_are_units() {
+        let text = "See Id.\t47 CFR § 64.1200\t(a)(2) and\n47 U.S.C. § 227(b); Id. at 5\t47 CFR § 64.1200\t(a)(2) and\n";
+        let cell = |s: &str, from: usize| {
+            let start = from + text[from..].find(s).unwrap();
+            start..start + s.len()
+        };
+        let first = cell("47 CFR § 64.1200", 0);
+        let second = cell("47 CFR § 64.1200", first.end);
+        let cells = [first.clone(), cell("(a)(2) and", 0), second.clone()];
+        let got = pieces(text, &cells);
+        let read: Vec<(&str, &Hint)> = got
+            .iter()
+            .map(|p| (&text[p.range.clone()], &p.hint))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Id.", &Hint::Id(IdForm::Bare)),
+                ("47 CFR § 64.1200", &Hint::Full),
+                ("47 U.S.C. § 227(b)", &Hint::Full),
+                ("Id. at 5", &Hint::Id(IdForm::Pin)),
+                ("47 CFR § 64.1200", &Hint::Full),
+            ]
+        );
+        // The copy of the repeated cell is what a fresh read of it gives.
+        let copy = got.iter().find(|p| p.range.start == second.start).unwrap();
+        let fresh = pieces(text, &[first.clone(), cell("(a)(2) and", 0)]);
+        let fresh = fresh
+            .iter()
+            .find(|p| p.range.start == second.start)
+            .unwrap();
+        assert_eq!(
+            (copy.range.clone(), &copy.citation),
+            (fresh.range.clone(), &fresh.citation)
+        );
+        // Read as prose, a section in the next column runs into the citation; read as
+        // cells, it does not.
+        let text = "Dawz\t47 CFR §\t64.1200\n";
+        let prose = pieces(text, &[]);
+        assert_eq!(&text[prose[0].range.clone()], "47 CFR §\t64.1200");
+        assert!(pieces(text, &[5..14, 15..22]).is_empty());
+    }
 
     #[test]
     fn numbers_before_anchors() {

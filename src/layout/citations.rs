@@ -51,7 +51,7 @@ pub(super) fn citations(
         })
         .collect();
     let span_of = |range: Range<usize>| doc.span(reading.to_clean(range));
-    let mut scan = crate::cite::scan(&reading.text, &notes, &span_of);
+    let mut scan = crate::cite::scan(&reading.text, &reading.cells, &notes, &span_of);
     for f in &mut scan.found {
         f.range = reading.to_clean(f.range.clone());
     }
@@ -87,16 +87,25 @@ pub(super) struct Reading<'d> {
     /// Runs of the reading text: (reading start, clean start, length), in reading order. A
     /// space put between two pieces of a paragraph has length 0 in the clean text.
     runs: Vec<(usize, usize, usize)>,
+    /// The reading ranges of the table's cells, in order and apart: each is read as a unit.
+    cells: Vec<Range<usize>>,
 }
 
 impl<'d> Reading<'d> {
     pub(super) fn new(doc: &'d Document<'_>, layout: &Parts, table: Option<&Table<'_>>) -> Self {
         let clean = doc.text.as_str();
         let cut = cut_parts(clean, layout, table);
+        let whole_cells = table
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.pieces.len() <= 1 && !c.range.is_empty())
+            .map(|c| c.range.clone());
         if cut.is_empty() && doc.furniture.is_empty() {
             return Reading {
                 text: Cow::Borrowed(clean),
                 runs: vec![(0, 0, clean.len())],
+                cells: apart(whole_cells.collect()),
             };
         }
         let mut out = Builder {
@@ -105,6 +114,7 @@ impl<'d> Reading<'d> {
             text: String::with_capacity(clean.len() + cut.len() * 4),
             runs: Vec::new(),
         };
+        let mut cells = Vec::new();
         let mut cursor = 0;
         for (start, end, part, k) in placed(&cut) {
             out.push(cursor..start.max(cursor));
@@ -112,23 +122,47 @@ impl<'d> Reading<'d> {
             if k > 0 {
                 continue; // read with its part's first piece
             }
-            let Some(pieces) = cut.get(part) else {
+            let Some((pieces, is_cell)) = cut.get(part) else {
                 continue;
             };
+            let from = out.text.len();
             for (j, piece) in pieces.iter().enumerate() {
                 if j > 0 {
                     out.text.push(' ');
                 }
                 out.push(piece.clone());
             }
+            if *is_cell {
+                cells.push(from..out.text.len());
+            }
             // What cut it, after it.
             out.text.push('\n');
         }
         out.push(cursor..clean.len());
-        Reading {
+        let mut reading = Reading {
             text: Cow::Owned(out.text),
             runs: out.runs,
-        }
+            cells: Vec::new(),
+        };
+        cells.extend(reading.within_runs(whole_cells));
+        reading.cells = apart(cells);
+        reading
+    }
+
+    /// The reading ranges of clean `ranges` that each lie inside one run (and so read as they
+    /// stand).
+    fn within_runs(&self, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+        // The runs by clean start (each clean offset is in at most one run).
+        let mut by_clean: Vec<&(usize, usize, usize)> = self.runs.iter().collect();
+        by_clean.sort_unstable_by_key(|r| r.1);
+        ranges
+            .filter_map(|range| {
+                let i = by_clean.partition_point(|r| r.1 <= range.start);
+                let &&(start, clean, len) = by_clean.get(i.checked_sub(1)?)?;
+                (range.end <= clean + len)
+                    .then(|| start + (range.start - clean)..start + (range.end - clean))
+            })
+            .collect()
     }
 
     /// The clean offset of reading offset `at` (a put-in space maps to the end of the run
@@ -201,26 +235,45 @@ impl<'d> Reading<'d> {
 /// The parts of the letter a page break, footnotes or a blank line cut into pieces, each
 /// read whole: body paragraphs, footnotes, and table cells wrapped over lines (their pieces
 /// in order), sorted by where their first piece stands.
-fn cut_parts(clean: &str, layout: &Parts, table: Option<&Table<'_>>) -> Vec<Vec<Range<usize>>> {
+/// Each with whether it is a table cell.
+fn cut_parts(
+    clean: &str,
+    layout: &Parts,
+    table: Option<&Table<'_>>,
+) -> Vec<(Vec<Range<usize>>, bool)> {
     let paragraphs = layout
         .body
         .iter()
         .filter(|p| p.pieces.len() > 1)
-        .map(|p| p.pieces.clone());
+        .map(|p| (p.pieces.clone(), false));
     let notes = layout.footnotes.iter().filter_map(|note| {
         let mut pieces = blank_line_pieces(clean, note.range.clone());
         pieces.extend(note.more.iter().cloned());
-        (pieces.len() > 1).then_some(pieces)
+        (pieces.len() > 1).then_some((pieces, false))
     });
     let cells = table
         .iter()
         .flat_map(|t| &t.rows)
         .flat_map(|r| &r.cells)
         .filter(|c| c.pieces.len() > 1)
-        .map(|c| c.pieces.clone());
-    let mut cut: Vec<Vec<Range<usize>>> = paragraphs.chain(notes).chain(cells).collect();
-    cut.sort_by_key(|pieces| pieces.first().map_or(0, |r| r.start));
+        .map(|c| (c.pieces.clone(), true));
+    let mut cut: Vec<(Vec<Range<usize>>, bool)> = paragraphs.chain(notes).chain(cells).collect();
+    cut.sort_by_key(|(pieces, _)| pieces.first().map_or(0, |r| r.start));
     cut
+}
+
+/// `ranges` in order, each apart from the one before it (an overlapping one is dropped).
+fn apart(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut end = 0;
+    ranges.retain(|r| {
+        let keep = r.start >= end;
+        if keep {
+            end = r.end;
+        }
+        keep
+    });
+    ranges
 }
 
 /// Where the pieces of the cut parts stand, in text order: (start, end, part, index of the
@@ -228,7 +281,7 @@ fn cut_parts(clean: &str, layout: &Parts, table: Option<&Table<'_>>) -> Vec<Vec<
 /// pieces are skipped where they stand, so what cut it follows it. Parts may interleave (a
 /// paragraph and a footnote both cut by the same page break); a part whose pieces are out of
 /// order or overlap another's is left where it stands.
-fn placed(cut: &[Vec<Range<usize>>]) -> Vec<(usize, usize, usize, usize)> {
+fn placed(cut: &[(Vec<Range<usize>>, bool)]) -> Vec<(usize, usize, usize, usize)> {
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let free = |taken: &BTreeMap<usize, usize>, r: &Range<usize>| {
         taken
@@ -237,7 +290,7 @@ fn placed(cut: &[Vec<Range<usize>>]) -> Vec<(usize, usize, usize, usize)> {
             .is_none_or(|(_, &end)| end <= r.start)
     };
     let mut marks = Vec::new();
-    for (part, pieces) in cut.iter().enumerate() {
+    for (part, (pieces, _)) in cut.iter().enumerate() {
         let ordered = pieces.windows(2).all(|w| match w {
             [a, b] => a.start <= a.end && a.end <= b.start,
             _ => true,
