@@ -56,7 +56,8 @@ pub fn extract(text: &str) -> Vec<Citation> {
 pub(crate) struct Piece {
     /// Where it stands in the text scanned.
     pub(crate) range: Range<usize>,
-    pub(crate) citation: Citation,
+    /// Boxed: pieces and found citations are moved and reordered as they are resolved.
+    pub(crate) citation: Box<Citation>,
     pub(crate) hint: Hint,
 }
 
@@ -120,7 +121,8 @@ pub(crate) enum IssueKind {
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
     pub(crate) range: Range<usize>,
-    pub(crate) citation: Citation,
+    /// Boxed: citations are moved and reordered as they are resolved.
+    pub(crate) citation: Box<Citation>,
 }
 
 /// The result of scanning a text: its citations in text order, and the problems met.
@@ -133,7 +135,7 @@ pub(crate) struct Scan {
 impl Scan {
     /// The citations alone.
     fn citations(self) -> impl Iterator<Item = Citation> {
-        self.found.into_iter().map(|f| f.citation)
+        self.found.into_iter().map(|f| *f.citation)
     }
 }
 

@@ -128,11 +128,11 @@ struct Resolver<'t> {
 
 impl Resolver<'_> {
     fn citations(&self) -> impl DoubleEndedIterator<Item = &Citation> + ExactSizeIterator {
-        self.scan.found.iter().map(|f| &f.citation)
+        self.scan.found.iter().map(|f| &*f.citation)
     }
 
     fn citation(&self, i: usize) -> Option<&Citation> {
-        self.scan.found.get(i).map(|f| &f.citation)
+        self.scan.found.get(i).map(|f| &*f.citation)
     }
 
     /// The citation that defined the name at `range` of the text, and the name.

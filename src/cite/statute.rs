@@ -256,7 +256,7 @@ pub(super) fn piece(
     c.et_seq = item.et_seq;
     Piece {
         range,
-        citation: c,
+        citation: Box::new(c),
         hint: Hint::Full,
     }
 }
@@ -322,7 +322,7 @@ fn part(text: &str, start: usize, input: &str, title: u32, out: &mut Vec<Piece>)
     c.subpart = subpart.map(str::to_owned);
     out.push(Piece {
         range: range.clone(),
-        citation: c,
+        citation: Box::new(c),
         hint: Hint::Full,
     });
     Some(range.end)

@@ -12,7 +12,7 @@ use std::ops::Range;
 /// whose text repeats an earlier cell's (a table's Violation column) takes that cell's
 /// pieces, moved, instead of being read again.
 pub(super) fn pieces(text: &str, cells: &[Range<usize>]) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(text.len() / 128);
+    let mut out: Vec<Piece> = Vec::with_capacity(text.len() / 128 + cells.len() / 2);
     // Each cell text read so far: where it stood, and the pieces it gave in `out`.
     let mut read: HashMap<&str, (usize, Range<usize>)> = HashMap::new();
     let mut prose = 0;

@@ -36,7 +36,7 @@
 //! left to right, so the whole sentence takes linear time.
 
 use crate::grammar::email::find_email;
-use crate::grammar::phone::phone_at_start;
+use crate::grammar::phone::{may_hold_phone, phone_at_start};
 use crate::model::{Contact, ContactRole};
 use crate::text::{find_words, is_abbreviation, squash, ws0, ws1};
 use nom::branch::alt;
@@ -50,7 +50,7 @@ use nom::{IResult, Parser};
 pub(crate) fn contacts(text: &str) -> Vec<Contact> {
     // Every contact has an email address or a phone number: most paragraphs are ruled out by
     // one scan.
-    if !text.contains('@') && !text.contains(|c: char| c.is_ascii_digit()) {
+    if !text.contains('@') && !may_hold_phone(text) {
         return Vec::new();
     }
     let Some(start) = first_name(text) else {

@@ -124,7 +124,7 @@ pub(crate) fn notice(
         signatory: signatory(layout, diagnostics),
         footnotes: footnotes(layout, &found, diagnostics),
         attachment,
-        citations: found.into_iter().map(|f| f.citation).collect(),
+        citations: found.into_iter().map(|f| *f.citation).collect(),
     };
     truncation(layout, diagnostics);
     Ok(notice)

@@ -64,6 +64,8 @@ fn email(i: &str) -> IResult<&str, &str> {
 
 /// Finds the first email address in `haystack`; returns it (borrowed) and its byte range. Trailing sentence punctuation (`.`, `,`, `;`, `)`) is not part of the address.
 pub(crate) fn find_email(haystack: &str) -> Option<(&str, Range<usize>)> {
+    // Most text has no `@` at all: one vectorised scan says so.
+    memchr::memchr(b'@', haystack.as_bytes())?;
     // Places where an address may start: local characters, `@`, a domain character.
     let re = regex!(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9]");
     let mut pos = 0;
@@ -97,6 +99,9 @@ pub(crate) fn find_emails(haystack: &str) -> Vec<&str> {
 /// (`info@callwin.net support@callwin.net`, `a@b.co; c@d.co`), or `None`.
 pub(crate) fn email_list(line: &str) -> Option<Vec<&str>> {
     let found = find_emails(line);
+    if found.is_empty() {
+        return None;
+    }
     let mut rest = line;
     for address in &found {
         let at = rest.find(address)?;

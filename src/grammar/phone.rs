@@ -117,6 +117,28 @@ pub(crate) fn phone_at_start(text: &str) -> Option<(String, Range<usize>)> {
     (!joined_after(text.get(end..).unwrap_or(""))).then_some((e164, start..end))
 }
 
+/// Whether `text` may hold a phone number: ten or more digits in one run of digits and the
+/// characters that may stand between a number's groups (white space, `-`, `.`, `(`, `)`,
+/// `+`; any non-ASCII character counts as one). Never false where [`phone_at_start`] would
+/// find a number; one pass over the bytes.
+pub(crate) fn may_hold_phone(text: &str) -> bool {
+    let mut digits = 0;
+    for &b in text.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits >= 10 {
+                    return true;
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | b'.' | b'(' | b')' | b'+' => {}
+            0x80.. => {}
+            _ => digits = 0,
+        }
+    }
+    false
+}
+
 /// Table-driven tests of the phone grammar and finder.
 #[cfg(test)]
 mod tests {
@@ -124,6 +146,34 @@ mod tests {
 
     /// The E.164 form of the FCC contact number used throughout.
     const E164: &str = "+12024187451";
+
+    /// The pre-check never rules out a number the finder reads, and rules out the numbers
+    /// of citations and dates.
+    #[test]
+    fn may_hold_phone_table() {
+        for text in [
+            "at (202) 418-7451;",
+            "+1 (202) 418-7451",
+            "202.418.7451",
+            "1-202-418-7451",
+            "202\u{a0}418\u{a0}7451",
+            "2024187451",
+            "202 - 418 - 7451",
+        ] {
+            assert!(
+                phone_at_start(text.trim_start_matches("at ")).is_some(),
+                "{text}"
+            );
+            assert!(may_hold_phone(text), "{text}");
+        }
+        for text in [
+            "47 CFR § 64.1200(k)(4); 35 FCC Rcd 7614, 7630",
+            "within fourteen (14) days of this letter (April 27, 2021)",
+            "3/20/2021",
+        ] {
+            assert!(!may_hold_phone(text), "{text}");
+        }
+    }
 
     /// Whole-input phone numbers, including negatives, redactions and truncated inputs.
     #[test]
