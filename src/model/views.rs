@@ -54,9 +54,10 @@ impl CampaignCategory {
             d.split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|t| t == w)
         };
-        let imposter = has("imposter") || has("impostor") || has("posing as") || has("spoof");
+        // (Read only when the categories before them did not match.)
+        let imposter = || has("imposter") || has("impostor") || has("posing as") || has("spoof");
         // `Utility Disconnect`: threats to cut off service are utility imposters.
-        let disconnect = has("disconnect") || has("shut off") || has("shutoff");
+        let disconnect = || has("disconnect") || has("shut off") || has("shutoff");
         if has("warranty") || has("vehicle service") {
             CampaignCategory::AutoWarranty
         } else if has("credit card") || has("interest rate") || has("rate reduction") {
@@ -69,7 +70,7 @@ impl CampaignCategory {
             CampaignCategory::MedicareImposter
         } else if has("amazon") {
             CampaignCategory::AmazonImposter
-        } else if (imposter || disconnect)
+        } else if (imposter() || disconnect())
             && (has("utility") || has("electric") || has("gas company") || has("power"))
         {
             CampaignCategory::UtilityImposter
@@ -81,7 +82,7 @@ impl CampaignCategory {
             CampaignCategory::StudentLoan
         } else if has("covid") || has("coronavirus") {
             CampaignCategory::Covid19
-        } else if imposter && has("customer service") {
+        } else if imposter() && has("customer service") {
             CampaignCategory::CustomerServiceImposter
         } else {
             CampaignCategory::Other

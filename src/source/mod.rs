@@ -90,7 +90,7 @@ impl<'a> Document<'a> {
                 input,
                 text: String::with_capacity(input.len()),
                 segments: Vec::new(),
-                lines: Vec::new(),
+                lines: Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1),
                 marks: Vec::new(),
                 furniture: Vec::new(),
             },

@@ -117,31 +117,37 @@ const SYNONYMS: &[(&str, ColumnKind)] = &[
 
 /// What a header cell means, from its words (`Date of Call`, `CALL DATE`, `Date/Time`).
 pub(crate) fn column_kind(header: &str) -> ColumnKind {
-    let words = || {
-        header
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-    };
+    // The header's words, lowercased and joined by single spaces, as the synonyms are
+    // written; a header longer than any synonym is none of them.
+    const LONGEST: usize = 24;
+    let mut words = [0u8; LONGEST];
+    let mut len = 0;
+    for word in header
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let space = usize::from(len > 0);
+        let Some(slot) = words.get_mut(len..len + space + word.len()) else {
+            return ColumnKind::Other;
+        };
+        let (gap, rest) = slot.split_at_mut(space);
+        gap.fill(b' ');
+        for (to, from) in rest.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        len += space + word.len();
+    }
+    let words = words.get(..len).unwrap_or(&[]);
     SYNONYMS
         .iter()
-        .find(|(synonym, _)| {
-            let mut theirs = synonym.split(' ');
-            let mut ours = words();
-            loop {
-                match (ours.next(), theirs.next()) {
-                    (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
-                    (None, None) => break true,
-                    _ => break false,
-                }
-            }
-        })
+        .find(|(synonym, _)| synonym.as_bytes() == words)
         .map_or(ColumnKind::Other, |&(_, kind)| kind)
 }
 
 /// The tab-separated cells of clean range `line`, trimmed, as clean ranges.
 fn cells(doc: &Document<'_>, line: Range<usize>) -> Vec<Range<usize>> {
     let text = doc.slice(line.clone());
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\t', text.as_bytes()).count() + 1);
     let mut start = 0;
     for cell in text.split('\t') {
         let lead = cell.len() - cell.trim_start().len();
@@ -199,8 +205,10 @@ pub(crate) fn read<'d>(
                 ),
             ));
         }
+        let mut cells = Vec::with_capacity(table.columns.len().max(row.len()));
+        cells.extend(row.into_iter().map(|r| Cell::whole(doc, r)));
         table.rows.push(Row {
-            cells: row.into_iter().map(|r| Cell::whole(doc, r)).collect(),
+            cells,
             span: line.range.clone(),
         });
     }
