@@ -47,6 +47,24 @@ fn whitespace_len(s: &str, i: usize, byte: u8) -> usize {
     }
 }
 
+/// The offset of the first whitespace character of `s` (`s.find(char::is_whitespace)`, a
+/// byte at a time).
+pub(crate) fn next_whitespace(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b > b' ' && b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if whitespace_len(s, i, b) > 0 {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Collapses every run of whitespace (NBSP, newlines and tabs included) into one space and
 /// trims the ends. One pass: runs already spaced by single spaces are copied whole.
 pub(crate) fn squash(s: &str) -> String {
@@ -324,6 +342,11 @@ mod tests {
             }
             let reference: Vec<&str> = input.split_whitespace().collect();
             assert_eq!(squash(&input), reference.join(" "), "{input:?}");
+            assert_eq!(
+                next_whitespace(&input),
+                input.find(char::is_whitespace),
+                "{input:?}"
+            );
         }
     }
 

@@ -53,6 +53,12 @@ const GLYPHS: &[char] = &['•', '·', '▪', '◦', '‣'];
 
 /// The marker `text` starts with, followed by whitespace and some text.
 fn marker(text: &str) -> Option<Marker> {
+    // Most words are no marker: a letter starts one only before `.` or `)`.
+    if let [first, second, ..] = text.as_bytes() {
+        if first.is_ascii_alphabetic() && !matches!(second, b'.' | b')') {
+            return None;
+        }
+    }
     let mut chars = text.char_indices();
     let (_, first) = chars.next()?;
     let (style, ordinal, end) = if GLYPHS.contains(&first) || matches!(first, '-' | '*') {
@@ -152,7 +158,7 @@ impl List {
                 starts.push((at, at + m.text_start));
             }
             // The next word: past this one and the whitespace after it.
-            let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = crate::text::next_whitespace(rest).unwrap_or(rest.len());
             let gap = rest.get(word..).unwrap_or("");
             at += word + gap.len() - gap.trim_start().len();
             if word == 0 && gap.is_empty() {

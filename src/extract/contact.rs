@@ -170,15 +170,20 @@ fn clause_ends(text: &str, from: usize, to: usize) -> bool {
     let Some(stretch) = text.get(from..to) else {
         return true;
     };
-    stretch.char_indices().any(|(i, c)| {
+    // Only `;`, `?`, `!` and `.` (ASCII: their bytes are their characters) end a clause.
+    let mut ends = stretch
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b';' | b'?' | b'!' | b'.'));
+    ends.any(|(i, b)| {
         let before = text.get(..from + i).unwrap_or("");
-        let next = text.get(from + i + c.len_utf8()..).unwrap_or("");
+        let next = text.get(from + i + 1..).unwrap_or("");
         let spaced = next.is_empty() || next.starts_with(char::is_whitespace);
-        match c {
-            ';' => true,
-            '?' | '!' => spaced,
+        match b {
+            b';' => true,
+            b'?' | b'!' => spaced,
             // The word before is only looked at for a spaced `.`: each word once.
-            '.' if spaced => {
+            b'.' if spaced => {
                 let word = before
                     .rsplit(|c: char| c.is_whitespace() || c == ',' || c == '(')
                     .next()
