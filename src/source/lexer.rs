@@ -411,7 +411,8 @@ pub(super) fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
     let mut marks = Vec::new();
     let mut expected = 1u32;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(digit) = crate::text::next_digit(bytes, i) {
+        i = digit;
         let starts_run = bytes.get(i).is_some_and(u8::is_ascii_digit)
             && !i
                 .checked_sub(1)
