@@ -234,8 +234,7 @@ impl<'d> Reading<'d> {
 
 /// The parts of the letter a page break, footnotes or a blank line cut into pieces, each
 /// read whole: body paragraphs, footnotes, and table cells wrapped over lines (their pieces
-/// in order), sorted by where their first piece stands.
-/// Each with whether it is a table cell.
+/// in order), sorted by where their first piece stands; each with whether it is a table cell.
 fn cut_parts(
     clean: &str,
     layout: &Parts,
