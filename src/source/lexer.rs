@@ -131,17 +131,23 @@ impl Lexer<'_> {
             }
             if let Some((r, number)) = glued.filter(|(r, _)| r.start == next) {
                 self.next_glued += 1;
-                let at = self.doc.text.len();
-                self.doc.marks.push(Mark {
-                    number,
-                    span: Span::from(r.clone()),
-                    at,
-                });
+                self.mark(number, r.clone());
                 p = r.end;
                 continue;
             }
             p = self.markup(next, end, clean_start, label);
         }
+    }
+
+    /// Records footnote mark `number`, written at input range `span`, where the clean text
+    /// now ends.
+    fn mark(&mut self, number: u32, span: Range<usize>) {
+        let at = self.doc.text.len();
+        self.doc.marks.push(Mark {
+            number,
+            span: Span::from(span),
+            at,
+        });
     }
 
     /// Whether nothing but whitespace was lexed of the line that started at `clean_start`.
@@ -241,14 +247,7 @@ impl Lexer<'_> {
                     Some(number) if label.is_none() && self.at_line_start(clean_start) => {
                         *label = Some(number)
                     }
-                    Some(number) => {
-                        let clean = self.doc.text.len();
-                        self.doc.marks.push(Mark {
-                            number,
-                            span: Span::new(at, after),
-                            at: clean,
-                        });
-                    }
+                    Some(number) => self.mark(number, at..after),
                     None => self.push(at + 5..at + close),
                 }
                 return Some(after);
@@ -286,12 +285,7 @@ impl Lexer<'_> {
         }
         let before = input.get(..at).and_then(|s| s.chars().next_back());
         if before.is_some_and(|c| !c.is_whitespace()) {
-            let clean = self.doc.text.len();
-            self.doc.marks.push(Mark {
-                number,
-                span: Span::new(at, at + len),
-                at: clean,
-            });
+            self.mark(number, at..at + len);
             return Some(at + len);
         }
         None
