@@ -55,7 +55,8 @@ pub enum DiagnosticCode {
     UnparseableDate,
     /// A phone-number cell could not be read; the number is `null`.
     UnparseablePhone,
-    /// A cited section is not in the built-in table; it has no heading or URL.
+    /// A cited Title 47 section (or CFR part) is in neither built-in table: it has a URL but
+    /// no heading, and `known: false`.
     UnknownSection,
     /// A citation's paragraph path is out of the code's level order ((a) → (1) → (i) → (A)).
     InvalidParagraphPath,

@@ -63,8 +63,11 @@
 //!   its first word to its last, the other columns' text on those lines included.
 //! - Campaign categories come from keywords of the description; a description none of them
 //!   match is [`CampaignCategory::Other`].
-//! - Section headings and URLs come from a built-in table of the 47 U.S.C. and 47 CFR sections
-//!   these letters cite (48 of them); other sections are found and parsed but not looked up.
+//! - Section headings come from built-in tables of every 47 CFR and 47 U.S.C. section
+//!   (the eCFR of 2025-04-02, the CFR of 2011-10-01 where that lacks a section, the U.S. Code
+//!   text of 2023-04-20, and hand-checked rows): a heading may have changed since its
+//!   [`edition`](Citation::edition). Sections of other titles get a URL but no heading. The
+//!   U.S.C. table holds only sections with text, so a repealed section is `known: false`.
 //! - Named short forms are recognised when their name was defined in parentheses after a full
 //!   cite in the same text; a name used without a reporter cite (`the Order`) is not a citation.
 
@@ -90,8 +93,8 @@ pub use error::{Error, PdfSource};
 pub use model::{
     Attachment, CallRecord, Campaign, CampaignCategory, Citation, CitationIndex, CitationKind,
     Column, ColumnKind, Contact, ContactRole, Customer, Deadline, DeadlineKind, Footnote, Issuer,
-    Notice, NoticeKind, ParsePeriodError, Period, PeriodUnit, Provider, Recipient, Signatory,
-    Violation, ViolationCell,
+    Notice, NoticeKind, ParsePeriodError, Period, PeriodUnit, Place, Provider, Recipient,
+    Signatory, Violation, ViolationCell,
 };
 pub use parser::{Parsed, Parser};
 pub use span::Span;

@@ -11,6 +11,7 @@ use fcc_notice::{cite, Citation, CitationKind};
 
 const SAMPLE: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
 const CASES: &str = include_str!("../fixtures/citations/cases.tsv");
+const TITLE47: &str = include_str!("../fixtures/citations/title47.tsv");
 
 /// `MATCHED => CANONICAL @N` for each citation, as the fixture file writes them.
 fn describe(found: &[Citation]) -> String {
@@ -61,6 +62,100 @@ fn fixture_cases() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// What a citation resolves to, in the columns of `title47.tsv` (`-` for none).
+fn resolved(c: &Citation) -> [String; 5] {
+    let or_dash = |s: Option<String>| s.unwrap_or_else(|| "-".to_owned());
+    [
+        or_dash(c.heading().map(str::to_owned)),
+        or_dash(c.place().map(|p| p.to_string())),
+        or_dash(c.edition.as_deref().map(str::to_owned)),
+        or_dash(c.known.map(|k| k.to_string())),
+        or_dash(c.url().map(str::to_owned)),
+    ]
+}
+
+/// Title 47 sections across parts 0, 1, 11, 20, 25, 51, 64, 73 and 76 and 47 U.S.C.
+/// §§ 151–1754, each resolved to its heading, place, edition and URL as the reference tables
+/// give them (`tools/title47_cases.py` wrote the expected columns from those tables).
+#[test]
+fn title47_cases() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in TITLE47.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (input, want) = (cols[0], &cols[1..]);
+        count += 1;
+        let found = cite::extract(input);
+        let got = match found.as_slice() {
+            [c] => resolved(c).to_vec(),
+            _ => vec![format!("{} citations", found.len())],
+        };
+        if got != want {
+            failures.push(format!("{input}\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(count >= 60, "only {count} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// With the shared reference tables beside the checkout: every section of every row resolves
+/// to a heading, and every hand-checked heading is the one given (skipped without them).
+#[test]
+fn every_reference_row_resolves() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
+    let Ok(hand) = std::fs::read_to_string(dir.join("sections.tsv")) else {
+        eprintln!("skipped: no ../shared/reference");
+        return;
+    };
+    let mut checked = 0;
+    for (file, code) in [
+        ("title47/cfr47-sections.tsv", "CFR"),
+        ("title47/usc47-sections.tsv", "U.S.C."),
+    ] {
+        let table = std::fs::read_to_string(dir.join(file)).unwrap();
+        for row in table.lines().skip(1) {
+            let (section, heading) = row.split_once('\t').unwrap();
+            // Ranges (`11.12-11.14  §§ 11.12-11.14 [Reserved]`, `731 to 735`) stand for the
+            // sections in them; `19.735-101` is one section.
+            let range =
+                heading.contains("[Reserved]") && section.contains('-') || section.contains(" to ");
+            let first = match range {
+                true => section.split(['-', ' ']).next().unwrap(),
+                false => section,
+            };
+            let text = format!("47 {code} § {first}");
+            let c: Citation = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert!(
+                c.heading().is_some() && c.known == Some(true),
+                "{section}: {c:?}"
+            );
+            checked += 1;
+        }
+    }
+    for row in hand.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let code = if cols[0] == "usc" { "U.S.C." } else { "CFR" };
+        let c: Citation = format!("47 {code} § {}", cols[2]).parse().unwrap();
+        let heading = cols[3].replace('\u{2019}', "'");
+        let same = |a: &str| {
+            a.trim_end_matches('.').to_lowercase() == heading.trim_end_matches('.').to_lowercase()
+        };
+        assert!(
+            c.heading().is_some_and(same),
+            "{}: {:?} vs {heading:?}",
+            cols[2],
+            c.heading()
+        );
+        checked += 1;
+    }
+    assert!(checked > 6_000, "{checked}");
 }
 
 #[test]

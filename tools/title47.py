@@ -18,6 +18,8 @@ from pathlib import Path
 USC_EDITION = "olrc-2023-04-20"
 # Rows taken from the hand-checked table.
 HAND_EDITION = "hand-checked"
+# The CFR annual edition that fills in what the 2025 eCFR tree lacks.
+OLD_CFR_EDITION = "cfr-2011-10-01"
 
 
 def rows(path):
@@ -32,7 +34,7 @@ MAX_RANGE = 200
 
 def expand(section, heading_text):
     """The sections a row stands for, and their heading."""
-    reserved = heading_text.startswith("§§") and "[Reserved]" in heading_text
+    reserved = "[Reserved]" in heading_text and "-" in section
     omitted = " to " in section
     if not (reserved or omitted):
         return [(section, heading_text)]
@@ -116,9 +118,12 @@ def main(reference):
         checked = heading(r["heading"])
         row = table.get(r["section"])
         if row is not None:
-            # Known to the bulk table: keep its place; the checked heading wins if it differs.
+            # Known to the bulk table: keep its place; the checked heading wins if it differs,
+            # and a 2011 heading it confirms is tagged as checked (it still stands).
             if checked and not same_heading(checked, row[0]):
                 row[0], row[2] = checked, HAND_EDITION
+            elif checked and row[2] == OLD_CFR_EDITION:
+                row[2] = HAND_EDITION
         elif checked and place[0]:
             # Only the hand-checked table has it: its heading and place.
             table[r["section"]] = [checked, place, HAND_EDITION]

@@ -6,20 +6,19 @@
 //! 2. **Parse**: a nom grammar per family reads the whole cite from there: statutes and rules
 //!    with paragraph paths, lists and ranges; reporters with pins and defined names; dockets,
 //!    file and document numbers; `Id.` and `supra`.
-//! 3. **Resolve**: short forms get the index of what they refer to, sections their heading and
-//!    URL from a built-in table of 47 U.S.C. and 47 CFR sections, and paragraph paths are
-//!    checked against the codes' level order.
+//! 3. **Resolve**: short forms get the index of what they refer to; every U.S.C. and CFR
+//!    citation its URL; a Title 47 section its heading, place (part and subpart, or chapter)
+//!    and the edition the heading was read from, out of built-in tables of all 5,760 CFR and
+//!    407 U.S.C. sections of Title 47 (`known: false` and an issue for one they lack); and
+//!    paragraph paths are checked against the codes' level order.
 //!
 //! [`extract`] serves any text, not only letters; `parse-notice --citations FILE` prints its
 //! result as JSON.
 
 mod docket;
 mod path;
-mod reference;
 mod reporter;
 mod resolve;
-// Title 47 headings for every section; resolution still reads `reference` (issue 12 wires it).
-#[cfg_attr(not(test), allow(dead_code))]
 mod sections;
 mod short_form;
 mod statute;
@@ -109,7 +108,7 @@ pub(crate) struct Issue {
 /// What went wrong with a citation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum IssueKind {
-    /// A section the built-in table does not know.
+    /// A Title 47 section or part the built-in tables do not know.
     UnknownSection,
     /// A paragraph path out of the code's level order.
     InvalidPath,
@@ -184,7 +183,8 @@ impl FromStr for Citation {
     /// use fcc_notice::Citation;
     /// let c: Citation = "47 C.F.R. § 64.1200(k)(4)".parse()?;
     /// assert_eq!(c.to_string(), "47 CFR § 64.1200(k)(4)");
-    /// assert_eq!(c.url.as_deref(), Some("https://www.ecfr.gov/current/title-47/section-64.1200"));
+    /// assert_eq!(c.url(), Some("https://www.ecfr.gov/current/title-47/section-64.1200#p-64.1200(k)(4)"));
+    /// assert_eq!(c.heading(), Some("Delivery restrictions."));
     /// assert!("47 calls".parse::<Citation>().is_err());
     /// # Ok::<(), fcc_notice::cite::ParseCitationError>(())
     /// ```

@@ -10,13 +10,10 @@
 //! - `supra note 5` refers to the first full citation of footnote 5 (its first reporter cite
 //!   when it pins a page: `supra note 5, at 7630`), or to its name.
 
-use super::path::invalid_path;
-use super::reference;
-use super::statute::Code;
+use super::sections::look_up;
 use super::{Found, Hint, IdForm, Issue, IssueKind, Piece, Scan};
 use crate::model::{Citation, CitationKind};
 use crate::span::Span;
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -270,57 +267,6 @@ fn link(found: &mut [Found], i: usize, t: usize, hint: &Hint) {
     }
 }
 
-/// Heading and URL from the table; unknown sections and impossible paths are issues.
-fn look_up(c: &mut Citation, range: &Range<usize>, issues: &mut Vec<Issue>) {
-    let Some(code) = c.series.as_deref().and_then(Code::from_series) else {
-        return;
-    };
-    if c.title != Some(47) {
-        return;
-    }
-    if let Some(part) = c.part.as_deref() {
-        match reference::part(part, c.subpart.as_deref()) {
-            Some((heading, url)) => {
-                c.heading = heading.map(Cow::Borrowed);
-                c.url = Some(Cow::Owned(url));
-            }
-            None => issues.push(Issue {
-                range: range.clone(),
-                kind: IssueKind::UnknownSection,
-                message: format!("47 CFR Part {part} is not in the built-in table"),
-            }),
-        }
-        return;
-    }
-    let Some(section) = c.section.as_deref() else {
-        return;
-    };
-    match reference::section(code, section) {
-        Some(entry) => {
-            c.heading = entry.heading.map(Cow::Borrowed);
-            c.url = Some(Cow::Borrowed(entry.url));
-        }
-        None => issues.push(Issue {
-            range: range.clone(),
-            kind: IssueKind::UnknownSection,
-            message: format!(
-                "47 {} § {section} is not in the built-in table of sections",
-                code.series()
-            ),
-        }),
-    }
-    if let Some(bad) = invalid_path(code, &c.paragraphs) {
-        issues.push(Issue {
-            range: range.clone(),
-            kind: IssueKind::InvalidPath,
-            message: format!(
-                "paragraph ({bad}) is out of the level order of {}",
-                c.canonical
-            ),
-        });
-    }
-}
-
 /// The decimal digits of `n`, in a stack buffer.
 fn digits(n: u32, buf: &mut [u8; 10]) -> &str {
     let mut i = buf.len();
@@ -395,18 +341,18 @@ pub(super) fn canonical(c: &Citation, kind: CitationKind) -> String {
     let mut s = String::with_capacity(c.text.len() + 16);
     let series = c.series.as_deref().unwrap_or("");
     let number = c.number.as_deref().unwrap_or("");
-    if let (Some(title), Some(part)) = (c.title, &c.part) {
-        push_num(&mut s, title);
-        push(&mut s, &[" ", series, " Part ", part]);
-        if let Some(sub) = &c.subpart {
-            push(&mut s, &[", Subpart ", sub]);
-        }
-    } else if let (Some(title), Some(section)) = (c.title, &c.section) {
+    if let (Some(title), Some(section)) = (c.title, &c.section) {
         push_num(&mut s, title);
         push(&mut s, &[" ", series, " § ", section]);
         push_path(&mut s, c);
         if c.et_seq {
             s.push_str(" et seq.");
+        }
+    } else if let (Some(title), Some(part)) = (c.title, &c.part) {
+        push_num(&mut s, title);
+        push(&mut s, &[" ", series, " Part ", part]);
+        if let Some(sub) = &c.subpart {
+            push(&mut s, &[", Subpart ", sub]);
         }
     } else if kind == CitationKind::PublicLaw {
         push(&mut s, &["Pub. L. No. ", number]);
@@ -523,7 +469,7 @@ mod tests {
     #[test]
     fn headings_and_issues() {
         let found = scan(
-            "47 CFR § 64.1200(4)(k); 47 CFR § 20.19; 47 CFR Part 64, Subpart L; Id. at 5",
+            "47 CFR § 64.1200(4)(k); 47 CFR § 64.99999; 47 CFR Part 64, Subpart L; Id. at 5",
             &[],
             &[],
             &Span::from,

@@ -107,14 +107,11 @@ fn section(style: Style) -> impl Fn(&str) -> Res<'_, &str> {
             Style::Cfr => cfr.parse(input)?,
             Style::Any => alt((cfr, usc)).parse(input)?,
         };
-        // A section is a whole token: not followed by a letter, a digit or `.digit`.
-        let mut next = rest.chars();
-        let glued = match next.next() {
-            Some('.') => next.next().is_some_and(|c| c.is_ascii_digit()),
-            Some(c) => c.is_ascii_alphanumeric(),
-            None => false,
+        let (rest, s) = match hyphenated(input, s, rest) {
+            Some(whole) => (input.get(whole.len()..).unwrap_or(""), whole),
+            None => (rest, s),
         };
-        if glued {
+        if glued(rest) {
             return Err(nom::Err::Error(nom::error::Error::new(
                 input,
                 nom::error::ErrorKind::Verify,
@@ -122,6 +119,36 @@ fn section(style: Style) -> impl Fn(&str) -> Res<'_, &str> {
         }
         Ok((rest, s))
     }
+}
+
+/// Whether a section runs on into `rest`: a letter, a digit or `.digit` follows (a section
+/// is a whole token).
+fn glued(rest: &str) -> bool {
+    let mut next = rest.chars();
+    match next.next() {
+        Some('.') => next.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => c.is_ascii_alphanumeric(),
+        None => false,
+    }
+}
+
+/// A section whose number has a hyphen (`227b-1`, `615a-1`, `19.735-101`), not a range: for
+/// the U.S.C., a hyphen after a section's letter; for the CFR, a hyphen and a number lower
+/// than the section's own (`64.1600-1606` is a range, `19.735-101` a section). `section` is
+/// the number read at the start of `input`, `rest` what follows it.
+fn hyphenated<'a>(input: &'a str, section: &str, rest: &str) -> Option<&'a str> {
+    let after = rest.strip_prefix('-')?;
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let tail = after.get(digits..)?;
+    if digits == 0 || digits > 4 || glued(tail) {
+        return None;
+    }
+    let suffix: u32 = after.get(..digits)?.parse().ok()?;
+    let ok = match section.rsplit_once('.') {
+        Some((_, own)) => own.parse::<u32>().is_ok_and(|own| suffix < own),
+        None => section.ends_with(|c: char| c.is_ascii_lowercase()),
+    };
+    ok.then(|| input.get(..section.len() + 1 + digits))?
 }
 
 /// `(k)`, `(4)`, `(iii)`, `(A)`.
@@ -318,8 +345,8 @@ fn part(text: &str, start: usize, input: &str, title: u32, out: &mut Vec<Piece>)
     let mut c = Citation::new(CitationKind::Cfr, text.get(range.clone())?);
     c.title = Some(title);
     c.series = Some(Cow::Borrowed(Code::Cfr.series()));
-    c.part = Some(part.to_owned());
-    c.subpart = subpart.map(str::to_owned);
+    c.part = Some(Cow::Owned(part.to_owned()));
+    c.subpart = subpart.map(|s| Cow::Owned(s.to_owned()));
     out.push(Piece {
         range: range.clone(),
         citation: Box::new(c),

@@ -73,12 +73,17 @@ pub struct Citation {
     /// `et seq.`: the section and those after it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub et_seq: bool,
-    /// A CFR part: `64` in `47 CFR Part 64, Subpart L`.
+    /// A CFR part: `64` in `47 CFR Part 64, Subpart L`; for a 47 CFR section the table
+    /// knows, the part it sits in (`64` for § 64.1200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part: Option<String>,
-    /// A CFR subpart: `L`.
+    pub part: Option<Cow<'static, str>>,
+    /// A CFR subpart: `L`; for a 47 CFR section the table knows, the subpart it sits in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subpart: Option<String>,
+    pub subpart: Option<Cow<'static, str>>,
+    /// For a 47 U.S.C. section the table knows, the chapter of Title 47 it sits in: `5` for
+    /// § 227.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chapter: Option<Cow<'static, str>>,
     /// The reporter or series: `FCC Rcd`, `Fed. Reg.`, `Stat.`, `WL`, `CG Docket`, `File`,
     /// `DA`, `FCC`, `Pub. L.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,10 +116,27 @@ pub struct Citation {
     /// Order`); on a short form, the name it uses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The section's heading: `Delivery restrictions.`.
+    /// The section's heading, as the code prints it: `Delivery restrictions.` (CFR headings
+    /// end with a period), `Restrictions on use of telephone equipment` (U.S.C. headings do
+    /// not); apostrophes straight. For a CFR part or subpart, its name where the table gives
+    /// it. Set for Title 47 only; see [`edition`](Self::edition) for where it was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<Cow<'static, str>>,
-    /// Where to read the section: eCFR or the U.S. Code of the House.
+    /// The edition of the code the heading was read from: `ecfr-2025-04-02` (the eCFR of that
+    /// day), `cfr-2011-10-01` (the CFR annual edition, for sections the 2025 tree lacks),
+    /// `olrc-2023-04-20` (the U.S. Code as the Office of the Law Revision Counsel published
+    /// it), or `hand-checked` (a heading checked by hand against the code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<Cow<'static, str>>,
+    /// Whether the built-in Title 47 tables know the cited section (or part): `Some(false)`
+    /// for a 47 CFR or 47 U.S.C. section that is in neither (a typo, a section since
+    /// renumbered, or one the tables lack: an absent U.S.C. section is not proof that it
+    /// does not exist); `None` where nothing was looked up (other titles, other kinds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known: Option<bool>,
+    /// Where to read it: for every U.S.C. and CFR citation of any title, the section on the
+    /// U.S. Code of the House (`uscode.house.gov`) or on eCFR (`ecfr.gov`, with the paragraph
+    /// as a fragment: `…/section-64.1200#p-64.1200(k)(4)`), or the CFR part or subpart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<Cow<'static, str>>,
     /// For short forms and added pins, the index of the full citation referred to.
@@ -136,6 +158,7 @@ impl Citation {
             et_seq: false,
             part: None,
             subpart: None,
+            chapter: None,
             series: None,
             number: None,
             volume: None,
@@ -147,8 +170,79 @@ impl Citation {
             year: None,
             name: None,
             heading: None,
+            edition: None,
+            known: None,
             url: None,
             refers_to: None,
+        }
+    }
+}
+
+impl Citation {
+    /// The section's heading ([`heading`](Self::heading)), as text.
+    pub fn heading(&self) -> Option<&str> {
+        self.heading.as_deref()
+    }
+
+    /// Where to read the cited section or part ([`url`](Self::url)), as text.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// Where the cited section sits in its code, when the tables know it (or, for a
+    /// `47 CFR Part 64, Subpart L` cite, what it cites): printed `Part 64, Subpart L` or
+    /// `Chapter 5`.
+    ///
+    /// ```
+    /// use fcc_notice::{Citation, Place};
+    /// let c: Citation = "47 CFR § 64.1200(k)(4)".parse()?;
+    /// assert_eq!(c.place(), Some(Place::Cfr { part: "64", subpart: Some("L") }));
+    /// assert_eq!(c.place().unwrap().to_string(), "Part 64, Subpart L");
+    /// let c: Citation = "47 U.S.C. § 227(b)".parse()?;
+    /// assert_eq!(c.place().map(|p| p.to_string()).as_deref(), Some("Chapter 5"));
+    /// # Ok::<(), fcc_notice::cite::ParseCitationError>(())
+    /// ```
+    pub fn place(&self) -> Option<Place<'_>> {
+        match (&self.part, &self.chapter) {
+            (Some(part), _) => Some(Place::Cfr {
+                part,
+                subpart: self.subpart.as_deref(),
+            }),
+            (None, Some(chapter)) => Some(Place::Usc { chapter }),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Where a section sits in its code: see [`Citation::place`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Place<'a> {
+    /// A CFR part and subpart.
+    Cfr {
+        /// `64`.
+        part: &'a str,
+        /// `L`.
+        subpart: Option<&'a str>,
+    },
+    /// A chapter of the U.S. Code.
+    Usc {
+        /// `5`.
+        chapter: &'a str,
+    },
+}
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Cfr { part, subpart } => {
+                write!(f, "Part {part}")?;
+                match subpart {
+                    Some(sub) => write!(f, ", Subpart {sub}"),
+                    None => Ok(()),
+                }
+            }
+            Place::Usc { chapter } => write!(f, "Chapter {chapter}"),
         }
     }
 }

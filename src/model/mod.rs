@@ -7,7 +7,7 @@ mod period;
 mod views;
 
 pub use call::{Attachment, CallRecord, Column, ColumnKind, ViolationCell};
-pub use citation::{Citation, CitationIndex, CitationKind};
+pub use citation::{Citation, CitationIndex, CitationKind, Place};
 pub use notice::{
     Contact, ContactRole, Deadline, DeadlineKind, Footnote, Issuer, Notice, NoticeKind, Provider,
     Recipient, Signatory,
