@@ -271,32 +271,62 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
     }
 }
 
-/// `s` with each run of whitespace that holds a line break or a tab made one space; other
-/// whitespace stays. Text as written, unwrapped.
-pub(crate) fn unwrap_lines(s: &str) -> std::borrow::Cow<'_, str> {
-    let wrapped = s.contains(['\n', '\r', '\t']);
-    if !wrapped {
+/// `s` as a reader sees it (a citation's text): each run of whitespace that holds a line
+/// break or a tab made one space (other whitespace stays), and markup dropped: emphasis
+/// marks (`*Id.*`, `_Order_`: a `*` anywhere, a `_` at a word's edge) and HTML tags (`<i>`,
+/// `</sup>`).
+pub(crate) fn as_read(s: &str) -> std::borrow::Cow<'_, str> {
+    // The bytes that may need a change: `_`, and those below 64 in a bit set.
+    const LOW: u64 = 1 << b'\n' | 1 << b'\r' | 1 << b'\t' | 1 << b'*' | 1 << b'<';
+    let mark = |b: u8| b < 64 && LOW >> b & 1 == 1 || b == b'_';
+    let marked = s.bytes().any(mark);
+    if !marked {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    let mut run = String::new();
-    for c in s.chars() {
-        if c.is_whitespace() {
-            run.push(c);
-            continue;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Clean text is copied a run at a time, up to the next byte that may need a change.
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| mark(b)))
+        .map(|at| i + at)
+    {
+        out.push_str(s.get(i..at).unwrap_or(""));
+        let (before, after) = (s.get(..at).unwrap_or(""), s.get(at + 1..).unwrap_or(""));
+        let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        i = at + 1;
+        match bytes.get(at) {
+            Some(b'\n' | b'\r' | b'\t') => {
+                // The whole run of whitespace around the break is one space.
+                out.truncate(out.trim_end().len());
+                out.push(' ');
+                i = s.len() - after.trim_start().len();
+            }
+            Some(b'_') if !edge(before.chars().next_back()) && !edge(after.chars().next()) => {
+                out.push('_');
+            }
+            Some(b'<') => match html_tag(s.get(at..).unwrap_or("")) {
+                Some(len) => i = at + len,
+                None => out.push('<'),
+            },
+            _ => {} // `*`, an emphasis `_`
         }
-        if !run.is_empty() {
-            out.push_str(if run.contains(['\n', '\r', '\t']) {
-                " "
-            } else {
-                &run
-            });
-            run.clear();
-        }
-        out.push(c);
     }
-    out.push_str(if run.is_empty() { "" } else { " " });
+    out.push_str(s.get(i..).unwrap_or(""));
     std::borrow::Cow::Owned(out)
+}
+
+/// The length in bytes of the HTML tag `s` starts with (`<i>`, `</sup>`), if it is one.
+fn html_tag(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('<')?;
+    let name = inner.strip_prefix('/').unwrap_or(inner);
+    let letters = name.len()
+        - name
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    let rest = name.get(letters..)?;
+    ((1..=10).contains(&letters) && rest.starts_with('>')).then_some(s.len() - rest.len() + 1)
 }
 
 /// Whether `s` ends a sentence: `.`, `?`, `!` or `:`, possibly inside closing quotes or brackets.
@@ -425,8 +455,14 @@ mod tests {
         assert_eq!(offset_in(s, "elsewhere"), 0);
         assert!(regex!(r"^[0-9]+$").is_match("42"));
         assert!(same_words(" Date of\u{a0}Call ", "date OF call"));
-        assert_eq!(unwrap_lines("47 CFR §\n   64.1200"), "47 CFR § 64.1200");
-        assert_eq!(unwrap_lines("47\u{a0}CFR  §"), "47\u{a0}CFR  §");
+        assert_eq!(as_read("47 CFR §\n   64.1200"), "47 CFR § 64.1200");
+        assert_eq!(as_read("47\u{a0}CFR  §"), "47\u{a0}CFR  §");
+        assert_eq!(as_read("*Id.* at 7630"), "Id. at 7630");
+        assert_eq!(as_read("**Order**, 35 FCC Rcd"), "Order, 35 FCC Rcd");
+        assert_eq!(as_read("_Id._ at 5; snake_case"), "Id. at 5; snake_case");
+        assert_eq!(as_read("<i>Id.</i> at\t5 </sup>"), "Id. at 5 ");
+        assert_eq!(as_read("a < b, c <d"), "a < b, c <d");
+        assert_eq!(as_read("x \n y"), "x y");
         let found = |t, w| find_words(t, w).collect::<Vec<_>>();
         assert_eq!(found("Re: x; RE: y; Reb: z; are: w", "re:"), [0, 7]);
         assert_eq!(found("within withinx xwithin WITHIN", "within"), [0, 23]);

@@ -40,8 +40,9 @@ fn fixture_cases() {
         count += 1;
         let found = cite::extract(&input);
         for c in &found {
+            // The text is the span's, a line break read as a space.
             assert_eq!(
-                &input[c.span.range()],
+                input[c.span.range()].replace('\n', " "),
                 c.text,
                 "line {}: span and text disagree",
                 number + 1
@@ -212,7 +213,8 @@ fn sample_letter_citations() {
         .collect();
     assert_eq!(declarations, ["1.17", "1.17", "1.16"]);
     for c in &found {
-        assert_eq!(&SAMPLE[c.span.range()], c.text);
+        // The text as read: the span's text without its markdown emphasis.
+        assert_eq!(SAMPLE[c.span.range()].replace('*', ""), c.text);
         if c.section.is_some() {
             assert!(c.url.is_some() && c.heading.is_some(), "{c:?}");
         }

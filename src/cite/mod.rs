@@ -17,6 +17,7 @@
 
 mod docket;
 mod path;
+mod prose;
 mod reporter;
 mod resolve;
 mod sections;

@@ -3,6 +3,7 @@
 //! continuation paths (`(4)` after `(k)(3)` is `(k)(4)`).
 
 use super::statute::Code;
+use std::borrow::Cow;
 
 /// The kind of paragraph designation at each level of `code`.
 fn levels(code: Code) -> &'static [Level] {
@@ -37,12 +38,12 @@ impl Level {
 }
 
 /// Whether `path` follows `code`'s level order; returns the first token out of order.
-pub(super) fn invalid_path(code: Code, path: &[String]) -> Option<&str> {
+pub(super) fn invalid_path<'p>(code: Code, path: &'p [Cow<'static, str>]) -> Option<&'p str> {
     let levels = levels(code);
     path.iter()
         .enumerate()
         .find(|(i, p)| !levels.get(*i).is_some_and(|l| l.fits(p)))
-        .map(|(_, p)| p.as_str())
+        .map(|(_, p)| &**p)
 }
 
 /// A paragraph path of up to eight levels (`(n)(5)(i)(A)`), kept inline.
@@ -70,8 +71,39 @@ impl<'a> Path<'a> {
     }
 
     /// The path as owned strings, for a citation.
-    pub(super) fn to_vec(self) -> Vec<String> {
-        self.as_slice().iter().map(|p| (*p).to_owned()).collect()
+    /// The path as a citation keeps it (the common designators borrowed, not copied).
+    pub(super) fn to_vec(self) -> Vec<Cow<'static, str>> {
+        self.as_slice().iter().map(|p| designator(p)).collect()
+    }
+}
+
+/// A paragraph designator as a citation keeps it: one letter or digit, a number below 100 or
+/// a roman numeral below 40 are borrowed from static text; others are copied.
+fn designator(p: &str) -> Cow<'static, str> {
+    const SINGLE: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    const TENS: &str = "10111213141516171819202122232425262728293031323334353637383940414243444546474849\
+        50515253545556575859606162636465666768697071727374757677787980818283848586878889909192939495969798\
+        99";
+    const ROMAN: [&str; 39] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
+        "xxvii", "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv", "xxxvi",
+        "xxxvii", "xxxviii", "xxxix",
+    ];
+    let found = match p.as_bytes() {
+        [b] => SINGLE
+            .find(char::from(*b))
+            .and_then(|i| SINGLE.get(i..i + 1)),
+        [b'1'..=b'9', b'0'..=b'9'] => {
+            let n = p.parse::<usize>().unwrap_or(10);
+            TENS.get(2 * (n - 10)..2 * (n - 10) + 2)
+        }
+        _ => None,
+    }
+    .or_else(|| ROMAN.iter().find(|r| **r == p).copied());
+    match found {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(p.to_owned()),
     }
 }
 
@@ -99,8 +131,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn designators_borrowed_as_written() {
+        let mut all: Vec<String> = (0..200).map(|n| n.to_string()).collect();
+        all.extend(
+            ["a", "k", "Z", "iii", "xxxix", "xl", "aa", "IV", "007", "05"].map(String::from),
+        );
+        for p in &all {
+            let d = designator(p);
+            assert_eq!(d, p.as_str());
+            let borrowed = matches!(d, Cow::Borrowed(_));
+            let common = p.len() == 1
+                || (p.len() == 2 && !p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit()));
+            assert!(!common || borrowed, "{p}");
+        }
+    }
+
+    #[test]
     fn paths() {
-        let p = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let p = |v: &[&str]| {
+            v.iter()
+                .map(|s| Cow::Owned((*s).to_owned()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(invalid_path(Code::Cfr, &p(&["k", "4"])), None);
         assert_eq!(invalid_path(Code::Cfr, &p(&["n", "5", "i", "A"])), None);
         assert_eq!(invalid_path(Code::Cfr, &p(&["4", "k"])), Some("4"));

@@ -218,7 +218,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
         end = offset_of(text, r);
     }
     let range = start..if extra.is_empty() { end } else { first_end };
-    c.text = crate::text::unwrap_lines(text.get(range.clone())?).into_owned();
+    c.text = crate::text::as_read(text.get(range.clone())?).into_owned();
     out.push(Piece {
         range,
         citation: Box::new(c),

@@ -176,8 +176,8 @@ impl Resolver<'_> {
             if let Some(f) = self.scan.found.get_mut(i) {
                 f.range.start = start;
                 let c = &mut f.citation;
-                c.text = crate::text::unwrap_lines(self.text.get(f.range.clone()).unwrap_or(""))
-                    .into_owned();
+                c.text =
+                    crate::text::as_read(self.text.get(f.range.clone()).unwrap_or("")).into_owned();
                 c.name = Some(name);
             }
             return Some(def);
@@ -268,7 +268,7 @@ fn link(found: &mut [Found], i: usize, t: usize, hint: &Hint) {
 }
 
 /// The decimal digits of `n`, in a stack buffer.
-fn digits(n: u32, buf: &mut [u8; 10]) -> &str {
+pub(super) fn digits(n: u32, buf: &mut [u8; 10]) -> &str {
     let mut i = buf.len();
     let mut n = n;
     while let Some(slot) = i.checked_sub(1).and_then(|j| buf.get_mut(j)) {

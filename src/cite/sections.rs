@@ -13,7 +13,6 @@ use super::statute::Code;
 use super::{Issue, IssueKind};
 use crate::model::Citation;
 use std::borrow::Cow;
-use std::fmt::Write;
 use std::ops::Range;
 
 #[rustfmt::skip]
@@ -22,7 +21,9 @@ mod table;
 /// One section of the table.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Section {
-    number: &'static str,
+    /// The number (`64.1200`) as a sort key ([`key`]), for a binary search without string
+    /// compares.
+    key: u128,
     heading: &'static str,
     /// Index into [`table::CFR_PLACES`] or [`table::USC_CHAPTERS`].
     place: u16,
@@ -33,7 +34,11 @@ pub(super) struct Section {
 impl Section {
     const fn new(number: &'static str, heading: &'static str, place: u16, edition: u8) -> Self {
         Section {
-            number,
+            // (No number is that long; `tables_are_sorted` would see a 0 out of order.)
+            key: match key(number) {
+                Some(key) => key,
+                None => 0,
+            },
             heading,
             place,
             edition,
@@ -77,13 +82,32 @@ pub(super) struct Found {
     pub(super) edition: &'static str,
 }
 
+/// A section number (up to 16 bytes) as a number that sorts as the text does: its bytes,
+/// big-endian, padded with zeros (which sort before any byte of a number).
+const fn key(number: &str) -> Option<u128> {
+    let mut rest = number.as_bytes();
+    if rest.len() > 16 {
+        return None;
+    }
+    let (mut key, mut len) = (0u128, 0);
+    while let [first, tail @ ..] = rest {
+        key = key << 8 | *first as u128;
+        (rest, len) = (tail, len + 1);
+    }
+    match len {
+        0 => Some(0),
+        _ => Some(key << (8 * (16 - len))),
+    }
+}
+
 /// Title 47 `code` § `number` (`64.1200`, `227b`), when the tables know it.
 pub(super) fn lookup(code: Code, number: &str) -> Option<Found> {
     let (sections, places) = match code {
         Code::Cfr => (table::CFR, table::CFR_PLACES),
         Code::Usc => (table::USC, table::USC_CHAPTERS),
     };
-    let at = sections.binary_search_by(|s| s.number.cmp(number)).ok()?;
+    let key = key(number)?;
+    let at = sections.binary_search_by_key(&key, |s| s.key).ok()?;
     let section = sections.get(at)?;
     Some(Found {
         heading: section.heading,
@@ -183,20 +207,39 @@ pub(super) fn look_up(c: &mut Citation, range: &Range<usize>, issues: &mut Vec<I
 
 /// Where to read a section: eCFR (the paragraph path as the `#p-…` fragment eCFR gives each
 /// paragraph) or the U.S. Code of the House.
-fn section_url(code: Code, title: u32, section: &str, paragraphs: &[String]) -> String {
-    let mut url = String::with_capacity(112);
-    // (Writing to a `String` cannot fail.)
-    let _ = match code {
-        Code::Cfr => write!(url, "https://www.ecfr.gov/current/title-{title}/section-{section}"),
-        Code::Usc => write!(
-            url,
-            "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title{title}-section{section}&num=0&edition=prelim"
-        ),
-    };
-    if code == Code::Cfr && !paragraphs.is_empty() {
-        let _ = write!(url, "#p-{section}");
-        for p in paragraphs {
-            let _ = write!(url, "({p})");
+fn section_url(code: Code, title: u32, section: &str, paragraphs: &[Cow<'_, str>]) -> String {
+    let mut title_digits = [0; 10];
+    let title = super::resolve::digits(title, &mut title_digits);
+    let mut url = String::with_capacity(100 + 2 * section.len() + 4 * paragraphs.len());
+    match code {
+        Code::Cfr => {
+            for s in [
+                "https://www.ecfr.gov/current/title-",
+                title,
+                "/section-",
+                section,
+            ] {
+                url.push_str(s);
+            }
+            if !paragraphs.is_empty() {
+                url.push_str("#p-");
+                url.push_str(section);
+                for p in paragraphs {
+                    for s in ["(", p, ")"] {
+                        url.push_str(s);
+                    }
+                }
+            }
+        }
+        Code::Usc => {
+            let parts = [
+                "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title",
+                title,
+                "-section",
+                section,
+                "&num=0&edition=prelim",
+            ];
+            parts.iter().for_each(|s| url.push_str(s));
         }
     }
     url
@@ -206,7 +249,8 @@ fn section_url(code: Code, title: u32, section: &str, paragraphs: &[String]) -> 
 fn part_url(title: u32, part: &str, subpart: Option<&str>) -> String {
     let mut url = format!("https://www.ecfr.gov/current/title-{title}/part-{part}");
     if let Some(sub) = subpart {
-        let _ = write!(url, "/subpart-{sub}");
+        url.push_str("/subpart-");
+        url.push_str(sub);
     }
     url
 }
@@ -218,13 +262,33 @@ mod tests {
     #[test]
     fn tables_are_sorted() {
         for sections in [table::CFR, table::USC] {
-            assert!(sections.windows(2).all(|w| w[0].number < w[1].number));
+            assert!(sections.windows(2).all(|w| w[0].key < w[1].key));
             assert!(sections.iter().all(|s| !s.heading.is_empty()));
         }
         assert!(table::CFR_PLACES
             .windows(2)
             .all(|w| (w[0].number, w[0].subpart) < (w[1].number, w[1].subpart)));
         assert!(table::CFR.len() > 5_000 && table::USC.len() > 400);
+    }
+
+    #[test]
+    fn keys_sort_as_text() {
+        let numbers = [
+            "",
+            "1",
+            "1.1",
+            "1.10",
+            "1.2",
+            "19.735-101",
+            "227",
+            "227b",
+            "227b-1",
+            "23",
+        ];
+        for w in numbers.windows(2) {
+            assert!(key(w[0]) < key(w[1]), "{w:?}");
+        }
+        assert_eq!(key("12345678901234567"), None);
     }
 
     #[test]

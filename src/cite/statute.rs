@@ -1,5 +1,5 @@
-//! Statutes and rules: `47 U.S.C. § 227(b)`, `47 CFR § 64.1200(k)(4)`, and their lists,
-//! ranges and prose forms.
+//! Statutes and rules: `47 U.S.C. § 227(b)`, `47 CFR § 64.1200(k)(4)`, and their lists and
+//! ranges (the forms without a code name are in `prose`).
 //!
 //! ```text
 //! code-cite  = title WS code [WS] ( part | [sign] [WS] items )
@@ -12,8 +12,6 @@
 //! item       = section paths
 //! section    = digits [letters] | digits "." digits [letter]       227, 227b, 64.1200
 //! paths      = { "(" (1-2 letters | roman | 1-3 digits) ")" }
-//! prose-cite = ("section" | "sections") WS items WS "of" WS ["the" WS]
-//!              ( "Commission's rules" | "Communications Act" | "Act" )
 //! ```
 //!
 //! A continuation path replaces the path from its own level down: after `(k)(3)`, `(4)` is
@@ -25,7 +23,7 @@ use super::{Hint, Piece};
 use crate::model::{Citation, CitationKind};
 use crate::text::{offset_of, ws0, ws1};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{map_opt, opt, recognize, verify};
 use nom::sequence::{delimited, preceded};
@@ -355,62 +353,6 @@ fn part(text: &str, start: usize, input: &str, title: u32, out: &mut Vec<Piece>)
     Some(range.end)
 }
 
-/// `of the Commission's rules` → CFR; `of the Communications Act`, `of the Act` → U.S.C.
-fn prose_tail(input: &str) -> Res<'_, Code> {
-    let rules = (
-        tag_no_case("Commission"),
-        opt(alt((tag("'s"), tag("’s")))),
-        ws1,
-        alt((tag_no_case("rules"), tag_no_case("regulations"))),
-    );
-    let act = (
-        opt((tag("Communications"), ws1)),
-        tag("Act"),
-        opt((ws1, tag("of"), ws1, tag("1934"))),
-        opt((char(','), ws1, tag("as"), ws1, tag("amended"))),
-    );
-    preceded(
-        (ws1, tag("of"), ws1, opt((tag("the"), ws1))),
-        alt((rules.map(|_| Code::Cfr), act.map(|_| Code::Usc))),
-    )
-    .parse(input)
-}
-
-/// `section 64.1200(k)(4) of the Commission's rules`, `section 227(b) of the Act`.
-pub(super) fn prose(text: &str, start: usize, out: &mut Vec<Piece>) -> Option<usize> {
-    let input = text.get(start..)?;
-    let (rest, word) = (
-        alt((
-            tag("sections"),
-            tag("Sections"),
-            tag("section"),
-            tag("Section"),
-        )),
-        ws1,
-    )
-        .parse(input)
-        .ok()?;
-    let plural = word.0.ends_with('s');
-    // Which code it is shows only at the end (`of the Act`): gather the items first.
-    let mut found = Vec::new();
-    let rest = items(text, rest, Style::Any, plural, |item| found.push(item))?;
-    let (rest, code) = prose_tail(rest).ok()?;
-    if !found
-        .iter()
-        .all(|i| i.section.contains('.') == (code == Code::Cfr))
-    {
-        return None;
-    }
-    let end = offset_of(text, rest);
-    let last = found.len().saturating_sub(1);
-    for (i, item) in found.iter().enumerate() {
-        let from = if i == 0 { start } else { item.range.start };
-        let to = if i == last { end } else { item.range.end };
-        out.push(piece(text, from..to, code, 47, item));
-    }
-    Some(end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::run;
@@ -558,40 +500,6 @@ mod tests {
             "47 CFR § (k)",
         ] {
             assert!(run(code, text, 0).is_none(), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn prose_cites() {
-        let cases: &[(&str, Option<&str>)] = &[
-            (
-                "section 1.17 of the Commission's rules.",
-                Some("section 1.17 of the Commission's rules"),
-            ),
-            (
-                "section 64.1200(k)(4) of the Commission’s Rules",
-                Some("section 64.1200(k)(4) of the Commission’s Rules"),
-            ),
-            (
-                "section 64.1200(n)(5)(i)(A) of the Commission rules",
-                Some("section 64.1200(n)(5)(i)(A) of the Commission rules"),
-            ),
-            (
-                "section 227(b) of the Communications Act",
-                Some("section 227(b) of the Communications Act"),
-            ),
-            (
-                "Section 503(b) of the Act",
-                Some("Section 503(b) of the Act"),
-            ),
-            ("Section 2 of this letter", None),
-            ("section 1.17 of the Act", None),
-            ("section 227 of the Commission's rules", None),
-            ("section 1.17 of", None),
-        ];
-        for (text, want) in cases {
-            let got = run(prose, text, 0).map(|(end, _)| &text[..end]);
-            assert_eq!(got, *want, "{text:?}");
         }
     }
 }

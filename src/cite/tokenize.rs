@@ -1,7 +1,7 @@
 //! Finds where citations may start with one regex of anchors, then hands each anchor to the
 //! grammar of its family.
 
-use super::{docket, reporter, short_form, statute, Grammar, Hint, Piece};
+use super::{docket, prose, reporter, short_form, statute, Grammar, Hint, Piece};
 use crate::text::regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -79,6 +79,10 @@ fn read_unit(text: &str, out: &mut Vec<Piece>) {
         if m.start() < consumed {
             continue;
         }
+        consumed = bare_signs(text, consumed..m.start(), out);
+        if m.start() < consumed {
+            continue;
+        }
         let anchor = m.as_str();
         // The grammar for this anchor, and where its citation starts.
         let (grammar, start): (Grammar, Option<usize>) = match anchor.as_bytes().first() {
@@ -93,7 +97,7 @@ fn read_unit(text: &str, out: &mut Vec<Piece>) {
             Some(b'D' | b'F') => (docket::document, Some(m.start())),
             Some(b'I' | b'i') => (short_form::id, Some(m.start())),
             Some(b's') if anchor.starts_with("supra") => (short_form::supra, Some(m.start())),
-            Some(b's' | b'S') => (statute::prose, Some(m.start())),
+            Some(b's' | b'S') => (prose::prose, Some(m.start())),
             _ => continue,
         };
         let Some(start) = start.filter(|&s| s >= consumed) else {
@@ -108,6 +112,36 @@ fn read_unit(text: &str, out: &mut Vec<Piece>) {
             _ => out.truncate(before),
         }
     }
+    bare_signs(text, consumed..text.len(), out);
+}
+
+/// Reads the cites of `gap` (text between anchors, outside any cite) that start with a bare
+/// section sign (`§ 73.51`: no code name before it, so no anchor found it); returns where the
+/// last one ends, or the gap's start. Signs are looked for only here, not as anchors, so the
+/// sign of every `47 CFR §` costs nothing.
+fn bare_signs(text: &str, gap: Range<usize>, out: &mut Vec<Piece>) -> usize {
+    let mut consumed = gap.start;
+    let bytes = text.as_bytes();
+    let mut at = gap.start;
+    while let Some(i) = bytes
+        .get(at..gap.end)
+        .and_then(|b| memchr::memchr(0xA7, b))
+        .map(|i| at + i)
+    {
+        at = i + 1;
+        // `§` is C2 A7 in UTF-8.
+        let Some(start) = i.checked_sub(1).filter(|&s| bytes.get(s) == Some(&0xC2)) else {
+            continue;
+        };
+        if start < consumed {
+            continue;
+        }
+        if let Some(end) = prose::bare(text, start, out) {
+            consumed = end;
+            at = at.max(end);
+        }
+    }
+    consumed
 }
 
 fn is_reporter(anchor: &str) -> bool {

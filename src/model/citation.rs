@@ -69,7 +69,7 @@ pub struct Citation {
     pub section: Option<String>,
     /// The paragraph path below the section: `["k", "4"]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Cow<'static, str>>,
     /// `et seq.`: the section and those after it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub et_seq: bool,
@@ -149,7 +149,7 @@ impl Citation {
     pub(crate) fn new(kind: CitationKind, text: &str) -> Self {
         Citation {
             kind,
-            text: crate::text::unwrap_lines(text).into_owned(),
+            text: crate::text::as_read(text).into_owned(),
             span: Span::default(),
             canonical: String::new(),
             title: None,
