@@ -284,11 +284,10 @@ fn s1_glued_words() {
     assert_eq!(n.date, date("2022-07-07"), "glued: date");
     assert_eq!(n.kind, NoticeKind::PublicNotice, "glued: kind");
     let cites: Vec<String> = n.citations.iter().map(ToString::to_string).collect();
-    assert!(
-        cites.contains(&"47 CFR § 64.1200(k)(4)".to_owned())
-            && cites.contains(&"File No. EB-TCD-21-00031913".to_owned()),
-        "glued: {cites:?}"
-    );
+    assert_eq!(cites, ["47 CFR § 64.1200(k)(4)"], "glued");
+    // The document's own number and file number are header facts.
+    assert_eq!(n.document_number.as_deref(), Some("DA 22-727"));
+    assert_eq!(n.file_numbers, ["EB-TCD-21-00031913"]);
 }
 
 /// The only bracket-style marker seen (`[5]`, the Identidad HTML copy): footnote marks in
@@ -1080,14 +1079,15 @@ fn s7_citation_forms() {
     );
     assert_eq!(found[1].refers_to, Some(0));
 
-    // In a notice, the running header's own DA number is page furniture: the document's DA
-    // number is listed, but the header's duplicate does not make the notice cite itself twice
-    // more than the text does.
+    // In a notice, the running header's own DA number is the notice's `document_number`,
+    // printed twice or not; it is not a citation.
     let order = "Federal Communications Commission DA 22-1182 DA 22-1182 Released: November 10, 2022 In the Matter of Urth Access, LLC ) ) ) File No. EB-TCD-22-00034232 ORDER By the Chief, Enforcement Bureau: 1. By this Order, the Bureau directs all providers to take steps regarding Urth Access, LLC (Urth Access).";
     let n = parse("DA twice", order);
     assert_eq!(n.date, date("2022-11-10"));
+    assert_eq!(n.document_number.as_deref(), Some("DA 22-1182"));
+    assert_eq!(n.file_numbers, ["EB-TCD-22-00034232"]);
     assert!(
-        n.citations.iter().any(|c| c.canonical == "DA 22-1182"),
+        !n.citations.iter().any(|c| c.canonical == "DA 22-1182"),
         "{:?}",
         n.citations
     );
@@ -1480,13 +1480,14 @@ fn s9_orders_and_captions() {
             "{title}: provider"
         );
         let cites: Vec<String> = n.citations.iter().map(ToString::to_string).collect();
-        for want in [
-            "File No. EB-TCD-20-00031678",
-            "EB Docket No. 22-174",
-            "47 CFR § 64.1200(n)(5)",
-        ] {
-            assert!(cites.contains(&want.to_owned()), "{title}: {cites:?}");
-        }
+        assert!(
+            cites.contains(&"47 CFR § 64.1200(n)(5)".to_owned()),
+            "{title}: {cites:?}"
+        );
+        // The caption's file number and docket are the order's own, not citations.
+        assert_eq!(n.file_numbers, ["EB-TCD-20-00031678"], "{title}");
+        assert_eq!(n.dockets, ["EB Docket No. 22-174"], "{title}");
+        assert!(!cites.iter().any(|c| c.contains("22-174")), "{title}: {cites:?}");
     }
 
     // The rule base moves to (n)(2)(ii)/(iii) (2026).
@@ -1661,8 +1662,8 @@ fn s10_layout_copies_of_orders() {
             "{name}: provider"
         );
         let cites = citations(&n);
+        assert_eq!(n.file_numbers, ["EB-TCD-24-00037229"], "{name}");
         for want in [
-            "File No. EB-TCD-24-00037229",
             "47 CFR § 64.1200(n)(2)(ii)",
             "47 CFR § 64.1200(n)(2)(iii)",
             "2025 WL 2622184",
@@ -1729,16 +1730,17 @@ fn s10_footnote_body_onto_the_next_page() {
 }
 
 /// The running header repeated on every page is page furniture, not a citation: the document's
-/// own DA number is listed once, however many pages repeat it.
+/// own DA number is its `document_number`, however many pages repeat it.
 #[test]
 fn s10_running_header_is_not_a_citation() {
     for (name, page_break) in [("form feed", "\u{c}"), ("no form feed", "\n")] {
         let n = parse(name, &layout_order(page_break, Split::None));
+        assert_eq!(n.document_number.as_deref(), Some("DA 26-237"), "{name}");
         let own = n
             .citations
             .iter()
             .filter(|c| c.canonical == "DA 26-237")
             .count();
-        assert_eq!(own, 1, "{name}: {:?}", citations(&n));
+        assert_eq!(own, 0, "{name}: {:?}", citations(&n));
     }
 }

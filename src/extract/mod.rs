@@ -57,6 +57,7 @@ pub(crate) fn notice(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Notice, Error> {
     let found = std::mem::take(&mut layout.citations);
+    let own = std::mem::take(&mut layout.identifiers);
     let layout = &layout;
     let whole = layout.whole();
     if !layout.mentions_fcc {
@@ -104,6 +105,9 @@ pub(crate) fn notice(
     let notice = Notice {
         kind: kind(header_text, subject.as_deref(), &body, is_letter),
         date,
+        document_number: own.document_number,
+        file_numbers: own.file_numbers,
+        dockets: own.dockets,
         issuer: header::issuer(head.letterhead),
         delivery: head.delivery.map(squash),
         recipient,

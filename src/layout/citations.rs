@@ -5,6 +5,7 @@ use super::{Parts, Table};
 pub(crate) use crate::cite::Found;
 use crate::cite::IssueKind;
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::model::CitationKind;
 use crate::source::Document;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -21,6 +22,93 @@ pub(crate) fn within(found: &[Found], range: Range<usize>) -> Range<usize> {
         .take_while(|f| f.range.end <= range.end)
         .count();
     first..first + inside
+}
+
+/// The document's own identifiers, as its letterhead and caption give them.
+#[derive(Debug, Default)]
+pub(crate) struct Identifiers {
+    /// `DA 22-1182`, `FCC 22-99`.
+    pub(crate) document_number: Option<String>,
+    /// `EB-TCD-22-00034232`.
+    pub(crate) file_numbers: Vec<String>,
+    /// `EB Docket No. 22-174`.
+    pub(crate) dockets: Vec<String>,
+}
+
+/// Takes the document's own identifiers out of `found` (in clean order): the document
+/// number, file numbers and dockets that stand in the header (clean range `header`: the
+/// letterhead, the caption), and every repeat of the document number (running headers). The
+/// document does not cite them; the body's mentions of other documents stay citations. The others' `refers_to`
+/// are renumbered; a short form that referred to one taken out refers to nothing.
+pub(super) fn own_identifiers(found: &mut Vec<Found>, header: Range<usize>) -> Identifiers {
+    let mut own = Identifiers::default();
+    let in_header = within(found, header);
+    let mut taken = vec![false; found.len()];
+    for i in in_header {
+        let Some(c) = found.get(i).map(|f| &f.citation) else {
+            continue;
+        };
+        let add = |list: &mut Vec<String>, value: &str| {
+            if !list.iter().any(|v| v == value) {
+                list.push(value.to_owned());
+            }
+        };
+        let is_own = match c.kind {
+            // The first number is the document's; a running header may print it twice.
+            CitationKind::FccDocument => {
+                let first = own
+                    .document_number
+                    .get_or_insert_with(|| c.canonical.clone());
+                *first == c.canonical
+            }
+            CitationKind::FileNumber => {
+                add(
+                    &mut own.file_numbers,
+                    c.number.as_deref().unwrap_or(&c.canonical),
+                );
+                true
+            }
+            CitationKind::Docket => {
+                add(&mut own.dockets, &c.canonical);
+                true
+            }
+            _ => false,
+        };
+        if let Some(slot) = taken.get_mut(i) {
+            *slot = is_own;
+        }
+    }
+    // A running header repeats the number on every page; where a collapsed copy runs it
+    // into the body, it is the header still.
+    if let Some(number) = &own.document_number {
+        for (f, slot) in found.iter().zip(taken.iter_mut()) {
+            *slot |=
+                f.citation.kind == CitationKind::FccDocument && f.citation.canonical == *number;
+        }
+    }
+    if taken.iter().any(|&t| t) {
+        // Old index → new index, for what stays.
+        let mut kept = 0;
+        let new_index: Vec<Option<usize>> = taken
+            .iter()
+            .map(|&t| {
+                (!t).then(|| {
+                    kept += 1;
+                    kept - 1
+                })
+            })
+            .collect();
+        let mut at = 0;
+        found.retain(|_| {
+            at += 1;
+            !taken.get(at - 1).copied().unwrap_or(false)
+        });
+        for f in found.iter_mut() {
+            let to = f.citation.refers_to;
+            f.citation.refers_to = to.and_then(|t| new_index.get(t).copied().flatten());
+        }
+    }
+    own
 }
 
 /// Every citation of the letter, resolved, with spans into the input; what could not be

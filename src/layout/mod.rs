@@ -21,7 +21,7 @@ mod pages;
 mod table;
 mod walker;
 
-pub(crate) use self::citations::{within, Found};
+pub(crate) use self::citations::{within, Found, Identifiers};
 use self::collapsed::*;
 use self::pages::*;
 pub(crate) use self::table::{Cell, Row, Table};
@@ -36,6 +36,8 @@ pub(crate) struct Layout<'d> {
     pub(crate) parts: Parts,
     /// Every citation of the letter, resolved, in text order; parts claim theirs by range.
     pub(crate) citations: Vec<Found>,
+    /// The document's own number, file numbers and dockets, out of its header (not citations).
+    pub(crate) identifiers: Identifiers,
     /// Attachment A as rows of cells, in whatever form the copy set it.
     pub(crate) table: Option<Table<'d>>,
     /// The text names the FCC or the Commission somewhere.
@@ -88,7 +90,8 @@ pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic
         .attachment
         .as_ref()
         .map(|part| table::read(doc, part, diagnostics));
-    let found = citations::citations(doc, &parts, lined.as_ref(), diagnostics);
+    let mut found = citations::citations(doc, &parts, lined.as_ref(), diagnostics);
+    let identifiers = citations::own_identifiers(&mut found, parts.header.clone());
     let table = lined.or_else(|| {
         table::collapsed(doc, &found, diagnostics).or_else(|| {
             // Referred to (`as set forth in Attachment A`) but not in this text.
@@ -113,6 +116,7 @@ pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic
         doc,
         parts,
         citations: found,
+        identifiers,
         table,
         mentions_fcc,
         run_in,

@@ -18,6 +18,15 @@ pub struct Notice {
     pub kind: NoticeKind,
     /// The letter date (for orders and public notices, the release date).
     pub date: Option<NaiveDate>,
+    /// The document's own number, from its letterhead or running header: `DA 22-727`,
+    /// `FCC 22-99` (orders and public notices carry one; letters seldom do). It is not among
+    /// the [`citations`](Self::citations): the document does not cite itself.
+    pub document_number: Option<String>,
+    /// The Enforcement Bureau file numbers in the header (caption, `File No.` line):
+    /// `EB-TCD-22-00034232`.
+    pub file_numbers: Vec<String>,
+    /// The dockets of the caption: `EB Docket No. 22-174`.
+    pub dockets: Vec<String>,
     /// Who sent it, from the letterhead.
     pub issuer: Option<Issuer>,
     /// The delivery line, e.g. `VIA CERTIFIED MAIL - RETURN RECEIPT REQUESTED`.

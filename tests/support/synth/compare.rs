@@ -4,8 +4,8 @@
 //! cell). A check applies unless the truth and the parse are both empty, so that fields a
 //! template does not have do not count as correct. Citations are compared as multisets of
 //! canonical strings, since their reading order differs between text forms (a footnote body
-//! stands where its page ends); the document's own DA number is checked for presence only,
-//! since page headers may repeat it.
+//! stands where its page ends); the document's own number, file numbers and dockets are
+//! header facts (`identifiers`), not citations, however often page headers repeat them.
 
 use super::cites::CiteTruth;
 use super::facts::Facts;
@@ -62,6 +62,7 @@ pub const FIELDS: &[&str] = &[
     "signatory",
     "footnotes",
     "footnote.text",
+    "identifiers",
     "citations",
     "citations.refers",
     "attachment.columns",
@@ -410,43 +411,30 @@ fn diff(expected: &[String], got: &[String]) -> (Vec<String>, Vec<String>) {
 }
 
 fn citations(c: &mut Checks, letter: &Letter, n: Option<&Notice>) {
-    let own = letter.own_da.as_deref();
-    let mut expected: Vec<String> = letter
-        .cites
-        .iter()
-        .map(|t| t.canonical.clone())
-        .filter(|t| Some(t.as_str()) != own)
-        .collect();
+    let own = (&letter.own_da, &letter.own_files, &letter.own_dockets);
+    let got_own = n.map(|n| (&n.document_number, &n.file_numbers, &n.dockets));
+    let applies = own.0.is_some() || !own.1.is_empty() || !own.2.is_empty();
+    c.check(
+        "identifiers",
+        Some(own),
+        got_own,
+        applies || got_own.is_some_and(|g| g.0.is_some() || !g.1.is_empty() || !g.2.is_empty()),
+    );
+    let mut expected: Vec<String> = letter.cites.iter().map(|t| t.canonical.clone()).collect();
     expected.sort();
     let got_all: Vec<&fcc_notice::Citation> = n.map_or(vec![], |n| n.citations.iter().collect());
-    let mut got: Vec<String> = got_all
-        .iter()
-        .map(|t| t.canonical.clone())
-        .filter(|t| Some(t.as_str()) != own)
-        .collect();
+    let mut got: Vec<String> = got_all.iter().map(|t| t.canonical.clone()).collect();
     got.sort();
-    let own_ok = own.is_none_or(|da| got_all.iter().any(|t| t.canonical == da));
     let (missing, extra) = diff(&expected, &got);
     c.check(
         "citations",
-        format!(
-            "all {} found{}",
-            expected.len(),
-            own.map_or(String::new(), |d| format!(" (+ {d})"))
-        ),
-        if missing.is_empty() && extra.is_empty() && own_ok {
-            format!(
-                "all {} found{}",
-                expected.len(),
-                own.map_or(String::new(), |d| format!(" (+ {d})"))
-            )
+        format!("all {} found", expected.len()),
+        if missing.is_empty() && extra.is_empty() {
+            format!("all {} found", expected.len())
         } else {
-            format!(
-                "missing {missing:?}, extra {extra:?}{}",
-                if own_ok { "" } else { ", own DA missing" }
-            )
+            format!("missing {missing:?}, extra {extra:?}")
         },
-        !expected.is_empty() || !got.is_empty() || own.is_some(),
+        !expected.is_empty() || !got.is_empty(),
     );
 
     let refers =

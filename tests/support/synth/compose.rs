@@ -20,6 +20,10 @@ pub struct Composed {
     pub cites: Vec<CiteTruth>,
     /// The document's own DA number (`DA 24-888`), which page headers may repeat.
     pub own_da: Option<String>,
+    /// The file numbers (`EB-TCD-24-00088888`) and dockets (`EB Docket No. 24-188`) of the
+    /// header: the document's own, not citations.
+    pub own_files: Vec<String>,
+    pub own_dockets: Vec<String>,
 }
 
 /// Builds a paragraph's inlines; `slot` marks where a footnote mark may go.
@@ -52,6 +56,8 @@ struct Writer<'a> {
     rng: Rng,
     blocks: Vec<Block>,
     cites: Vec<CiteTruth>,
+    own_files: Vec<String>,
+    own_dockets: Vec<String>,
 }
 
 impl Writer<'_> {
@@ -91,6 +97,8 @@ pub fn compose(f: &Facts, rng: &mut Rng) -> Composed {
         rng: rng.fork(),
         blocks: Vec::new(),
         cites: Vec::new(),
+        own_files: Vec::new(),
+        own_dockets: Vec::new(),
     };
     let mut own_da = None;
     let mut running_header = None;
@@ -138,6 +146,8 @@ pub fn compose(f: &Facts, rng: &mut Rng) -> Composed {
         },
         cites: w.cites,
         own_da,
+        own_files: w.own_files,
+        own_dockets: w.own_dockets,
     }
 }
 
@@ -637,10 +647,10 @@ fn order(w: &mut Writer<'_>, da: &str) {
     } else {
         right.push(o.file.clone());
     }
-    w.cite(&format!("File No. {}", o.file));
+    w.own_files.push(o.file.clone());
     if let Some(d) = &o.docket {
         right.push(format!("EB Docket No. {d}"));
-        w.cite(&format!("EB Docket No. {d}"));
+        w.own_dockets.push(format!("EB Docket No. {d}"));
     }
     let cap = caption(w, &f.provider.name, &right);
     w.lines(cap, Align::Left, false);
@@ -834,7 +844,6 @@ fn public_notice(w: &mut Writer<'_>, da: &str) {
         ]);
     }
     w.lines(head, Align::Center, true);
-    w.cite(da);
     let released = format!("Released: {}", facts::long_date(f.date));
     let lines = if w.rng.chance(0.5) {
         vec![da.to_string(), released]
@@ -851,7 +860,7 @@ fn public_notice(w: &mut Writer<'_>, da: &str) {
         align: Align::Center,
     });
     w.lines(vec![format!("File No. {}", o.file)], Align::Left, false);
-    w.cite(&format!("File No. {}", o.file));
+    w.own_files.push(o.file.clone());
     w.lines(
         vec![format!("By the {}, Enforcement Bureau:", o.signer_title)],
         Align::Left,

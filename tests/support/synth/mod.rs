@@ -46,6 +46,9 @@ pub struct Letter {
     pub cites: Vec<CiteTruth>,
     /// The document's own DA number, which running headers may repeat any number of times.
     pub own_da: Option<String>,
+    /// The header's file numbers and dockets (the document's own).
+    pub own_files: Vec<String>,
+    pub own_dockets: Vec<String>,
 }
 
 impl Letter {
@@ -68,6 +71,8 @@ impl Letter {
             doc: composed.doc,
             cites,
             own_da: composed.own_da,
+            own_files: composed.own_files,
+            own_dockets: composed.own_dockets,
         }
     }
 }
