@@ -28,7 +28,7 @@ Options:
                                (the default for several files or a directory)
                        csv     one row per Attachment A call, with the letter's
                                source, date and provider: a spreadsheet of calls
-      --citations      print only the citations (of any text, not only letters)
+      --citations      print only the citations (of any text or PDF, not only letters)
       --strict         treat every diagnostic as an error
   -h, --help           print this help
   -V, --version        print the version
@@ -149,9 +149,14 @@ fn main() -> ExitCode {
         } else {
             String::from_utf8_lossy(&bytes)
         };
-        let result = if options.citations && !pdf {
-            // Citations of any text, letter or not.
-            Ok(Item::Citations(fcc_notice::cite::extract(&text)))
+        let result = if options.citations {
+            // Citations of any text, letter or not (a PDF's as the crate reads its text).
+            let read = if pdf {
+                pdf_text(&bytes).map(Cow::Owned)
+            } else {
+                Ok(text)
+            };
+            read.map(|text| Item::Citations(fcc_notice::cite::extract(&text)))
         } else {
             let parsed = if pdf {
                 parse_pdf(&parser, &bytes)
@@ -300,13 +305,22 @@ fn parse_pdf(parser: &Parser, bytes: &[u8]) -> Result<Parsed, Error> {
     parser.parse_pdf(bytes)
 }
 
+#[cfg(feature = "pdf")]
+fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
+    fcc_notice::pdf_text(bytes)
+}
+
 #[cfg(not(feature = "pdf"))]
-fn parse_pdf(_: &Parser, _: &[u8]) -> Result<Parsed, Error> {
-    let reason = "this build of parse-notice has no PDF support (feature `pdf`)".to_owned();
+fn pdf_text(_: &[u8]) -> Result<String, Error> {
     Err(Error::Pdf {
-        reason,
+        reason: "this build of parse-notice has no PDF support (feature `pdf`)".to_owned(),
         source: None,
     })
+}
+
+#[cfg(not(feature = "pdf"))]
+fn parse_pdf(_: &Parser, bytes: &[u8]) -> Result<Parsed, Error> {
+    pdf_text(bytes).and_then(|text| Parser::new().parse_text(&text))
 }
 
 /// What one input gives.

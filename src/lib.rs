@@ -117,6 +117,28 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Error> {
     Parser::new().parse_pdf(bytes)
 }
 
+/// The text of a PDF, any PDF, as this crate reads it: its pages' lines in reading order,
+/// raised footnote marks as `<sup>n</sup>`, a table's rows with tab-separated cells, form
+/// feeds between pages. This is the text [`parse_pdf`] parses (and [`Parsed::text`] gives
+/// back), for a PDF that is not a letter too: [`cite::extract`] its citations, or search it.
+///
+/// ```no_run
+/// let bytes = std::fs::read("memo.pdf")?;
+/// let text = fcc_notice::pdf_text(&bytes)?;
+/// for c in fcc_notice::cite::extract(&text) {
+///     println!("{c}");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Pdf`] when the file cannot be read as a PDF, [`Error::Encrypted`] when it needs a
+/// password, [`Error::NoText`] when its pages hold no text (a scan).
+#[cfg(feature = "pdf")]
+pub fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
+    source::pdf::to_text(bytes)
+}
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -110,6 +110,52 @@ fn citations_of_any_text() {
     );
 }
 
+/// `--citations` reads a PDF that is not a letter: the citations of its text, across pages,
+/// while parsing it as a notice fails.
+#[cfg(feature = "pdf")]
+#[test]
+fn citations_of_a_pdf_that_is_not_a_letter() {
+    let memo = "fixtures/pdf/memo-not-a-letter.pdf";
+    let out = run(&["--citations", memo], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(&str, Option<&str>)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["canonical"].as_str().unwrap(), c["heading"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("47 CFR § 73.1820(a)", Some("Station log.")),
+            (
+                "47 CFR § 11.52(d)(1)",
+                Some("EAS code and Attention Signal Monitoring requirements.")
+            ),
+            (
+                "47 CFR § 17.49",
+                Some("Recording of antenna structure light inspections in the owner record.")
+            ),
+            ("47 U.S.C. § 503(b)", Some("Forfeitures")),
+            ("47 CFR § 1.80", Some("Forfeiture proceedings.")),
+            // On the second page; another title: a URL, no heading.
+            ("18 U.S.C. § 1343", None),
+        ]
+    );
+    assert!(json[5]["url"]
+        .as_str()
+        .unwrap()
+        .contains("title18-section1343"));
+    // The same file is no notice.
+    assert_eq!(run(&[memo], None).status.code(), Some(1));
+}
+
 #[cfg(feature = "pdf")]
 #[test]
 fn reads_pdfs_by_their_magic_bytes() {

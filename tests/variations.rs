@@ -1487,7 +1487,10 @@ fn s9_orders_and_captions() {
         // The caption's file number and docket are the order's own, not citations.
         assert_eq!(n.file_numbers, ["EB-TCD-20-00031678"], "{title}");
         assert_eq!(n.dockets, ["EB Docket No. 22-174"], "{title}");
-        assert!(!cites.iter().any(|c| c.contains("22-174")), "{title}: {cites:?}");
+        assert!(
+            !cites.iter().any(|c| c.contains("22-174")),
+            "{title}: {cites:?}"
+        );
     }
 
     // The rule base moves to (n)(2)(ii)/(iii) (2026).
