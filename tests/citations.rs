@@ -159,6 +159,75 @@ fn every_reference_row_resolves() {
     assert!(checked > 6_000, "{checked}");
 }
 
+/// Every 47 CFR and U.S.C. citation of every text fixture (parsed as a letter where it is one,
+/// cited as text otherwise) and of every citation case has a URL; a Title 47 one is looked up,
+/// and one the tables know carries its heading and edition.
+#[test]
+fn every_code_citation_in_the_fixtures_resolves() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for dir in ["letters", "excerpts", "synthetic"] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for path in files {
+            texts.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+    for line in CASES
+        .lines()
+        .chain(TITLE47.lines())
+        .filter(|l| !l.starts_with('#'))
+    {
+        let input = line.split('\t').next().unwrap();
+        texts.push((
+            input.to_owned(),
+            input.replace("\\t", "\t").replace("\\n", "\n"),
+        ));
+    }
+    let (mut code_cites, mut known) = (0, 0);
+    for (name, text) in &texts {
+        let cites = match fcc_notice::parse_text(text) {
+            Ok(parsed) => parsed.notice.citations,
+            Err(_) => cite::extract(text),
+        };
+        for c in cites
+            .iter()
+            .filter(|c| matches!(c.series.as_deref(), Some("CFR" | "U.S.C.")))
+        {
+            if c.section.is_none() && c.part.is_none() {
+                continue; // an `Id.` that took only the code
+            }
+            code_cites += 1;
+            assert!(c.url().is_some(), "{name}: {c:?}");
+            if c.title == Some(47) {
+                assert!(c.known.is_some(), "{name}: {c:?}");
+            }
+            if c.known == Some(false) {
+                eprintln!("unknown: {name}: {}", c.canonical);
+            }
+            if c.known == Some(true) && c.section.is_some() {
+                known += 1;
+                assert!(
+                    c.heading().is_some() && c.edition.is_some(),
+                    "{name}: {c:?}"
+                );
+            }
+        }
+    }
+    eprintln!(
+        "{code_cites} code citations in {} texts, {known} of known sections",
+        texts.len()
+    );
+    assert!(code_cites > 500 && known > 400, "{code_cites} {known}");
+}
+
 #[test]
 fn sample_letter_citations() {
     let found = cite::extract(SAMPLE);

@@ -1071,6 +1071,33 @@ fn s7_citation_forms() {
         assert_eq!(canonical(text), *want, "{text}");
     }
 
+    // A Title 47 section the tables lack: a URL, no heading, `known: false`, and an Info
+    // diagnostic with the citation's span.
+    let text = format!("{SAMPLE_BODY} See 47 CFR § 64.99999.");
+    let letter = Letter {
+        body: &text,
+        ..Letter::default()
+    }
+    .text();
+    let parsed = fcc_notice::parse_text(&letter).unwrap();
+    let c = parsed
+        .notice
+        .citations
+        .iter()
+        .find(|c| c.section.as_deref() == Some("64.99999"))
+        .unwrap();
+    assert_eq!((c.known, c.heading()), (Some(false), None));
+    assert_eq!(
+        c.url(),
+        Some("https://www.ecfr.gov/current/title-47/section-64.99999")
+    );
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.code == fcc_notice::DiagnosticCode::UnknownSection)
+        .unwrap();
+    assert_eq!((d.severity, d.span), (fcc_notice::Severity::Info, c.span));
+
     // What the short forms refer to.
     let found = cite::extract("See 47 CFR § 64.1200(n)(5)(iii). Id. § 64.1200(n)(6).");
     assert_eq!(found[1].refers_to, Some(0));
