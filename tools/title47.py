@@ -156,13 +156,30 @@ def main(reference):
     cfr_index = places("CFR_PLACES", "/// CFR parts and subparts, by part then subpart.\n", cfr_places)
     usc_index = places("USC_CHAPTERS", "/// U.S.C. chapters, by number.\n", usc_places)
 
+    # Every distinct heading once, in one string: a section holds its offset and length, so
+    # the tables hold no pointers (no relocations) and repeated headings cost nothing.
+    texts, offsets, at = [], {}, 0
+    for t in (cfr, usc):
+        for number in sorted(t):
+            text = t[number][0]
+            if text not in offsets:
+                offsets[text] = at
+                texts.append(text)
+                at += len(text.encode("utf-8"))
+    out.write("/// Every heading, once, one after another: a section's is `HEADINGS[at..at + len]`.\n")
+    out.write("pub(super) static HEADINGS: &str = concat!(\n")
+    for t in texts:
+        out.write("    %s,\n" % rust_str(t))
+    out.write(");\n\n")
+
     def sections(name, doc, table, index):
         out.write(doc)
         out.write("pub(super) static %s: &[Section] = &[\n" % name)
         for number in sorted(table):
             heading, place, edition = table[number]
-            out.write("    Section::new(%s, %s, %d, %d),\n" % (
-                rust_str(number), rust_str(heading), index[place], editions.index(edition)))
+            out.write("    Section::new(%s, %d, %d, %d, %d),\n" % (
+                rust_str(number), offsets[heading], len(heading.encode("utf-8")),
+                index[place], editions.index(edition)))
         out.write("];\n")
 
     sections("CFR", "/// 47 CFR sections, sorted by section number as text.\n", cfr, cfr_index)

@@ -24,7 +24,9 @@ pub(super) struct Section {
     /// The number (`64.1200`) as a sort key ([`key`]), for a binary search without string
     /// compares.
     key: u128,
-    heading: &'static str,
+    /// The heading: [`table::HEADINGS`]`[at..at + len]`.
+    at: u32,
+    len: u16,
     /// Index into [`table::CFR_PLACES`] or [`table::USC_CHAPTERS`].
     place: u16,
     /// Index into [`table::EDITIONS`].
@@ -32,17 +34,23 @@ pub(super) struct Section {
 }
 
 impl Section {
-    const fn new(number: &'static str, heading: &'static str, place: u16, edition: u8) -> Self {
+    const fn new(number: &'static str, at: u32, len: u16, place: u16, edition: u8) -> Self {
         Section {
             // (No number is that long; `tables_are_sorted` would see a 0 out of order.)
             key: match key(number) {
                 Some(key) => key,
                 None => 0,
             },
-            heading,
+            at,
+            len,
             place,
             edition,
         }
+    }
+
+    fn heading(&self) -> Option<&'static str> {
+        let at = self.at as usize;
+        table::HEADINGS.get(at..at + usize::from(self.len))
     }
 }
 
@@ -110,7 +118,7 @@ pub(super) fn lookup(code: Code, number: &str) -> Option<Found> {
     let at = sections.binary_search_by_key(&key, |s| s.key).ok()?;
     let section = sections.get(at)?;
     Some(Found {
-        heading: section.heading,
+        heading: section.heading()?,
         place: *places.get(usize::from(section.place))?,
         edition: table::EDITIONS.get(usize::from(section.edition))?,
     })
@@ -263,7 +271,9 @@ mod tests {
     fn tables_are_sorted() {
         for sections in [table::CFR, table::USC] {
             assert!(sections.windows(2).all(|w| w[0].key < w[1].key));
-            assert!(sections.iter().all(|s| !s.heading.is_empty()));
+            assert!(sections
+                .iter()
+                .all(|s| s.heading().is_some_and(|h| !h.is_empty())));
         }
         assert!(table::CFR_PLACES
             .windows(2)
