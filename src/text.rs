@@ -118,14 +118,35 @@ pub(crate) fn squash(s: &str) -> String {
     out
 }
 
-/// One or more whitespace characters, NBSP and line breaks included (for the nom grammars).
+/// The length of the run of whitespace (NBSP and line breaks included) `s` starts with.
+fn leading_whitespace(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match whitespace_len(s, i, b) {
+            0 => break,
+            n => i += n,
+        }
+    }
+    i
+}
+
+/// One or more whitespace characters, NBSP and line breaks included (a byte at a time, not
+/// a char decode per character).
 pub(crate) fn ws1(input: &str) -> nom::IResult<&str, &str> {
-    nom::bytes::complete::take_while1(char::is_whitespace)(input)
+    match leading_whitespace(input) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        n => Ok((input.get(n..).unwrap_or(""), input.get(..n).unwrap_or(""))),
+    }
 }
 
 /// Zero or more whitespace characters, NBSP and line breaks included.
 pub(crate) fn ws0(input: &str) -> nom::IResult<&str, &str> {
-    nom::bytes::complete::take_while(char::is_whitespace)(input)
+    let n = leading_whitespace(input);
+    Ok((input.get(n..).unwrap_or(""), input.get(..n).unwrap_or("")))
 }
 
 /// The offset of `rest` in `text`, of which it is a suffix (what a nom parser left over).
@@ -402,6 +423,9 @@ mod tests {
                 input.find(char::is_whitespace),
                 "{input:?}"
             );
+            let lead = input.len() - input.trim_start_matches(char::is_whitespace).len();
+            assert_eq!(ws0(&input).map(|(_, w)| w.len()), Ok(lead), "{input:?}");
+            assert_eq!(ws1(&input).is_ok(), lead > 0, "{input:?}");
         }
     }
 

@@ -74,7 +74,7 @@ fn piece(
     c.number = Some(number.to_owned());
     out.push(Piece {
         range: range.clone(),
-        citation: Box::new(c),
+        citation: c,
         hint: Hint::Full,
     });
     Some(range.end)

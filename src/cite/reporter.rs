@@ -172,7 +172,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
         let hint = Hint::Short(name_before(text, start));
         out.push(Piece {
             range: range.clone(),
-            citation: Box::new(c),
+            citation: c,
             hint,
         });
         return Some(range.end);
@@ -203,7 +203,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
         apply(&mut more, p);
         extra.push(Piece {
             range,
-            citation: Box::new(more),
+            citation: more,
             hint: Hint::SamePin,
         });
         rest = r;
@@ -221,7 +221,7 @@ pub(super) fn reporter(text: &str, start: usize, out: &mut Vec<Piece>) -> Option
     c.text = crate::text::as_read(text.get(range.clone())?).into_owned();
     out.push(Piece {
         range,
-        citation: Box::new(c),
+        citation: c,
         hint: Hint::Full,
     });
     out.extend(extra);
@@ -253,7 +253,7 @@ pub(super) fn public_law(text: &str, start: usize, out: &mut Vec<Piece>) -> Opti
     }
     out.push(Piece {
         range: range.clone(),
-        citation: Box::new(c),
+        citation: c,
         hint: Hint::Full,
     });
     Some(range.end)

@@ -56,16 +56,15 @@ pub(super) fn resolve(
     span_of: &dyn Fn(Range<usize>) -> Span,
 ) -> Scan {
     let mut hints = Vec::with_capacity(pieces.len());
-    let found: Vec<Found> = pieces
-        .into_iter()
-        .map(|p| {
-            hints.push(p.hint);
-            Found {
-                range: p.range,
-                citation: p.citation,
-            }
-        })
-        .collect();
+    // (Extended, not collected in place: that would copy the whole buffer again to shrink it.)
+    let mut found: Vec<Found> = Vec::with_capacity(pieces.len());
+    found.extend(pieces.into_iter().map(|p| {
+        hints.push(p.hint);
+        Found {
+            range: p.range,
+            citation: p.citation,
+        }
+    }));
     let mut resolver = Resolver {
         text,
         footnotes,
@@ -125,11 +124,11 @@ struct Resolver<'t> {
 
 impl Resolver<'_> {
     fn citations(&self) -> impl DoubleEndedIterator<Item = &Citation> + ExactSizeIterator {
-        self.scan.found.iter().map(|f| &*f.citation)
+        self.scan.found.iter().map(|f| &f.citation)
     }
 
     fn citation(&self, i: usize) -> Option<&Citation> {
-        self.scan.found.get(i).map(|f| &*f.citation)
+        self.scan.found.get(i).map(|f| &f.citation)
     }
 
     /// The citation that defined the name at `range` of the text, and the name.
@@ -229,46 +228,57 @@ impl Resolver<'_> {
 }
 
 /// Points citation `i` at `t` (or, when `t` is itself a short form, at its full citation)
-/// and takes over what `t` cites.
+/// and takes over what `t` cites (only those fields are copied).
 fn link(found: &mut [Found], i: usize, t: usize, hint: &Hint) {
     let full = root(found, t);
-    let Some(target) = found.get(t).map(|f| f.citation.clone()) else {
+    let Some((target, c)) = pair(found, t, i) else {
         return;
     };
-    let Some(c) = found.get_mut(i).map(|f| &mut f.citation) else {
-        return;
-    };
-    let pages = has_pages(&target);
+    let pages = has_pages(target);
     c.refers_to = Some(full).filter(|&f| f != i);
     c.title = target.title;
-    c.series = target.series;
+    c.series.clone_from(&target.series);
     c.volume = target.volume;
     c.page = target.page;
-    c.number = c
-        .number
-        .take()
-        .filter(|_| c.kind != CitationKind::Supra)
-        .or(target.number);
-    c.part = target.part;
-    c.subpart = target.subpart;
+    if c.kind == CitationKind::Supra || c.number.is_none() {
+        c.number.clone_from(&target.number);
+    }
+    c.part.clone_from(&target.part);
+    c.subpart.clone_from(&target.subpart);
     if matches!(hint, Hint::Id(IdForm::Bare)) {
-        c.section = target.section;
-        c.paragraphs = target.paragraphs;
+        c.section.clone_from(&target.section);
+        c.paragraphs.clone_from(&target.paragraphs);
         c.pin = target.pin;
         c.pin_end = target.pin_end;
         c.paragraph_pin = target.paragraph_pin;
         c.paragraph_pin_end = target.paragraph_pin_end;
     } else if c.section.is_none() && !pages {
-        c.section = target.section;
-        c.paragraphs = target.paragraphs;
+        c.section.clone_from(&target.section);
+        c.paragraphs.clone_from(&target.paragraphs);
     }
     if c.name.is_none() {
-        c.name = target.name;
+        c.name.clone_from(&target.name);
+    }
+}
+
+/// Citation `t` to read and citation `i` to write (two different ones).
+fn pair(found: &mut [Found], t: usize, i: usize) -> Option<(&Citation, &mut Citation)> {
+    if t.max(i) >= found.len() {
+        return None;
+    }
+    if t < i {
+        let (head, tail) = found.split_at_mut(i);
+        Some((&head.get(t)?.citation, &mut tail.first_mut()?.citation))
+    } else if t > i {
+        let (head, tail) = found.split_at_mut(t);
+        Some((&tail.first()?.citation, &mut head.get_mut(i)?.citation))
+    } else {
+        None
     }
 }
 
 /// The decimal digits of `n`, in a stack buffer.
-pub(super) fn digits(n: u32, buf: &mut [u8; 10]) -> &str {
+fn digits(n: u32, buf: &mut [u8; 10]) -> &str {
     let mut i = buf.len();
     let mut n = n;
     while let Some(slot) = i.checked_sub(1).and_then(|j| buf.get_mut(j)) {
@@ -290,7 +300,15 @@ fn push(s: &mut String, parts: &[&str]) {
     parts.iter().for_each(|p| s.push_str(p));
 }
 
-fn push_num(s: &mut String, n: u32) {
+pub(super) fn push_num(s: &mut String, n: u32) {
+    if n < 100 {
+        // (Titles and most pins: no buffer to check.)
+        if n >= 10 {
+            s.push(char::from(b'0' + (n / 10) as u8));
+        }
+        s.push(char::from(b'0' + (n % 10) as u8));
+        return;
+    }
     s.push_str(digits(n, &mut [0; 10]));
 }
 

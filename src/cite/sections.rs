@@ -9,6 +9,7 @@
 //! straight; a section in a reserved range is `[Reserved]`.
 
 use super::path::invalid_path;
+use super::resolve::push_num;
 use super::statute::Code;
 use super::{Issue, IssueKind};
 use crate::model::Citation;
@@ -216,19 +217,13 @@ pub(super) fn look_up(c: &mut Citation, range: &Range<usize>, issues: &mut Vec<I
 /// Where to read a section: eCFR (the paragraph path as the `#p-…` fragment eCFR gives each
 /// paragraph) or the U.S. Code of the House.
 fn section_url(code: Code, title: u32, section: &str, paragraphs: &[Cow<'_, str>]) -> String {
-    let mut title_digits = [0; 10];
-    let title = super::resolve::digits(title, &mut title_digits);
     let mut url = String::with_capacity(100 + 2 * section.len() + 4 * paragraphs.len());
     match code {
         Code::Cfr => {
-            for s in [
-                "https://www.ecfr.gov/current/title-",
-                title,
-                "/section-",
-                section,
-            ] {
-                url.push_str(s);
-            }
+            url.push_str("https://www.ecfr.gov/current/title-");
+            push_num(&mut url, title);
+            url.push_str("/section-");
+            url.push_str(section);
             if !paragraphs.is_empty() {
                 url.push_str("#p-");
                 url.push_str(section);
@@ -240,14 +235,11 @@ fn section_url(code: Code, title: u32, section: &str, paragraphs: &[Cow<'_, str>
             }
         }
         Code::Usc => {
-            let parts = [
-                "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title",
-                title,
-                "-section",
-                section,
-                "&num=0&edition=prelim",
-            ];
-            parts.iter().for_each(|s| url.push_str(s));
+            url.push_str("https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title");
+            push_num(&mut url, title);
+            for s in ["-section", section, "&num=0&edition=prelim"] {
+                url.push_str(s);
+            }
         }
     }
     url

@@ -29,7 +29,7 @@ fn new_piece(
     let citation = Citation::new(kind, text.get(range.clone())?);
     Some(Piece {
         range,
-        citation: Box::new(citation),
+        citation,
         hint,
     })
 }

@@ -281,7 +281,7 @@ pub(super) fn piece(
     c.et_seq = item.et_seq;
     Piece {
         range,
-        citation: Box::new(c),
+        citation: c,
         hint: Hint::Full,
     }
 }
@@ -347,7 +347,7 @@ fn part(text: &str, start: usize, input: &str, title: u32, out: &mut Vec<Piece>)
     c.subpart = subpart.map(|s| Cow::Owned(s.to_owned()));
     out.push(Piece {
         range: range.clone(),
-        citation: Box::new(c),
+        citation: c,
         hint: Hint::Full,
     });
     Some(range.end)

@@ -128,7 +128,7 @@ pub(crate) fn notice(
         signatory: signatory(layout, diagnostics),
         footnotes: footnotes(layout, &found, diagnostics),
         attachment,
-        citations: found.into_iter().map(|f| *f.citation).collect(),
+        citations: crate::cite::into_citations(found),
     };
     truncation(layout, diagnostics);
     Ok(notice)

@@ -309,14 +309,18 @@ impl<'d> Reading<'d> {
             }
         }
         let mut slots: Vec<Option<Found>> = std::mem::take(found).into_iter().map(Some).collect();
-        *found = order
-            .iter()
-            .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
-            .map(|mut f| {
-                f.citation.refers_to = f.citation.refers_to.and_then(|r| new_index.get(r).copied());
-                f
-            })
-            .collect();
+        // (Sized up front: collecting a filtered iterator would grow and copy the vector.)
+        found.reserve_exact(order.len());
+        found.extend(
+            order
+                .iter()
+                .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
+                .map(|mut f| {
+                    f.citation.refers_to =
+                        f.citation.refers_to.and_then(|r| new_index.get(r).copied());
+                    f
+                }),
+        );
     }
 }
 
