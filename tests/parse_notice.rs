@@ -26,6 +26,17 @@ fn binary() -> PathBuf {
         .join(format!("parse-notice{}", std::env::consts::EXE_SUFFIX))
 }
 
+/// The JSON a successful run printed (the run's standard error shown if it failed).
+fn success_json(out: &Output) -> serde_json::Value {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(binary())
         .args(args)
@@ -116,14 +127,7 @@ fn citations_of_any_text() {
 #[test]
 fn citations_of_a_pdf_that_is_not_a_letter() {
     let memo = "fixtures/pdf/memo-not-a-letter.pdf";
-    let out = run(&["--citations", memo], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = success_json(&run(&["--citations", memo], None));
     let got: Vec<(&str, Option<&str>)> = json
         .as_array()
         .unwrap()
@@ -165,14 +169,7 @@ fn reads_pdfs_by_their_magic_bytes() {
     ))
     .unwrap();
     // Through standard input: no file name to go by.
-    let out = run(&["-"], Some(&bytes));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = success_json(&run(&["-"], Some(&bytes)));
     assert_eq!(json["attachment"]["records"].as_array().unwrap().len(), 23);
     let scan = run(&["fixtures/pdf/r-squared-scan.pdf"], None);
     assert_eq!(scan.status.code(), Some(1));

@@ -140,10 +140,7 @@ mod tests {
             ("section 227 of the Commission's rules", None),
             ("section 1.17 of", None),
         ];
-        for (text, want) in cases {
-            let got = run(prose, text, 0).map(|(end, _)| &text[..end]);
-            assert_eq!(got, *want, "{text:?}");
-        }
+        reads(prose, cases);
     }
 
     #[test]
@@ -162,8 +159,13 @@ mod tests {
             ("§ 1.80 of the Act", None),
             ("§", None),
         ];
+        reads(bare, cases);
+    }
+
+    /// Each text read by `grammar` from its start: how much of it the cite takes, if any.
+    fn reads(grammar: crate::cite::Grammar, cases: &[(&str, Option<&str>)]) {
         for (text, want) in cases {
-            let got = run(bare, text, 0).map(|(end, _)| &text[..end]);
+            let got = run(grammar, text, 0).map(|(end, _)| &text[..end]);
             assert_eq!(got, *want, "{text:?}");
         }
     }
