@@ -38,22 +38,18 @@ pub(crate) struct Identifiers {
 /// Takes the document's own identifiers out of `found` (in clean order): the document
 /// number, file numbers and dockets that stand in the header (clean range `header`: the
 /// letterhead, the caption), and every repeat of the document number (running headers). The
-/// document does not cite them; the body's mentions of other documents stay citations. The others' `refers_to`
-/// are renumbered; a short form that referred to one taken out refers to nothing.
+/// document does not cite them; the body's mentions of other documents stay citations. The
+/// others' `refers_to` are renumbered; a short form that referred to one taken out refers to
+/// nothing.
 pub(super) fn own_identifiers(found: &mut Vec<Found>, header: Range<usize>) -> Identifiers {
     let mut own = Identifiers::default();
-    let in_header = within(found, header);
     let mut taken = vec![false; found.len()];
-    for i in in_header {
-        let Some(c) = found.get(i).map(|f| &f.citation) else {
+    for i in within(found, header) {
+        let (Some(f), Some(slot)) = (found.get(i), taken.get_mut(i)) else {
             continue;
         };
-        let add = |list: &mut Vec<String>, value: &str| {
-            if !list.iter().any(|v| v == value) {
-                list.push(value.to_owned());
-            }
-        };
-        let is_own = match c.kind {
+        let c = &f.citation;
+        *slot = match c.kind {
             // The first number is the document's; a running header may print it twice.
             CitationKind::FccDocument => {
                 let first = own
@@ -62,21 +58,20 @@ pub(super) fn own_identifiers(found: &mut Vec<Found>, header: Range<usize>) -> I
                 *first == c.canonical
             }
             CitationKind::FileNumber => {
-                add(
-                    &mut own.file_numbers,
-                    c.number.as_deref().unwrap_or(&c.canonical),
-                );
+                own.file_numbers
+                    .push(c.number.clone().unwrap_or_else(|| c.canonical.clone()));
                 true
             }
             CitationKind::Docket => {
-                add(&mut own.dockets, &c.canonical);
+                own.dockets.push(c.canonical.clone());
                 true
             }
             _ => false,
         };
-        if let Some(slot) = taken.get_mut(i) {
-            *slot = is_own;
-        }
+    }
+    for list in [&mut own.file_numbers, &mut own.dockets] {
+        let mut seen = std::collections::HashSet::new();
+        list.retain(|v| seen.insert(v.clone()));
     }
     // A running header repeats the number on every page; where a collapsed copy runs it
     // into the body, it is the header still.
@@ -86,23 +81,27 @@ pub(super) fn own_identifiers(found: &mut Vec<Found>, header: Range<usize>) -> I
                 f.citation.kind == CitationKind::FccDocument && f.citation.canonical == *number;
         }
     }
-    if taken.iter().any(|&t| t) {
+    if taken.contains(&true) {
         // Old index → new index, for what stays.
         let mut kept = 0;
         let new_index: Vec<Option<usize>> = taken
             .iter()
             .map(|&t| {
-                (!t).then(|| {
-                    kept += 1;
-                    kept - 1
-                })
+                if t {
+                    return None;
+                }
+                kept += 1;
+                Some(kept - 1)
             })
             .collect();
-        let mut at = 0;
-        found.retain(|_| {
-            at += 1;
-            !taken.get(at - 1).copied().unwrap_or(false)
-        });
+        let all = std::mem::take(found);
+        found.reserve_exact(kept);
+        found.extend(
+            all.into_iter()
+                .zip(&taken)
+                .filter(|(_, t)| !**t)
+                .map(|(f, _)| f),
+        );
         for f in found.iter_mut() {
             let to = f.citation.refers_to;
             f.citation.refers_to = to.and_then(|t| new_index.get(t).copied().flatten());
