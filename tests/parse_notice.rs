@@ -90,9 +90,7 @@ fn reads_stdin_and_reports_diagnostics_on_stderr() {
 
 #[test]
 fn citations_of_any_text() {
-    let out = run(&["--citations", SAMPLE], None);
-    assert_eq!(out.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = success_json(&run(&["--citations", SAMPLE], None));
     let cites = json.as_array().unwrap();
     assert_eq!(cites.len(), 63);
     assert_eq!(cites[0]["canonical"], "47 CFR § 64.1200(k)(4)");
