@@ -21,7 +21,7 @@ bin=target/release/examples/parse-notice
 
 # Seconds per iteration of the criterion benchmark $1 (the estimate's middle value).
 criterion_secs() {
-    cargo bench -q --bench parse --features phases -- "^$1\$" --warm-up-time 1 --measurement-time 3 2>/dev/null |
+    cargo bench -q -p fcc-notice-benches --bench parse -- "^$1\$" --warm-up-time 1 --measurement-time 3 2>/dev/null |
         python3 -c '
 import re, sys
 text = sys.stdin.read()

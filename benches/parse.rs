@@ -1,5 +1,5 @@
 //! Throughput (`Throughput::Bytes` of the input everywhere):
-//! - `phase/*` (with `--features phases`): each phase of the sample letter's parse alone —
+//! - `phase/*`: each phase of the sample letter's parse alone —
 //!   text source, layout, extraction (fields, citations, Attachment A), the citation
 //!   extractor, and a PDF's text;
 //! - `parse_text/*`: the whole parse of every text fixture;
@@ -15,8 +15,8 @@ use std::hint::black_box;
 const SAMPLE: &str = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
 
 /// Each phase alone on the sample letter; each takes the previous phase's output, made
-/// outside the timed loop. The phases are not public API: `--features phases` opens them.
-#[cfg(feature = "phases")]
+/// outside the timed loop. The phases are not public API: the `phases` feature, which this
+/// package turns on, opens them.
 fn phases(c: &mut Criterion) {
     use fcc_notice::phases;
     let mut group = c.benchmark_group("phase");
@@ -148,9 +148,6 @@ fn pdf(c: &mut Criterion) {
 
 #[cfg(not(feature = "pdf"))]
 fn pdf(_: &mut Criterion) {}
-
-#[cfg(not(feature = "phases"))]
-fn phases(_: &mut Criterion) {}
 
 criterion_group!(benches, phases, parse, cite, attachment_scaling, pdf);
 criterion_main!(benches);

@@ -70,6 +70,7 @@
 //!   U.S.C. table holds only sections with text, so a repealed section is `known: false`.
 //! - Named short forms are recognised when their name was defined in parentheses after a full
 //!   cite in the same text; a name used without a reporter cite (`the Order`) is not a citation.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod cues;
 mod diagnostic;
