@@ -62,6 +62,9 @@ pub enum DiagnosticCode {
     InvalidParagraphPath,
     /// An `Id.`, `supra` or short cite has nothing it can refer to; `refers_to` is `null`.
     UnresolvedShortForm,
+    /// The bytes were not UTF-8 ([`Parser::parse_bytes`](crate::Parser::parse_bytes)): read
+    /// as Windows-1252, or a broken UTF-8 or UTF-16 sequence read as U+FFFD.
+    Encoding,
 }
 
 impl DiagnosticCode {
@@ -84,6 +87,7 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSection => "unknown_section",
             DiagnosticCode::InvalidParagraphPath => "invalid_paragraph_path",
             DiagnosticCode::UnresolvedShortForm => "unresolved_short_form",
+            DiagnosticCode::Encoding => "encoding",
         }
     }
 }

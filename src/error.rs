@@ -20,7 +20,18 @@ pub enum Error {
         /// The part of the input that was examined.
         span: Span,
     },
-    /// The PDF could not be read: broken, truncated, or using a feature lopdf lacks.
+    /// The bytes are not a letter's text or PDF, but something [`parse_bytes`] knows by its
+    /// first bytes: an empty file, a Word document or ZIP archive, an image, an executable,
+    /// compressed data, binary data.
+    ///
+    /// [`parse_bytes`]: crate::Parser::parse_bytes
+    UnsupportedInput {
+        /// What the bytes are: `"a Word document or ZIP archive"`.
+        what: &'static str,
+        /// What to do instead: `"save it as PDF or plain text, or unzip it, and parse that"`.
+        advice: &'static str,
+    },
+    /// The PDF could not be read: damaged or truncated, or using a feature lopdf lacks.
     Pdf {
         /// What went wrong, as the PDF reader put it.
         reason: String,
@@ -46,12 +57,33 @@ pub enum Error {
 }
 
 impl Error {
+    /// The variant's name in snake_case, as `parse-notice` writes it in an NDJSON error line:
+    /// `not_a_notice`, `unsupported_input`, `pdf`, `encrypted`, `no_text` or `strict`.
+    ///
+    /// ```
+    /// let error = fcc_notice::parse_bytes(b"").unwrap_err();
+    /// assert_eq!(error.kind(), "unsupported_input");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NotANotice { .. } => "not_a_notice",
+            Error::UnsupportedInput { .. } => "unsupported_input",
+            Error::Pdf { .. } => "pdf",
+            Error::Encrypted => "encrypted",
+            Error::NoText { .. } => "no_text",
+            Error::Strict { .. } => "strict",
+        }
+    }
+
     /// Where in the input the error applies (for `Strict`, the first diagnostic's span).
     pub fn span(&self) -> Option<Span> {
         match self {
             Error::NotANotice { span, .. } => Some(*span),
             Error::Strict { diagnostics } => diagnostics.first().map(|d| d.span),
-            Error::Pdf { .. } | Error::Encrypted | Error::NoText { .. } => None,
+            Error::UnsupportedInput { .. }
+            | Error::Pdf { .. }
+            | Error::Encrypted
+            | Error::NoText { .. } => None,
         }
     }
 }
@@ -60,11 +92,22 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NotANotice { reason, .. } => write!(f, "not an FCC notice: {reason}"),
-            Error::Pdf { reason, .. } => write!(f, "cannot read the PDF: {reason}"),
-            Error::Encrypted => f.write_str("the PDF is encrypted with a password"),
+            Error::UnsupportedInput { what, advice } => {
+                write!(f, "unsupported input: {what}; {advice}")
+            }
+            // The PDF reader's words are the `source()`, not repeated here.
+            Error::Pdf {
+                source: Some(_), ..
+            } => f.write_str("damaged or truncated PDF"),
+            Error::Pdf { reason, .. } => write!(f, "damaged or truncated PDF: {reason}"),
+            Error::Encrypted => f.write_str(
+                "the PDF is encrypted with a password: open it with the password and save \
+                 or print it as a PDF without one, or save its text",
+            ),
             Error::NoText { pages, images } => write!(
                 f,
-                "no extractable text (scanned?): {pages} page(s), {images} image(s), no text layer"
+                "no text in the PDF ({pages} page(s), {images} image(s)): a scan? run OCR on it \
+                 (ocrmypdf adds a text layer) and parse the result"
             ),
             Error::Strict { diagnostics } => {
                 write!(f, "strict mode: {} problem(s)", diagnostics.len())?;

@@ -77,6 +77,7 @@ mod diagnostic;
 mod error;
 mod extract;
 mod grammar;
+mod input;
 mod layout;
 mod model;
 mod parser;
@@ -106,6 +107,42 @@ pub use span::Span;
 /// [`Error::NotANotice`] when the text does not read as an FCC letter, notice or order.
 pub fn parse_text(text: &str) -> Result<Parsed, Error> {
     Parser::new().parse_text(text)
+}
+
+/// Parses a letter from bytes of any kind (PDF or text in any common encoding) leniently;
+/// the same as `Parser::new().parse_bytes(bytes)`.
+///
+/// # Errors
+/// See [`Parser::parse_bytes`].
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Error> {
+    Parser::new().parse_bytes(bytes)
+}
+
+/// The text [`parse_bytes`] would parse, of any bytes, letter or not: a PDF's text as
+/// [`pdf_text`] reads it, or the decoded text (UTF-8 with or without a byte-order mark,
+/// UTF-16, else Windows-1252) — for [`cite::extract`] on files of any kind.
+///
+/// ```
+/// let found = fcc_notice::bytes_to_text(b"\xEF\xBB\xBFsee 47 U.S.C. \xC2\xA7 227(b)")
+///     .map(|text| fcc_notice::cite::extract(&text))?;
+/// assert_eq!(found[0].to_string(), "47 U.S.C. § 227(b)");
+/// # Ok::<(), fcc_notice::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`parse_bytes`]: [`Error::UnsupportedInput`] for what is neither text nor PDF, the PDF
+/// errors for a PDF that cannot be read.
+pub fn bytes_to_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
+    match input::sniff(bytes)? {
+        #[cfg(feature = "pdf")]
+        input::Input::Pdf => pdf_text(bytes).map(std::borrow::Cow::Owned),
+        #[cfg(not(feature = "pdf"))]
+        input::Input::Pdf => Err(Error::UnsupportedInput {
+            what: "a PDF",
+            advice: "this build has no PDF reader: enable the `pdf` feature, or give the text",
+        }),
+        input::Input::Text(decoded) => Ok(decoded.text),
+    }
 }
 
 /// Parses a letter from its PDF leniently; the same as `Parser::new().parse_pdf(bytes)`.

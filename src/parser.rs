@@ -1,10 +1,13 @@
 //! The configurable [`Parser`] and its result, [`Parsed`].
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::error::Error;
+use crate::input::{Encoding, Input};
 use crate::model::{Campaign, Customer, Notice, Violation};
 use crate::source::Document;
+use crate::span::Span;
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 /// A parser with options. [`parse_text`](crate::parse_text) is `Parser::new().parse_text(..)`.
 ///
@@ -56,9 +59,80 @@ impl Parser {
         Ok(parsed)
     }
 
+    /// Parses a letter from bytes of any kind, known by their first bytes rather than a file
+    /// name: a PDF (`%PDF-` in the first KiB) as [`parse_pdf`](Parser::parse_pdf) does, text
+    /// as [`parse_text`](Parser::parse_text) does once decoded — UTF-8 with or without a
+    /// byte-order mark, UTF-16 (by its byte-order mark, or by the NUL bytes of ASCII text in
+    /// UTF-16), and anything else as Windows-1252, with a warning. Files that are neither are
+    /// refused with an [`Error::UnsupportedInput`] that says what they are.
+    ///
+    /// Spans index the text parsed: the caller's bytes when they were UTF-8 without a
+    /// byte-order mark ([`Parsed::text`] is `None`), otherwise the decoded or extracted text
+    /// in [`Parsed::text`].
+    ///
+    /// ```
+    /// let bytes = std::fs::read("fixtures/letters/2021-04-13-r-squared-telecom.txt")?;
+    /// let parsed = fcc_notice::Parser::new().parse_bytes(&bytes)?;
+    /// assert_eq!(parsed.notice.kind, fcc_notice::NoticeKind::CeaseAndDesist);
+    ///
+    /// let docx = b"PK\x03\x04\x14\x00\x06\x00word/document.xml";
+    /// let error = fcc_notice::parse_bytes(docx).unwrap_err();
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "unsupported input: a Word document or ZIP archive; \
+    ///      save it as PDF or plain text, or unzip it, and parse that"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedInput`] for empty input and files that are neither text nor PDF
+    /// (a PDF too when the `pdf` feature is off); otherwise the errors of
+    /// [`parse_pdf`](Parser::parse_pdf) or [`parse_text`](Parser::parse_text).
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Parsed, Error> {
+        match crate::input::sniff(bytes)? {
+            #[cfg(feature = "pdf")]
+            Input::Pdf => self.parse_pdf(bytes),
+            #[cfg(not(feature = "pdf"))]
+            Input::Pdf => Err(Error::UnsupportedInput {
+                what: "a PDF",
+                advice: "this build has no PDF reader: enable the `pdf` feature, or give the text",
+            }),
+            Input::Text(decoded) => {
+                let mut diagnostics = Vec::new();
+                if let Some(at) = decoded.first_odd {
+                    let end = decoded.text.get(at..).and_then(|rest| rest.chars().next());
+                    let span = Span::new(at, at + end.map_or(0, char::len_utf8));
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        DiagnosticCode::Encoding,
+                        span,
+                        if decoded.encoding == Encoding::Windows1252 {
+                            "the text is not UTF-8: read as Windows-1252 from here on".to_owned()
+                        } else {
+                            format!(
+                                "broken {} text: what could not be decoded, here first, reads as U+FFFD",
+                                decoded.encoding.name()
+                            )
+                        },
+                    ));
+                }
+                let mut parsed = self.parse_with(&decoded.text, diagnostics)?;
+                if let Cow::Owned(text) = decoded.text {
+                    parsed.text = Some(text);
+                }
+                Ok(parsed)
+            }
+        }
+    }
+
     fn parse_document(&self, text: &str) -> Result<Parsed, Error> {
+        self.parse_with(text, Vec::new())
+    }
+
+    /// Parses `text`, whose reading already noted `diagnostics`.
+    fn parse_with(&self, text: &str, mut diagnostics: Vec<Diagnostic>) -> Result<Parsed, Error> {
         let doc = Document::from_text(text);
-        let mut diagnostics = Vec::new();
         let layout = crate::layout::layout(&doc, &mut diagnostics);
         let notice = crate::extract::notice(layout, &mut diagnostics)?;
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
