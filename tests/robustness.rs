@@ -144,6 +144,23 @@ fn check(text: &str, slowest: &mut Duration) {
     );
 }
 
+/// Parses bytes as `parse-notice` does: whatever they decode to, spans index the text parsed.
+fn check_bytes(bytes: &[u8]) {
+    if let Ok(parsed) = fcc_notice::parse_bytes(bytes) {
+        let text = match &parsed.text {
+            Some(text) => text.clone(),
+            None => String::from_utf8(bytes.to_vec()).unwrap(),
+        };
+        for d in &parsed.diagnostics {
+            assert!(
+                d.span.end <= text.len() && text.is_char_boundary(d.span.start),
+                "{d:?}"
+            );
+            let _ = d.render(&text).to_string();
+        }
+    }
+}
+
 /// One case in `SAMPLE` is run: every case in release builds, a quarter in debug builds.
 const SAMPLE: usize = if cfg!(debug_assertions) { 4 } else { 1 };
 
@@ -164,6 +181,13 @@ fn every_line_truncation_and_random_cuts() {
         for _ in 0..200 / SAMPLE {
             let at = bounds[rng.below(bounds.len())];
             check(&text[..at], &mut slowest);
+        }
+        // Cuts at any byte, inside characters too: `parse_bytes` decodes what is not UTF-8.
+        for _ in 0..100 / SAMPLE {
+            let bytes = text.as_bytes();
+            let (a, b) = (rng.below(bytes.len()), rng.below(bytes.len()));
+            check_bytes(&bytes[a.min(b)..a.max(b)]);
+            check_bytes(&bytes[a..]);
         }
     }
 }
