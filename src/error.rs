@@ -49,6 +49,14 @@ pub enum Error {
         /// How many images they draw.
         images: usize,
     },
+    /// The input is over one of the parser's size limits (a PDF stream that inflates past
+    /// its bound, say); nothing past the limit is read, so hostile files end quickly.
+    TooLarge {
+        /// What grew too large: `"a PDF's page content, inflated"`.
+        what: &'static str,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// Strict mode: the letter parsed, but with warnings or errors.
     Strict {
         /// Every diagnostic of severity warning or worse, in input order.
@@ -58,7 +66,8 @@ pub enum Error {
 
 impl Error {
     /// The variant's name in snake_case, as `parse-notice` writes it in an NDJSON error line:
-    /// `not_a_notice`, `unsupported_input`, `pdf`, `encrypted`, `no_text` or `strict`.
+    /// `not_a_notice`, `unsupported_input`, `pdf`, `encrypted`, `no_text`, `too_large` or
+    /// `strict`.
     ///
     /// ```
     /// let error = fcc_notice::parse_bytes(b"").unwrap_err();
@@ -71,6 +80,7 @@ impl Error {
             Error::Pdf { .. } => "pdf",
             Error::Encrypted => "encrypted",
             Error::NoText { .. } => "no_text",
+            Error::TooLarge { .. } => "too_large",
             Error::Strict { .. } => "strict",
         }
     }
@@ -83,7 +93,8 @@ impl Error {
             Error::UnsupportedInput { .. }
             | Error::Pdf { .. }
             | Error::Encrypted
-            | Error::NoText { .. } => None,
+            | Error::NoText { .. }
+            | Error::TooLarge { .. } => None,
         }
     }
 }
@@ -109,6 +120,9 @@ impl fmt::Display for Error {
                 "no text in the PDF ({pages} page(s), {images} image(s)): a scan? run OCR on it \
                  (ocrmypdf adds a text layer) and parse the result"
             ),
+            Error::TooLarge { what, limit } => {
+                write!(f, "too large: {what} exceeds the limit of {limit} bytes")
+            }
             Error::Strict { diagnostics } => {
                 write!(f, "strict mode: {} problem(s)", diagnostics.len())?;
                 if let Some(first) = diagnostics.first() {

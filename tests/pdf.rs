@@ -139,3 +139,58 @@ fn every_kibibyte_cut_is_an_error_or_a_parse() {
         }
     }
 }
+
+/// A one-page PDF whose `/Contents` lists `stream` `times` times.
+fn pdf_with_contents(stream: lopdf::Stream, times: usize) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object};
+    let mut pdf = Document::with_version("1.5");
+    let pages_id = pdf.new_object_id();
+    let content_id = pdf.add_object(stream);
+    let contents: Vec<Object> = std::iter::repeat_n(content_id.into(), times).collect();
+    let page_id = pdf.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => contents,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    pdf.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = pdf.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    pdf.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    pdf.save_to(&mut out).unwrap();
+    out
+}
+
+/// Page contents that inflate past the document's bound are a `TooLarge` error, not gigabytes
+/// of memory: one stream of 4 MiB of spaces (4 KB deflated) listed 100 times.
+#[test]
+fn inflating_page_contents_are_bounded() {
+    let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), vec![b' '; 4 << 20]);
+    stream.compress().unwrap();
+    assert!(stream.content.len() < 64 << 10);
+    let bomb = pdf_with_contents(stream.clone(), 100);
+    assert!(matches!(
+        parse_pdf(&bomb),
+        Err(Error::TooLarge { limit, .. }) if limit >= 4 << 20
+    ));
+    // Listed once, the same stream is within bounds: an ordinary page without text.
+    assert!(matches!(
+        parse_pdf(&pdf_with_contents(stream, 1)),
+        Err(Error::NoText { .. })
+    ));
+}
+
+/// Arrays nested a hundred thousand deep in a content stream are skipped, not recursed into.
+#[test]
+fn deeply_nested_content_arrays_do_not_overflow_the_stack() {
+    let mut content = vec![b'['; 100_000];
+    content.extend(std::iter::repeat_n(b']', 100_000));
+    content.extend_from_slice(b" TJ");
+    let pdf = pdf_with_contents(lopdf::Stream::new(lopdf::Dictionary::new(), content), 1);
+    assert!(matches!(parse_pdf(&pdf), Err(Error::NoText { .. })));
+}

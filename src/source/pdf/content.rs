@@ -5,6 +5,7 @@
 use super::font::Font;
 use super::lexer::{numbers, operations, Operand};
 use super::{number, resolve, stream_data};
+use crate::error::Error;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -155,9 +156,14 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
 }
 
 /// Interprets one page.
-pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> PageContent {
+pub(super) fn page(
+    doc: &Document,
+    page_id: ObjectId,
+    fonts: &mut FontCache,
+    budget: &mut usize,
+) -> Result<PageContent, Error> {
     let Ok(page) = doc.get_dictionary(page_id) else {
-        return PageContent::default();
+        return Ok(PageContent::default());
     };
     let bbox = inherited(doc, page, b"CropBox")
         .or_else(|| inherited(doc, page, b"MediaBox"))
@@ -203,9 +209,16 @@ pub(super) fn page(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
         depth: 0,
     };
     let resources = page_resources(doc, page).unwrap_or_default();
-    let content = doc.get_page_content(page_id);
+    // Inflated within what is left of the document's budget; over it, nothing more is read.
+    let content = doc
+        .get_page_content_with_limit(page_id, *budget)
+        .map_err(|_| Error::TooLarge {
+            what: "the PDF's page contents, inflated",
+            limit: super::MAX_INFLATED_PAGES,
+        })?;
+    *budget = budget.saturating_sub(content.len());
     it.run(&content, &resources);
-    it.out
+    Ok(it.out)
 }
 
 impl Interpreter<'_> {

@@ -69,6 +69,28 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Skips the rest of an array (its `[` consumed) and every array in it, by counting
+    /// brackets outside strings: no recursion, whatever the nesting.
+    fn skip_array(&mut self) {
+        let mut depth = 1usize;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            match b {
+                b'[' => depth += 1,
+                b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                b'(' => {
+                    self.literal();
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// One operand, or `None` at an operator or the end.
     fn operand(&mut self, depth: usize) -> Option<Operand<'a>> {
         self.skip_space();
@@ -91,6 +113,12 @@ impl<'a> Scanner<'a> {
                 self.pos += 1;
                 Some(Operand::String(Cow::Owned(self.hex().0)))
             }
+            b'[' if depth >= MAX_ARRAY_DEPTH => {
+                // Deeper than any real content stream nests: skipped, not recursed into.
+                self.pos += 1;
+                self.skip_array();
+                Some(Operand::Other)
+            }
             b'[' => {
                 self.pos += 1;
                 let mut items = Vec::new();
@@ -103,8 +131,7 @@ impl<'a> Scanner<'a> {
                         }
                         None => break,
                         _ => match self.operand(depth + 1) {
-                            Some(item) if depth < 16 => items.push(item),
-                            Some(_) => {}
+                            Some(item) => items.push(item),
                             // An operator inside an array: skip it.
                             None => {
                                 if self.regular_run().is_empty() {
@@ -182,6 +209,10 @@ fn number(token: &[u8]) -> f32 {
     value as f32
 }
 
+/// How deeply arrays nest before the deeper ones are skipped (`TJ` takes one level; nothing
+/// in a content stream needs more than a few).
+const MAX_ARRAY_DEPTH: usize = 16;
+
 /// Calls `f` with each operator and its operands, in order.
 pub(super) fn operations<'a>(data: &'a [u8], mut f: impl FnMut(&'a [u8], &[Operand<'a>])) {
     let mut lexer = Scanner::new(data);
@@ -237,6 +268,21 @@ mod tests {
         assert_eq!(items[2], Operand::String(Cow::Owned(b"w(o)rld)".to_vec())));
         assert_eq!(got[4].1, [Operand::String(Cow::Owned(b"Hell`".to_vec()))]);
         assert_eq!(numbers::<2>(&got[2].1), Some([72.0, 712.5]));
+    }
+
+    #[test]
+    fn deep_arrays_are_skipped_not_recursed() {
+        // A million nested arrays (a 2 MB stream) would overflow the stack if each level
+        // were a call.
+        let mut data = vec![b'['; 1_000_000];
+        data.extend_from_slice(b"(a]b)");
+        data.extend(std::iter::repeat_n(b']', 1_000_000));
+        data.extend_from_slice(b" TJ (x) Tj");
+        let got = ops(&data);
+        let names: Vec<&str> = got.iter().map(|(op, _)| op.as_str()).collect();
+        assert_eq!(names, ["TJ", "Tj"]);
+        // Unclosed: the rest of the stream is the array.
+        assert_eq!(ops(&vec![b'['; 100_000]).len(), 0);
     }
 
     #[test]

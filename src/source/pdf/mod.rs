@@ -22,11 +22,20 @@ fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
     doc.dereference(object).map_or(object, |(_, o)| o)
 }
 
-/// A stream's data with its filters undone; as stored when it has none or they fail.
+/// How large one stream (a font, a CMap, a form) may inflate: far more than any letter's.
+const MAX_INFLATED_STREAM: usize = 16 << 20;
+/// How large a document's page contents may inflate in all (every page, every stream of
+/// each, however often `/Contents` lists one stream).
+const MAX_INFLATED_PAGES: usize = 64 << 20;
+
+/// A stream's data with its filters undone, inflated to at most [`MAX_INFLATED_STREAM`]; as
+/// stored when it has no filters or they fail (or empty when that is over the bound too).
 fn stream_data(stream: &Stream) -> Cow<'_, [u8]> {
-    stream
-        .decompressed_content()
-        .map_or(Cow::Borrowed(&stream.content[..]), Cow::Owned)
+    match stream.decompressed_content_with_limit(MAX_INFLATED_STREAM) {
+        Ok(data) => Cow::Owned(data),
+        Err(_) if stream.content.len() <= MAX_INFLATED_STREAM => Cow::Borrowed(&stream.content),
+        Err(_) => Cow::Borrowed(&[]),
+    }
 }
 
 /// A numeric object's value.
@@ -51,11 +60,12 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
         return Err(Error::Encrypted);
     }
     let mut fonts = content::FontCache::new();
-    let pages: Vec<content::PageContent> = doc
+    let mut budget = MAX_INFLATED_PAGES;
+    let pages = doc
         .get_pages()
         .values()
-        .map(|&id| content::page(&doc, id, &mut fonts))
-        .collect();
+        .map(|&id| content::page(&doc, id, &mut fonts, &mut budget))
+        .collect::<Result<Vec<_>, _>>()?;
     if pages.is_empty() {
         return Err(Error::Pdf {
             reason: "the document has no pages".to_owned(),
