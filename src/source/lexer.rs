@@ -29,6 +29,44 @@ pub(super) struct Lexer<'a> {
     pub(super) labelled: Vec<u32>,
     /// The last text line was a page number: the next one starts a page.
     pub(super) page_number: bool,
+    /// Where the closing `</sup>`, `]` and `)` of markup are, searched once per line: a long
+    /// line of unclosed markup is not searched to its end again for each opening.
+    pub(super) closers: [NextFind; 3],
+}
+
+/// The closers [`Lexer::closers`] finds.
+const SUP: usize = 0;
+const BRACKET: usize = 1;
+const PAREN: usize = 2;
+const CLOSERS: [&str; 3] = ["</sup>", "]", ")"];
+
+/// The last search for a closer: from `from` to `end`, it was first found at `found`. The
+/// answer holds for any later search from `from..=found` to the same `end`, and for every
+/// later one when it was not found: searches move forward, so each byte is scanned about once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct NextFind {
+    from: usize,
+    end: usize,
+    found: Option<usize>,
+}
+
+impl Lexer<'_> {
+    /// The input offset of the first `CLOSERS[which]` in `from..end`.
+    fn next_closer(&mut self, which: usize, from: usize, end: usize) -> Option<usize> {
+        let needle = CLOSERS.get(which)?;
+        let cache = self.closers.get_mut(which)?;
+        if cache.end == end && from >= cache.from && cache.found.is_none_or(|f| from <= f) {
+            return cache.found;
+        }
+        let found = self
+            .doc
+            .input
+            .get(from..end)
+            .and_then(|hay| memchr::memmem::find(hay.as_bytes(), needle.as_bytes()))
+            .map(|i| from + i);
+        *cache = NextFind { from, end, found };
+        found
+    }
 }
 
 impl Lexer<'_> {
@@ -240,7 +278,8 @@ impl Lexer<'_> {
         label: &mut Option<u32>,
     ) -> Option<usize> {
         if rest.starts_with("<sup>") {
-            if let Some(close) = rest.find("</sup>") {
+            let end = at + rest.len();
+            if let Some(close) = self.next_closer(SUP, at + 5, end).map(|c| c - at) {
                 let inner = rest.get(5..close).unwrap_or("");
                 let after = at + close + "</sup>".len();
                 match footnote_number(inner.trim()) {
@@ -269,16 +308,20 @@ impl Lexer<'_> {
         label: &mut Option<u32>,
     ) -> Option<usize> {
         let input = self.doc.input;
-        if let Some(link) = markdown_link(rest) {
+        let end = at + rest.len();
+        let close = self.next_closer(BRACKET, at + 1, end)? - at;
+        let paren = match rest.as_bytes().get(close + 1) {
+            Some(b'(') => self.next_closer(PAREN, at + close + 2, end).map(|p| p - at),
+            _ => None,
+        };
+        if let Some(link) = markdown_link(rest, close, paren) {
             self.push(at + 1..at + 1 + link.text_len);
             return Some(at + link.len);
         }
         // A bracketed footnote mark, as an HTML copy prints it: `clients.[4]` in the text,
         // `[4] See …` at the start of the footnote.
-        let (number, len) = rest
-            .strip_prefix('[')
-            .and_then(|r| r.split_once(']'))
-            .and_then(|(n, _)| Some((footnote_number(n)?, n.len() + 2)))?;
+        let n = rest.get(1..close)?;
+        let (number, len) = (footnote_number(n)?, n.len() + 2);
         if label.is_none() && self.at_line_start(clean_start) {
             *label = Some(number);
             return Some(at + len);
@@ -348,22 +391,17 @@ pub(super) struct Link {
     pub(super) len: usize,
 }
 
-/// `[text](target)` at the start of `s`: the text's length and the whole link's length.
-pub(super) fn markdown_link(s: &str) -> Option<Link> {
-    let inner = s.strip_prefix('[')?;
-    let close = inner.find(']')?;
-    let text = inner.get(..close)?;
-    let target = inner.get(close + 1..)?.strip_prefix('(')?;
-    let target_len = target.find(')')?;
-    if text.is_empty()
-        || text.contains('[')
-        || target.get(..target_len)?.contains(char::is_whitespace)
-    {
+/// `[text](target)` at the start of `s`, whose first `]` is at `close` and the first `)`
+/// after `](` at `paren`: the text's length and the whole link's length.
+pub(super) fn markdown_link(s: &str, close: usize, paren: Option<usize>) -> Option<Link> {
+    let text = s.get(1..close)?;
+    let target = s.get(close + 2..paren?)?;
+    if text.is_empty() || text.contains('[') || target.contains(char::is_whitespace) {
         return None;
     }
     Some(Link {
-        text_len: close,
-        len: 1 + close + 2 + target_len + 1,
+        text_len: close - 1,
+        len: paren? + 1,
     })
 }
 

@@ -98,6 +98,7 @@ impl<'a> Document<'a> {
             next_glued: 0,
             labelled: Vec::new(),
             page_number: false,
+            closers: Default::default(),
         };
         let mut offset = 0;
         for raw_line in input.split_inclusive('\n') {
