@@ -139,7 +139,7 @@ struct Resolver<'t> {
     definitions: HashMap<String, usize>,
     /// The full citations of each reporter volume (series hash, volume) in order; built on
     /// the first short cite.
-    volumes: Option<HashMap<(u64, Option<u32>), Vec<usize>>>,
+    volumes: Option<Volumes>,
     /// `supra note N` (pinned or not) answers for notes wholly before the supra.
     supras: HashMap<(u32, bool), Option<usize>>,
     /// The full citation (a chain's end) of the latest citation that cites pages, for
@@ -148,6 +148,9 @@ struct Resolver<'t> {
     last_coded: Option<usize>,
     scan: Scan,
 }
+
+/// The full citations of each reporter volume, by (series hash, volume), in text order.
+type Volumes = HashMap<(u64, Option<u32>), Vec<usize>>;
 
 /// A reporter series' hash: the key of [`Resolver::volumes`] (equality is checked after).
 fn series_key(series: Option<&str>) -> u64 {
@@ -227,7 +230,7 @@ impl Resolver<'_> {
         let volumes = match self.volumes.take() {
             Some(volumes) => volumes,
             None => {
-                let mut volumes: HashMap<_, Vec<usize>> = HashMap::new();
+                let mut volumes = Volumes::new();
                 for (j, d) in self.citations().enumerate().filter(|(_, d)| is_full(d)) {
                     let key = (series_key(d.series.as_deref()), d.volume);
                     volumes.entry(key).or_default().push(j);
