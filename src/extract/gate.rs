@@ -11,7 +11,7 @@ use super::header::Header;
 use crate::cues::{AGENCY, ORDER_OPENINGS, PUBLIC_NOTICE_TITLES};
 use crate::error::Error;
 use crate::layout::Layout;
-use crate::text::{find_words, offset_in, regex};
+use crate::text::{find_words, offset_in, pieces, regex};
 use std::ops::Range;
 
 /// The longest header, in bytes of clean text, a letter or order has before its salutation
@@ -20,11 +20,19 @@ use std::ops::Range;
 /// inside a README or an email thread is not the salutation of a letter.
 pub(crate) const MAX_HEADER: usize = 3_000;
 
+/// Rule 4: a header with a run of this many words in lower case (`the FCC wrote to the
+/// provider that it had`) is prose, not a letterhead, an addressee block or a caption: their
+/// lines are names, titles, addresses and title-case subjects (at most two such words in a
+/// row in every fixture and generated letter).
+pub(crate) const PROSE_RUN: usize = 7;
+
 /// Rule 1: no mention of the agency at all.
 pub(crate) const NO_AGENCY: &str = "it never mentions the FCC or the Commission";
 /// Rules 2 and 4: not shaped as a letter or an order.
 pub(crate) const PROSE: &str =
     "it has no letterhead, caption or addressee: it reads as prose, not a letter or order";
+/// Rule 2: a letterhead or caption, but neither a salutation nor the Bureau's opening.
+pub(crate) const UNOPENED: &str = "it has a letterhead or caption but no salutation (Dear …) or Bureau opening (By the Chief, Enforcement Bureau:): not a letter or order of the Bureau";
 /// Rule 3: headed by an email's or a memo's fields.
 pub(crate) const CORRESPONDENCE: &str =
     "it is headed like an email or a memo (From:, Subject:, Sent:), not an FCC letter or order";
@@ -69,16 +77,22 @@ fn reject(reason: &'static str, range: Option<Range<usize>>) -> Result<(), Rejec
 /// 2. **Form.** Its header ends at a letter's salutation (`Dear Mr. Luna,` / `Dear Mr.
 ///    Saleem:`) or an order's or public notice's opening (`By the Chief, Enforcement
 ///    Bureau:`, `By the Acting Chief, …`), and is at most [`MAX_HEADER`] bytes long (a
-///    `Dear` deep inside a README is not a salutation). Else: *it has no letterhead, caption
-///    or addressee: it reads as prose, not a letter or order*.
+///    `Dear` deep inside a README is not a salutation). Else: *it has a letterhead or caption
+///    but no salutation or Bureau opening* when a line of the first [`MAX_HEADER`] bytes is
+///    the agency's name, `Before the` or `In the Matter of …` (a filing in a docket, a
+///    Commission-level order, a news release on letterhead), *it is headed like an email or
+///    a memo* when one starts with an email's or a memo's field (`FROM:`), otherwise *it has no
+///    letterhead, caption or addressee: it reads as prose, not a letter or order*.
 /// 3. **Not correspondence.** The header has no email or memo field (`From:`, `Subject:`,
 ///    `Sent:`, `Cc:`); no FCC letter or order is headed by one. Else: *it is headed like an
 ///    email or a memo*.
 /// 4. **Heading.** A letter's header names the FCC or its Enforcement Bureau before the date
 ///    (the letterhead) or holds an addressee block (a `To:` or `Re:` line); an order's holds
 ///    a caption (`In the Matter of`, `Before the`), a public notice's title in capitals
-///    (`PUBLIC NOTICE`, `NOTICE TO ALL`), a `Released:` date or the letterhead. Else: the
-///    reason of rule 2.
+///    (`PUBLIC NOTICE`, `NOTICE TO ALL`), a `Released:` date or the letterhead; and no header
+///    has a run of [`PROSE_RUN`] words in lower case (a blog post that quotes a salutation
+///    after a paragraph). Else: *it has no letterhead, caption or addressee: it reads as
+///    prose*.
 /// 5. **Addressee.** A letter's addressee is not the Commission (an addressee block naming
 ///    the Federal Communications Commission or the Enforcement Bureau: a provider's reply)
 ///    nor a public official (`The Honorable`, `Dear Senator`, `Dear Chairman`: the
@@ -145,7 +159,7 @@ impl Evidence<'_> {
             return reject(NO_AGENCY, None);
         }
         let Some(form) = form(header, self.salutation.is_some()) else {
-            return reject(PROSE, None);
+            return reject(unshaped(self.text), None);
         };
         if let Some(field) = correspondence_field(header) {
             return reject(CORRESPONDENCE, Some(field));
@@ -158,7 +172,7 @@ impl Evidence<'_> {
             }
             Form::Order => order_heading(header) || names_agency(self.head.letterhead),
         };
-        if !headed {
+        if !headed || lowercase_run(header) >= PROSE_RUN {
             return reject(PROSE, Some(whole));
         }
         if form == Form::Letter {
@@ -199,10 +213,53 @@ fn form(header: &str, salutation: bool) -> Option<Form> {
     }
 }
 
+/// Rule 2's reason for a document with neither salutation nor opening, from the lines of its
+/// first [`MAX_HEADER`] bytes: [`CORRESPONDENCE`] when one starts with an email's or a memo's
+/// field (`FROM:`), [`UNOPENED`] when one is a letterhead's or a caption's (`Federal
+/// Communications Commission`, `Before the`, `In the Matter of …`), else [`PROSE`].
+fn unshaped(text: &str) -> &'static str {
+    let starts = |line: &str, word: &str| {
+        line.get(..word.len())
+            .is_some_and(|l| l.eq_ignore_ascii_case(word))
+    };
+    let mut headed = false;
+    for (_, line) in pieces(text, '\n').take_while(|(at, _)| *at < MAX_HEADER) {
+        if FIELDS.iter().any(|f| starts(line, f)) {
+            return CORRESPONDENCE;
+        }
+        headed |= line.eq_ignore_ascii_case(AGENCY)
+            || line.eq_ignore_ascii_case("Before the")
+            || starts(line, "In the Matter of");
+    }
+    if headed {
+        UNOPENED
+    } else {
+        PROSE
+    }
+}
+
+/// The longest run of words in `header` that start with a lowercase letter.
+fn lowercase_run(header: &str) -> usize {
+    let mut run = 0;
+    let mut longest = 0;
+    for word in header.split_whitespace() {
+        if word.starts_with(|c: char| c.is_lowercase()) {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    longest
+}
+
+/// An email's or a memo's header fields.
+const FIELDS: [&str; 4] = ["From:", "Subject:", "Sent:", "Cc:"];
+
 /// Rule 3: the first email or memo field of `header` (`From:`, `Subject:`, `Sent:`, `Cc:`,
 /// any case, as a word).
 fn correspondence_field(header: &str) -> Option<Range<usize>> {
-    ["From:", "Subject:", "Sent:", "Cc:"]
+    FIELDS
         .iter()
         .filter_map(|field| {
             find_words(header, field)
@@ -316,6 +373,26 @@ mod tests {
             ),
             Some(Form::Order)
         );
+        // Without either, the reason says what the start of the text does hold.
+        let memo = "MEMORANDUM\n\nTO: File\nFROM: Counsel\nDATE: May 1, 2024\nRE: robocall rules of the Commission\n";
+        assert_eq!(refused(memo), Some(CORRESPONDENCE));
+        let release = "Federal Communications Commission\n45 L Street NE\n\nFOR IMMEDIATE RELEASE\nMay 1, 2024\n\nFCC ORDERS ACME TO STOP ROBOCALLS\n";
+        assert_eq!(refused(release), Some(UNOPENED));
+        let filing = "Before the\nFederal Communications Commission\n\nIn the Matter of Unlawful Robocalls ) CG Docket No. 17-59\n\nCOMMENTS OF ACME\n";
+        assert_eq!(refused(filing), Some(UNOPENED));
+        assert_eq!(unshaped("the FCC said\nFrom: x"), CORRESPONDENCE);
+        assert_eq!(unshaped("IN THE MATTER OF Acme"), UNOPENED);
+        assert_eq!(
+            unshaped("the Federal Communications Commission said"),
+            PROSE
+        );
+        assert_eq!(
+            unshaped(&format!(
+                "{}\nFederal Communications Commission",
+                "x".repeat(MAX_HEADER)
+            )),
+            PROSE
+        );
         assert_eq!(form(&"x".repeat(MAX_HEADER + 1), true), None);
         assert_eq!(form(&"x".repeat(MAX_HEADER), true), Some(Form::Letter));
     }
@@ -347,6 +424,12 @@ mod tests {
         let bare =
             "May 1, 2024\n\nJo Roe\n\nDear Ms. Roe:\n\nThe Commission found robocall traffic.\n";
         assert_eq!(refused(bare), Some(PROSE));
+        // A paragraph before a quoted salutation: a run of lower-case words.
+        let blog = "On April 13, 2021 the FCC wrote to a carrier. It starts with a Re: Official Correspondence line and then goes on like this:\n\nDear Mr. Luna,\n\nillegal robocall traffic.\n";
+        assert_eq!(refused(blog), Some(PROSE));
+        assert_eq!(lowercase_run("Re: Official Correspondence from the Federal Communications Commission and the Federal Trade Commission"), 2);
+        assert_eq!(lowercase_run("It starts with a line and then goes on"), 8);
+        assert_eq!(lowercase_run(""), 0);
         // Its letterhead alone is enough.
         let letterhead = format!("Federal Communications Commission\n{bare}");
         assert_eq!(refused(&letterhead), None);
