@@ -193,7 +193,7 @@ fn each_rule_on_the_sample_letter() {
     assert!(parse_text(&unsaluted).is_err());
     // Without the robocall words (the gate's documented list) it is not a robocall notice.
     let cues = regex::Regex::new(
-        r"(?i)robocall|traceback|64\.1200|64\.6305|227\s*\([be]\)|illegal\s*(?:traffic|calls?\b)|unlawful\s*traffic|call\s*blocking|determination\s*order|truth\s*in\s*caller\s*id|traced\s*act",
+        r"(?i)robocall|traceback|64\.1200|64\.6305|227\s*\([be]\)|illegal\s*(?:traffic|calls?\b)|unlawful\s*traffic|call\s*blocking|determination\s*order|truth\s*in\s*caller\s*id|traced\s*act|cease[-\s]*and[-\s]*desist\s*letter|eb-tcd-|telecommunications\s*consumers\s*division",
     )
     .unwrap();
     let stripped = cues.replace_all(&sample, "interference");

@@ -77,12 +77,13 @@ fn reject(reason: &'static str, range: Option<Range<usize>>) -> Result<(), Rejec
 /// 2. **Form.** Its header ends at a letter's salutation (`Dear Mr. Luna,` / `Dear Mr.
 ///    Saleem:`) or an order's or public notice's opening (`By the Chief, Enforcement
 ///    Bureau:`, `By the Acting Chief, …`), and is at most [`MAX_HEADER`] bytes long (a
-///    `Dear` deep inside a README is not a salutation). Else: *it has a letterhead or caption
-///    but no salutation or Bureau opening* when a line of the first [`MAX_HEADER`] bytes is
-///    the agency's name, `Before the` or `In the Matter of …` (a filing in a docket, a
-///    Commission-level order, a news release on letterhead), *it is headed like an email or
-///    a memo* when one starts with an email's or a memo's field (`FROM:`), otherwise *it has no
-///    letterhead, caption or addressee: it reads as prose, not a letter or order*.
+///    `Dear` deep inside a README is not a salutation). Else, from the lines of the first
+///    [`MAX_HEADER`] bytes: *it is headed like an email or a memo* when one starts with an
+///    email's or a memo's field (`FROM:`); *it has a letterhead or caption but no salutation
+///    or Bureau opening* when one is the agency's name, `Before the` or `In the Matter of …`
+///    (a filing in a docket, a Commission-level order, a news release on letterhead);
+///    otherwise *it has no letterhead, caption or addressee: it reads as prose, not a letter
+///    or order*.
 /// 3. **Not correspondence.** The header has no email or memo field (`From:`, `Subject:`,
 ///    `Sent:`, `Cc:`); no FCC letter or order is headed by one. Else: *it is headed like an
 ///    email or a memo*.
@@ -103,15 +104,17 @@ fn reject(reason: &'static str, range: Option<Range<usize>>) -> Result<(), Rejec
 /// 7. **Robocall cues.** The text uses a word of the robocall templates: `robocall`,
 ///    `traceback` (the Industry Traceback Group, the Traceback Consortium), `64.1200`,
 ///    `64.6305`, `227(b)`, `227(e)`, `illegal traffic`, `illegal calls`, `unlawful traffic`,
-///    `call blocking`, `Determination Order`, `Truth in Caller ID`, `TRACED Act`, any case,
-///    glued words allowed. Else: *it reads as a letter or order, but has no robocall or
+///    `call blocking`, `Determination Order`, `Truth in Caller ID`, `TRACED Act`,
+///    `cease-and-desist letter` (the noun: the program's CDL), `EB-TCD-` and
+///    `Telecommunications Consumers Division` (the division that sends the robocall letters,
+///    and its file numbers), any case, glued words allowed. Else: *it reads as a letter or order, but has no robocall or
 ///    traceback cues*. This is how other Enforcement Bureau documents (a Notice of Violation
 ///    to a broadcaster about its EAS equipment, a Notice of Apparent Liability for a pirate
 ///    radio station, a Citation for marketing unauthorized devices) are told apart: they are
 ///    not notices, and [`NoticeKind::Other`](crate::NoticeKind::Other) is kept for the
 ///    robocall documents that follow none of the named templates (a gateway provider
-///    letter). `cease and desist`, `mitigate` and `Attachment A` are not cues: the Bureau's
-///    other letters use them too.
+///    letter). `cease and desist` as a verb (`cease and desist all unlicensed operation`),
+///    `mitigate` and `Attachment A` are not cues: the Bureau's other letters use them too.
 ///
 /// A short-name definition (`(“Acme” or “Company”)`) is not evidence of a notice: news
 /// releases define short names as well. The rules read the header and one scan of the text
@@ -314,7 +317,7 @@ fn to_official(salutation: &str) -> bool {
 /// between words, for copies that glued them).
 fn has_robocall_cue(text: &str) -> bool {
     regex!(
-        r"(?i-u)robocall|traceback|64\.1200|64\.6305|227\s*\([be]\)|illegal\s*(?:traffic|calls?\b)|unlawful\s*traffic|call\s*blocking|determination\s*order|truth\s*in\s*caller\s*id|traced\s*act"
+        r"(?i-u)robocall|traceback|64\.1200|64\.6305|227\s*\([be]\)|illegal\s*(?:traffic|calls?\b)|unlawful\s*traffic|call\s*blocking|determination\s*order|truth\s*in\s*caller\s*id|traced\s*act|cease[-\s]*and[-\s]*desist\s*letter|eb-tcd-|telecommunications\s*consumers\s*division"
     )
     .is_match(text)
 }
@@ -517,11 +520,17 @@ mod tests {
             "Final Determination Order",
             "the Truth in Caller ID Act",
             "the TRACED Act",
+            "a cease-and-desist letter (CDL)",
+            "the Cease and Desist Letter",
+            "File No. EB-TCD-24-00036000",
+            "Telecommunications Consumers Division",
         ] {
             assert!(has_robocall_cue(yes), "{yes}");
         }
         for no in [
             "cease and desist",
+            "you must cease and desist all unlicensed operation",
+            "EB-FIELDNER-23-00000456",
             "mitigate the interference",
             "Attachment A",
             "illegal callsign",
