@@ -13,9 +13,16 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input does not read as an FCC letter, notice or order.
+    /// The input does not read as an FCC Enforcement Bureau robocall letter, notice or order:
+    /// it fails one of the notice gate's rules (the agency named; a letter's salutation or an
+    /// order's opening after a letterhead, caption or addressee block; not an email, a memo
+    /// or a letter to the Commission; a date; a robocall or traceback cue). Other Enforcement
+    /// Bureau documents (a Notice of Violation to a broadcaster, a pirate radio forfeiture)
+    /// fail the last.
     NotANotice {
-        /// What was missing.
+        /// What was missing: the first rule the input fails, as a sentence (`it never
+        /// mentions the FCC or the Commission`, `it has no letterhead, caption or addressee:
+        /// it reads as prose, not a letter or order`, …).
         reason: &'static str,
         /// The part of the input that was examined.
         span: Span,

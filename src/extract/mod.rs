@@ -4,6 +4,7 @@
 mod action;
 mod contact;
 mod deadline;
+mod gate;
 mod header;
 mod provider;
 mod recipient;
@@ -51,7 +52,8 @@ fn joined<'d, 'r>(
     text
 }
 
-/// Builds the notice from the layout; `Err` when the text is not an FCC notice.
+/// Builds the notice from the layout; `Err` when the text is not an FCC notice (the rules
+/// of [`gate::gate`]).
 pub(crate) fn notice(
     mut layout: Layout<'_>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -59,16 +61,9 @@ pub(crate) fn notice(
     let found = std::mem::take(&mut layout.citations);
     let own = std::mem::take(&mut layout.identifiers);
     let layout = &layout;
-    let whole = layout.whole();
-    if !layout.mentions_fcc {
-        return Err(Error::NotANotice {
-            reason: "it never mentions the FCC or the Commission",
-            span: whole,
-        });
-    }
-
     let header_text = layout.slice(layout.parts.header.clone());
     let head = header::header(header_text);
+    gate::gate(layout, &head)?;
     let date = head.date.as_ref().map(|(d, _)| *d);
     let body: Vec<Cow<'_, str>> = paragraph_texts(layout);
 
@@ -76,7 +71,7 @@ pub(crate) fn notice(
         recipient,
         provider,
         providers,
-    } = parties(layout, &head, header_text, &body, diagnostics)?;
+    } = parties(layout, &head, header_text, &body, diagnostics);
     let is_letter = layout.parts.salutation.is_some();
     let header_span = layout.span(layout.parts.header.clone());
     if date.is_none() {
@@ -142,31 +137,24 @@ struct Parties {
     providers: Vec<Provider>,
 }
 
-/// The letter's parties, read from its header and body; `Err` when the document has no date,
-/// addressee or provider, which no notice lacks.
+/// The letter's parties, read from its header and body.
 fn parties(
     layout: &Layout<'_>,
     head: &header::Header<'_>,
     header_text: &str,
     body: &[Cow<'_, str>],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Parties, Error> {
+) -> Parties {
     let recipient = head.recipient.map(recipient::recipient);
     let providers = provider::listed(body);
     let caption = header::caption(header_text);
     let organization = recipient.as_ref().and_then(|r| r.organization.as_deref());
     let provider = provider_of(layout, body, &providers, organization, caption, diagnostics);
-    if head.date.is_none() && provider.is_none() && recipient.is_none() {
-        return Err(Error::NotANotice {
-            reason: "it has no date, recipient or provider",
-            span: layout.whole(),
-        });
-    }
-    Ok(Parties {
+    Parties {
         recipient,
         provider,
         providers,
-    })
+    }
 }
 
 /// The provider a cue verb defines; else the first one a notice lists; else one defined

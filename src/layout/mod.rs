@@ -69,6 +69,11 @@ impl<'d> Layout<'d> {
         self.doc.span(range)
     }
 
+    /// The whole clean text.
+    pub(crate) fn text(&self) -> &'d str {
+        self.doc.text.as_str()
+    }
+
     /// The input span of the whole text.
     pub(crate) fn whole(&self) -> Span {
         self.doc.span(0..self.doc.text.len())
