@@ -421,6 +421,17 @@ fn wrong_kinds_of_input_say_what_they_are() {
             "an old-format Word or Office document",
         ),
         (
+            "news.txt",
+            b"The Commission met on May 5, 2024 to discuss spectrum auctions.".to_vec(),
+            "not an FCC notice: it has no letterhead, caption or addressee",
+        ),
+        (
+            // A Word file renamed .txt too.
+            "letter.txt",
+            b"PK\x03\x04\x14\x00\x06\x00".to_vec(),
+            "a Word document or ZIP archive",
+        ),
+        (
             "program",
             b"\x7FELF\x02\x01\x01\x00\x00\x00".to_vec(),
             "an executable (ELF)",
