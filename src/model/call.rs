@@ -1,5 +1,6 @@
 //! Attachment A: the table of traced calls.
 
+use super::name::named_enum;
 use super::{CampaignCategory, CitationIndex};
 use crate::span::Span;
 use chrono::NaiveDate;
@@ -28,25 +29,27 @@ pub struct Column {
     pub kind: ColumnKind,
 }
 
-/// What an attachment column holds, recognised from its header's wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ColumnKind {
-    /// `Customer`: the upstream source of the calls.
-    Customer,
-    /// `Date of Call`.
-    Date,
-    /// `Caller ID`.
-    CallerId,
-    /// `Called Number`.
-    CalledNumber,
-    /// `Description`: the campaign.
-    Description,
-    /// `Violation`: the rules the call apparently broke.
-    Violation,
-    /// A header the parser does not recognise.
-    Other,
+named_enum! {
+    /// What an attachment column holds, recognised from its header's wording.
+    #[non_exhaustive]
+    pub enum ColumnKind {
+        /// `Customer`: the upstream source of the calls.
+        Customer = "customer",
+        /// `Date of Call`.
+        Date = "date",
+        /// `Caller ID`.
+        CallerId = "caller_id",
+        /// `Called Number`.
+        CalledNumber = "called_number",
+        /// `Description`: the campaign.
+        Description = "description",
+        /// `Violation`: the rules the call apparently broke.
+        Violation = "violation",
+        /// A header the parser does not recognise (and, when deserialising, a kind this
+        /// version does not know).
+        Other = "other",
+    }
+    unknown = Other;
 }
 
 /// One traced call: a row of Attachment A.

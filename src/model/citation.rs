@@ -1,43 +1,48 @@
 //! A legal citation found in the text.
 
+use super::name::named_enum;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
-/// What a citation cites.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CitationKind {
-    /// A section of the United States Code: `47 U.S.C. § 227(b)`, `section 227(b) of the Act`.
-    Usc,
-    /// The Code of Federal Regulations: `47 CFR § 64.1200(k)(4)`, `47 CFR Part 64, Subpart L`,
-    /// `section 1.17 of the Commission's rules`.
-    Cfr,
-    /// The FCC Record: `35 FCC Rcd 7614, 7630, para. 42 (2020)`.
-    FccRecord,
-    /// The Federal Register: `85 Fed. Reg. 21785`.
-    FederalRegister,
-    /// A public law, with its Statutes at Large cite: `Pub. L. No. 116-105, 133 Stat. 3274`.
-    PublicLaw,
-    /// The Statutes at Large alone: `133 Stat. 3274`.
-    StatutesAtLarge,
-    /// Westlaw: `2025 WL 2622184`.
-    Westlaw,
-    /// A docket: `CG Docket No. 17-59`.
-    Docket,
-    /// An Enforcement Bureau file number: `File No. EB-TCD-22-00034232`.
-    FileNumber,
-    /// An FCC document number: `DA 22-1271`, `FCC 20-34`.
-    FccDocument,
-    /// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)`: the citation before it.
-    Id,
-    /// `supra note 5`: a citation in an earlier footnote.
-    Supra,
-    /// A short cite to a reporter, often after a defined name:
-    /// `Call Blocking Safe Harbor Report and Order, 35 FCC Rcd at 7630`.
-    ShortForm,
+named_enum! {
+    /// What a citation cites.
+    #[non_exhaustive]
+    pub enum CitationKind {
+        /// A section of the United States Code: `47 U.S.C. § 227(b)`, `section 227(b) of the Act`.
+        Usc = "usc",
+        /// The Code of Federal Regulations: `47 CFR § 64.1200(k)(4)`, `47 CFR Part 64, Subpart L`,
+        /// `section 1.17 of the Commission's rules`.
+        Cfr = "cfr",
+        /// The FCC Record: `35 FCC Rcd 7614, 7630, para. 42 (2020)`.
+        FccRecord = "fcc_record",
+        /// The Federal Register: `85 Fed. Reg. 21785`.
+        FederalRegister = "federal_register",
+        /// A public law, with its Statutes at Large cite: `Pub. L. No. 116-105, 133 Stat. 3274`.
+        PublicLaw = "public_law",
+        /// The Statutes at Large alone: `133 Stat. 3274`.
+        StatutesAtLarge = "statutes_at_large",
+        /// Westlaw: `2025 WL 2622184`.
+        Westlaw = "westlaw",
+        /// A docket: `CG Docket No. 17-59`.
+        Docket = "docket",
+        /// An Enforcement Bureau file number: `File No. EB-TCD-22-00034232`.
+        FileNumber = "file_number",
+        /// An FCC document number: `DA 22-1271`, `FCC 20-34`.
+        FccDocument = "fcc_document",
+        /// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)`: the citation before it.
+        Id = "id",
+        /// `supra note 5`: a citation in an earlier footnote.
+        Supra = "supra",
+        /// A short cite to a reporter, often after a defined name:
+        /// `Call Blocking Safe Harbor Report and Order, 35 FCC Rcd at 7630`.
+        ShortForm = "short_form",
+        /// A kind this version does not know, read from JSON written by a later one. The parser
+        /// never gives it.
+        Unknown = "unknown",
+    }
+    unknown = Unknown;
 }
 
 /// The position of a citation in the list it belongs to: [`Notice::citations`](crate::Notice)

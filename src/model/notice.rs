@@ -1,5 +1,6 @@
 //! `Notice` and the letter-level facts it is made of.
 
+use super::name::named_enum;
 use super::{
     Attachment, CallRecord, Campaign, Citation, CitationIndex, Customer, Period, Violation,
 };
@@ -91,24 +92,27 @@ impl Notice {
     }
 }
 
-/// The template a document follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum NoticeKind {
-    /// A cease-and-desist letter to a provider transmitting or originating illegal robocalls.
-    CeaseAndDesist,
-    /// A "Notice of Suspected Illegal Robocall Traffic" under 47 CFR § 64.1200(n)(2).
-    SuspectedIllegalTraffic,
-    /// An Initial Determination Order.
-    InitialDetermination,
-    /// A Final Determination Order.
-    FinalDetermination,
-    /// A public notice to all U.S.-based voice service providers naming the providers whose
-    /// traffic they may block.
-    PublicNotice,
-    /// Any other Enforcement Bureau letter, order or notice.
-    Other,
+named_enum! {
+    /// The template a document follows.
+    #[non_exhaustive]
+    pub enum NoticeKind {
+        /// A cease-and-desist letter to a provider transmitting or originating illegal
+        /// robocalls.
+        CeaseAndDesist = "cease_and_desist",
+        /// A "Notice of Suspected Illegal Robocall Traffic" under 47 CFR § 64.1200(n)(2).
+        SuspectedIllegalTraffic = "suspected_illegal_traffic",
+        /// An Initial Determination Order.
+        InitialDetermination = "initial_determination",
+        /// A Final Determination Order.
+        FinalDetermination = "final_determination",
+        /// A public notice to all U.S.-based voice service providers naming the providers
+        /// whose traffic they may block.
+        PublicNotice = "public_notice",
+        /// Any other Enforcement Bureau letter, order or notice (and, when deserialising, a
+        /// kind this version does not know).
+        Other = "other",
+    }
+    unknown = Other;
 }
 
 /// The sender, from the letterhead.
@@ -151,15 +155,19 @@ pub struct Provider {
     pub short_name: Option<String>,
 }
 
-/// What a deadline requires.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DeadlineKind {
-    /// Effectively mitigate the identified traffic (48 hours).
-    Mitigate,
-    /// Report the measures taken to the Commission (14 days).
-    Report,
+named_enum! {
+    /// What a deadline requires.
+    #[non_exhaustive]
+    pub enum DeadlineKind {
+        /// Effectively mitigate the identified traffic (48 hours).
+        Mitigate = "mitigate",
+        /// Report the measures taken to the Commission (14 days).
+        Report = "report",
+        /// A kind of deadline this version does not know, read from JSON written by a later
+        /// one. The parser never gives it.
+        Unknown = "unknown",
+    }
+    unknown = Unknown;
 }
 
 /// A deadline the letter sets.
@@ -178,15 +186,19 @@ pub struct Deadline {
     pub span: Span,
 }
 
-/// Why a contact is named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ContactRole {
-    /// Inquiries about the letter go to this person.
-    Inquiries,
-    /// Responses are copied (`cc:`) to this person.
-    Copy,
+named_enum! {
+    /// Why a contact is named.
+    #[non_exhaustive]
+    pub enum ContactRole {
+        /// Inquiries about the letter go to this person.
+        Inquiries = "inquiries",
+        /// Responses are copied (`cc:`) to this person.
+        Copy = "copy",
+        /// A role this version does not know, read from JSON written by a later one. The
+        /// parser never gives it.
+        Unknown = "unknown",
+    }
+    unknown = Unknown;
 }
 
 /// A person the letter says to write to.

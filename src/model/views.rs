@@ -1,40 +1,42 @@
 //! Views grouped from the Attachment A records: customers, campaigns and violations.
 
+use super::name::named_enum;
 use super::{CallRecord, Citation};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A robocall campaign's category, from the words of its description.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CampaignCategory {
-    /// Auto warranty / vehicle service contract sales.
-    AutoWarranty,
-    /// Credit card interest rate reduction offers.
-    CreditCardRateReduction,
-    /// Callers posing as the Social Security Administration.
-    SocialSecurityImposter,
-    /// Callers posing as the IRS or the Treasury.
-    IrsImposter,
-    /// Callers posing as Medicare.
-    MedicareImposter,
-    /// Callers posing as Amazon.
-    AmazonImposter,
-    /// Callers posing as a utility (electric, gas, water).
-    UtilityImposter,
-    /// Callers posing as a company's customer service.
-    CustomerServiceImposter,
-    /// Offers to verify or improve a business listing (Google and others).
-    BusinessListing,
-    /// Health insurance sales.
-    HealthInsurance,
-    /// Student loan relief.
-    StudentLoan,
-    /// COVID-19 related scams.
-    Covid19,
-    /// Anything else.
-    Other,
+named_enum! {
+    /// A robocall campaign's category, from the words of its description.
+    #[non_exhaustive]
+    pub enum CampaignCategory {
+        /// Auto warranty / vehicle service contract sales.
+        AutoWarranty = "auto_warranty",
+        /// Credit card interest rate reduction offers.
+        CreditCardRateReduction = "credit_card_rate_reduction",
+        /// Callers posing as the Social Security Administration.
+        SocialSecurityImposter = "social_security_imposter",
+        /// Callers posing as the IRS or the Treasury.
+        IrsImposter = "irs_imposter",
+        /// Callers posing as Medicare.
+        MedicareImposter = "medicare_imposter",
+        /// Callers posing as Amazon.
+        AmazonImposter = "amazon_imposter",
+        /// Callers posing as a utility (electric, gas, water).
+        UtilityImposter = "utility_imposter",
+        /// Callers posing as a company's customer service.
+        CustomerServiceImposter = "customer_service_imposter",
+        /// Offers to verify or improve a business listing (Google and others).
+        BusinessListing = "business_listing",
+        /// Health insurance sales.
+        HealthInsurance = "health_insurance",
+        /// Student loan relief.
+        StudentLoan = "student_loan",
+        /// COVID-19 related scams.
+        Covid19 = "covid19",
+        /// Anything else.
+        Other = "other",
+    }
+    unknown = Other;
 }
 
 impl CampaignCategory {
