@@ -79,7 +79,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub(crate) fn new(
+    /// A diagnostic of `severity` and `code` at `span`, saying `message`.
+    ///
+    /// ```
+    /// use fcc_notice::{Diagnostic, DiagnosticCode, Severity, Span};
+    /// let d = Diagnostic::new(Severity::Info, DiagnosticCode::UnknownSection, Span::new(4, 9), "no heading");
+    /// assert_eq!(d.to_string(), "info[unknown_section] at 4..9: no heading");
+    /// ```
+    pub fn new(
         severity: Severity,
         code: DiagnosticCode,
         span: Span,
