@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::model::{Campaign, Customer, Notice, Violation};
 use crate::source::Document;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// A parser with options. [`parse_text`](crate::parse_text) is `Parser::new().parse_text(..)`.
 ///
@@ -157,11 +157,11 @@ impl Serialize for Parsed {
     }
 }
 
-impl<'de> Deserialize<'de> for Parsed {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de> for Parsed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         /// The views (`customers`, `campaigns`, `violations`) are left to the flattened
         /// notice, which ignores them as it ignores any field it does not have.
-        #[derive(Deserialize)]
+        #[derive(serde::Deserialize)]
         struct Input {
             #[serde(flatten)]
             notice: Notice,
@@ -171,7 +171,7 @@ impl<'de> Deserialize<'de> for Parsed {
         let Input {
             notice,
             diagnostics,
-        } = Input::deserialize(deserializer)?;
+        } = serde::Deserialize::deserialize(deserializer)?;
         Ok(Parsed {
             notice,
             diagnostics,
