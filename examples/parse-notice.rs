@@ -37,8 +37,8 @@ Options:
                                row with its error)
       --citations      print only the citations (of any text or PDF, not only letters)
       --strict         fail an input (no output for it, exit 1) when it has a
-                       diagnostic of severity warning or error; info diagnostics
-                       are shown but do not fail it
+                       warning diagnostic; info diagnostics are shown but do not
+                       fail it
   -h, --help           print this help
   -V, --version        print the version
 
@@ -202,9 +202,7 @@ fn letter(parser: &Parser, bytes: &[u8], name: &str, strict: bool) -> Result<Ite
     if strict && problems > 0 {
         return Err(Failure {
             kind: "strict",
-            message: format!(
-                "strict mode: {problems} diagnostic(s) of severity warning or error (above)"
-            ),
+            message: format!("strict mode: {problems} warning(s) (above)"),
         });
     }
     Ok(Item::Notice(Box::new(parsed)))
@@ -531,7 +529,7 @@ impl<W: Write> Output<W> {
                         &mut self.w,
                         &[
                             source,
-                            &snake_case(&c.kind),
+                            c.kind.as_str(),
                             &c.text,
                             &c.to_string(),
                             c.heading.as_deref().unwrap_or(""),
@@ -584,7 +582,7 @@ fn calls(w: &mut impl Write, source: &str, notice: &fcc_notice::Notice) -> io::R
     for r in records {
         let raw = |kind: ColumnKind| r.raw.get(&kind).map_or("", String::as_str);
         let or_raw = |typed: Option<String>, kind| typed.unwrap_or_else(|| raw(kind).to_owned());
-        let raw_columns: Vec<&str> = r.raw.keys().map(|k| column_name(*k)).collect();
+        let raw_columns: Vec<&str> = r.raw.keys().map(|k| k.as_str()).collect();
         let customer = or_raw(r.customer.clone(), ColumnKind::Customer);
         let day = or_raw(r.date.map(|d| d.to_string()), ColumnKind::Date);
         let caller = or_raw(r.caller_id.as_deref().map(phone_cell), ColumnKind::CallerId);
@@ -608,7 +606,7 @@ fn calls(w: &mut impl Write, source: &str, notice: &fcc_notice::Notice) -> io::R
                 &caller,
                 &called,
                 &description,
-                &snake_case(&r.category),
+                r.category.as_str(),
                 &violation,
                 &raw_columns.join(" "),
                 "",
@@ -616,19 +614,6 @@ fn calls(w: &mut impl Write, source: &str, notice: &fcc_notice::Notice) -> io::R
         )?;
     }
     Ok(())
-}
-
-/// A column kind's JSON name.
-fn column_name(kind: ColumnKind) -> &'static str {
-    match kind {
-        ColumnKind::Customer => "customer",
-        ColumnKind::Date => "date",
-        ColumnKind::CallerId => "caller_id",
-        ColumnKind::CalledNumber => "called_number",
-        ColumnKind::Description => "description",
-        ColumnKind::Violation => "violation",
-        _ => "other",
-    }
 }
 
 /// An E.164 number as spreadsheets keep it, as text: a space after the country code, and
@@ -667,14 +652,6 @@ fn country_code_len(digits: &str) -> usize {
         2
     } else {
         3
-    }
-}
-
-/// A unit enum's JSON name: `auto_warranty`.
-fn snake_case<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
     }
 }
 

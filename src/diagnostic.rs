@@ -1,101 +1,71 @@
 //! Recoverable problems found while parsing, each with a code, a severity and a span.
 
+use crate::model::named_enum;
 use crate::span::{LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// How much a diagnostic matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Severity {
-    /// A fact worth knowing; the parse is complete.
-    Info,
-    /// Something was guessed, skipped or is inconsistent; `strict` mode rejects it.
-    Warning,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-        })
+named_enum! {
+    /// How much a diagnostic matters.
+    #[non_exhaustive]
+    pub enum Severity {
+        /// A fact worth knowing; the parse is complete.
+        Info = "info",
+        /// Something was guessed, skipped or is inconsistent; `strict` mode rejects it.
+        Warning = "warning",
+        /// A severity this version does not know, read from JSON written by a later one. It sorts
+        /// above [`Warning`](Self::Warning), so [`Parser::strict`](crate::Parser::strict)'s test
+        /// (`severity >= Warning`) counts it. The parser never gives it.
+        Unknown = "unknown",
     }
+    unknown = Unknown;
 }
 
-/// What a diagnostic records. Each variant names the leniency that let the parse go on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DiagnosticCode {
-    /// The text stops before the letter ends (no closing, or mid-sentence); what is there was parsed.
-    Truncated,
-    /// No letter date was found; due dates could not be computed.
-    MissingDate,
-    /// No recipient block was found.
-    MissingRecipient,
-    /// The provider is not defined in the text; the recipient's organization was used, or none.
-    MissingProvider,
-    /// No signatory block was found after the closing.
-    MissingSignatory,
-    /// The date a letter states for a deadline differs from the one computed from the letter date.
-    DueDateMismatch,
-    /// A footnote mark has no footnote text, or a footnote has no mark.
-    UnmatchedFootnote,
-    /// An Attachment A header cell has a meaning the parser does not know; its cells are ignored.
-    UnknownColumn,
-    /// The letter refers to an attachment table that is not in the text, or it has no header row.
-    MissingTable,
-    /// A table row has more or fewer cells than the header; missing cells are `null`.
-    RowCellCount,
-    /// A table line could not be read as a row and was skipped.
-    SkippedLine,
-    /// A date cell could not be read; the record's date is `null`.
-    UnparseableDate,
-    /// A phone-number cell could not be read; the number is `null`.
-    UnparseablePhone,
-    /// A cited Title 47 section (or CFR part) is in neither built-in table: it has a URL but
-    /// no heading, and `known: false`.
-    UnknownSection,
-    /// A citation's paragraph path is out of the code's level order ((a) → (1) → (i) → (A)).
-    InvalidParagraphPath,
-    /// An `Id.`, `supra` or short cite has nothing it can refer to; `refers_to` is `null`.
-    UnresolvedShortForm,
-    /// The bytes were not UTF-8 ([`Parser::parse_bytes`](crate::Parser::parse_bytes)): read
-    /// as Windows-1252, or a broken UTF-8 or UTF-16 sequence read as U+FFFD.
-    Encoding,
-}
-
-impl DiagnosticCode {
-    /// The snake_case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DiagnosticCode::Truncated => "truncated",
-            DiagnosticCode::MissingDate => "missing_date",
-            DiagnosticCode::MissingRecipient => "missing_recipient",
-            DiagnosticCode::MissingProvider => "missing_provider",
-            DiagnosticCode::MissingSignatory => "missing_signatory",
-            DiagnosticCode::DueDateMismatch => "due_date_mismatch",
-            DiagnosticCode::UnmatchedFootnote => "unmatched_footnote",
-            DiagnosticCode::UnknownColumn => "unknown_column",
-            DiagnosticCode::MissingTable => "missing_table",
-            DiagnosticCode::RowCellCount => "row_cell_count",
-            DiagnosticCode::SkippedLine => "skipped_line",
-            DiagnosticCode::UnparseableDate => "unparseable_date",
-            DiagnosticCode::UnparseablePhone => "unparseable_phone",
-            DiagnosticCode::UnknownSection => "unknown_section",
-            DiagnosticCode::InvalidParagraphPath => "invalid_paragraph_path",
-            DiagnosticCode::UnresolvedShortForm => "unresolved_short_form",
-            DiagnosticCode::Encoding => "encoding",
-        }
+named_enum! {
+    /// What a diagnostic records. Each variant names the leniency that let the parse go on.
+    #[non_exhaustive]
+    pub enum DiagnosticCode {
+        /// The text stops before the letter ends (no closing, or mid-sentence); what is there was parsed.
+        Truncated = "truncated",
+        /// No letter date was found; due dates could not be computed.
+        MissingDate = "missing_date",
+        /// No recipient block was found.
+        MissingRecipient = "missing_recipient",
+        /// The provider is not defined in the text; the recipient's organization was used, or none.
+        MissingProvider = "missing_provider",
+        /// No signatory block was found after the closing.
+        MissingSignatory = "missing_signatory",
+        /// The date a letter states for a deadline differs from the one computed from the letter date.
+        DueDateMismatch = "due_date_mismatch",
+        /// A footnote mark has no footnote text, or a footnote has no mark.
+        UnmatchedFootnote = "unmatched_footnote",
+        /// An Attachment A header cell has a meaning the parser does not know; its cells are ignored.
+        UnknownColumn = "unknown_column",
+        /// The letter refers to an attachment table that is not in the text, or it has no header row.
+        MissingTable = "missing_table",
+        /// A table row has more or fewer cells than the header; missing cells are `null`.
+        RowCellCount = "row_cell_count",
+        /// A table line could not be read as a row and was skipped.
+        SkippedLine = "skipped_line",
+        /// A date cell could not be read; the record's date is `null`.
+        UnparseableDate = "unparseable_date",
+        /// A phone-number cell could not be read; the number is `null`.
+        UnparseablePhone = "unparseable_phone",
+        /// A cited Title 47 section (or CFR part) is in neither built-in table: it has a URL but
+        /// no heading, and `known: false`.
+        UnknownSection = "unknown_section",
+        /// A citation's paragraph path is out of the code's level order ((a) → (1) → (i) → (A)).
+        InvalidParagraphPath = "invalid_paragraph_path",
+        /// An `Id.`, `supra` or short cite has nothing it can refer to; `refers_to` is `null`.
+        UnresolvedShortForm = "unresolved_short_form",
+        /// The bytes were not UTF-8 ([`Parser::parse_bytes`](crate::Parser::parse_bytes)):
+        /// read as Windows-1252, or a broken UTF-8 or UTF-16 sequence read as U+FFFD.
+        Encoding = "encoding",
+        /// A code this version does not know, read from JSON written by a later one. The parser
+        /// never gives it.
+        Unknown = "unknown",
     }
-}
-
-impl fmt::Display for DiagnosticCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+    unknown = Unknown;
 }
 
 /// A problem the parser tolerated, with where it stands in the input.
@@ -112,7 +82,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub(crate) fn new(
+    /// A diagnostic of `severity` and `code` at `span`, saying `message`.
+    ///
+    /// ```
+    /// use fcc_notice::{Diagnostic, DiagnosticCode, Severity, Span};
+    /// let d = Diagnostic::new(Severity::Info, DiagnosticCode::UnknownSection, Span::new(4, 9), "no heading");
+    /// assert_eq!(d.to_string(), "info[unknown_section] at 4..9: no heading");
+    /// ```
+    pub fn new(
         severity: Severity,
         code: DiagnosticCode,
         span: Span,
@@ -130,11 +107,13 @@ impl Diagnostic {
     /// `line:col: severity[code]: message` line, the source line and a caret under the span.
     ///
     /// ```
-    /// let text = "April 13, 2021\nWe have determined that Acme LLC (Acme) is apparently \
+    /// let text = "Federal Communications Commission\nEnforcement Bureau\n\nApril 13, 2021\n\n\
+    ///             Dear Acme LLC:\n\nWe have determined that Acme LLC (Acme) is apparently \
     ///             transmitting robocalls for the Commission";
     /// let parsed = fcc_notice::parse_text(text)?;
-    /// let shown = parsed.diagnostics[0].render(text).with_name("letter.txt").to_string();
-    /// assert!(shown.starts_with("letter.txt:2:86: warning[truncated]: "));
+    /// let last = parsed.diagnostics.last().unwrap();
+    /// let shown = last.render(text).with_name("letter.txt").to_string();
+    /// assert!(shown.starts_with("letter.txt:8:86: warning[truncated]: "));
     /// assert!(shown.ends_with(" ^^^^^^^^^^")); // under "Commission"
     /// # Ok::<(), fcc_notice::Error>(())
     /// ```

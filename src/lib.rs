@@ -95,8 +95,8 @@ pub use error::{Error, PdfSource};
 pub use model::{
     Attachment, CallRecord, Campaign, CampaignCategory, Citation, CitationIndex, CitationKind,
     Column, ColumnKind, Contact, ContactRole, Customer, Deadline, DeadlineKind, Footnote, Issuer,
-    Notice, NoticeKind, ParsePeriodError, Period, PeriodUnit, Place, Provider, Recipient,
-    Signatory, Violation, ViolationCell,
+    Notice, NoticeKind, ParseEnumError, ParsePeriodError, Period, PeriodUnit, Place, Provider,
+    Recipient, Signatory, Violation, ViolationCell,
 };
 pub use parser::{Parsed, Parser};
 pub use span::Span;

@@ -150,8 +150,30 @@ impl Parser {
 
 /// A parsed letter: the notice and what was tolerated on the way.
 ///
+/// # JSON
+///
 /// Serialises as the notice's fields followed by its views (`customers`, `campaigns`,
-/// `violations`) and the `diagnostics`: the JSON `parse-notice` prints.
+/// `violations`) and the `diagnostics`: the JSON `parse-notice` prints, described by the
+/// JSON Schema `schema/parsed.schema.json` in the repository. Every field of every object
+/// is written, `null` when absent and `[]` when empty, so each object always has the same
+/// keys.
+///
+/// It deserialises back into an equal `Parsed`, except [`text`](Self::text), which is not
+/// serialised (it can be megabytes, and the caller has it): it reads back as `None`. The
+/// views are derived from the notice, so they are ignored on input. Reading is lenient, so
+/// that JSON written by a later version loads: unknown fields are ignored, missing optional
+/// fields and lists are `None` and empty, and an unknown enum name becomes the enum's
+/// documented fallback ([`NoticeKind::Other`](crate::NoticeKind::Other),
+/// [`DiagnosticCode::Unknown`](crate::DiagnosticCode::Unknown), …).
+///
+/// ```
+/// let text = include_str!("../fixtures/letters/2021-04-13-r-squared-telecom.txt");
+/// let parsed = fcc_notice::parse_text(text)?;
+/// let json = serde_json::to_string(&parsed).unwrap();
+/// let back: fcc_notice::Parsed = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, parsed);
+/// # Ok::<(), fcc_notice::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Parsed {
@@ -160,8 +182,31 @@ pub struct Parsed {
     /// Problems found and worked around, in input order.
     pub diagnostics: Vec<Diagnostic>,
     /// For PDF input, the text extracted from the PDF, which every span indexes; `None` for
-    /// text input, whose spans index the caller's text.
+    /// text input, whose spans index the caller's text. Not serialised.
     pub text: Option<String>,
+}
+
+impl Parsed {
+    /// A parse of `notice` with no diagnostics and no text, for building test values.
+    ///
+    /// ```
+    /// use fcc_notice::{Diagnostic, DiagnosticCode, Notice, NoticeKind, Parsed, Severity, Span};
+    /// let mut parsed = Parsed::new(Notice::new(NoticeKind::CeaseAndDesist));
+    /// parsed.diagnostics.push(Diagnostic::new(
+    ///     Severity::Warning,
+    ///     DiagnosticCode::MissingDate,
+    ///     Span::new(0, 0),
+    ///     "no letter date",
+    /// ));
+    /// assert_eq!(parsed.notice.kind, NoticeKind::CeaseAndDesist);
+    /// ```
+    pub fn new(notice: Notice) -> Self {
+        Parsed {
+            notice,
+            diagnostics: Vec::new(),
+            text: None,
+        }
+    }
 }
 
 impl Serialize for Parsed {
@@ -183,5 +228,28 @@ impl Serialize for Parsed {
             diagnostics: &self.diagnostics,
         }
         .serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Parsed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The views (`customers`, `campaigns`, `violations`) are left to the flattened
+        /// notice, which ignores them as it ignores any field it does not have.
+        #[derive(serde::Deserialize)]
+        struct Input {
+            #[serde(flatten)]
+            notice: Notice,
+            #[serde(default)]
+            diagnostics: Vec<Diagnostic>,
+        }
+        let Input {
+            notice,
+            diagnostics,
+        } = serde::Deserialize::deserialize(deserializer)?;
+        Ok(Parsed {
+            notice,
+            diagnostics,
+            text: None,
+        })
     }
 }

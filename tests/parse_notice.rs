@@ -354,7 +354,7 @@ fn strict_mode_shows_every_problem_as_lenient_mode_does() {
     assert!(lenient.contains('^'), "{lenient}");
     // --help says which severities fail.
     let help = String::from_utf8(run(&["--help"], None).stdout).unwrap();
-    assert!(help.contains("severity warning or error"), "{help}");
+    assert!(help.contains("warning diagnostic"), "{help}");
     assert!(help.contains("info diagnostics"), "{help}");
 }
 

@@ -1,43 +1,48 @@
 //! A legal citation found in the text.
 
+use super::name::named_enum;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
-/// What a citation cites.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CitationKind {
-    /// A section of the United States Code: `47 U.S.C. § 227(b)`, `section 227(b) of the Act`.
-    Usc,
-    /// The Code of Federal Regulations: `47 CFR § 64.1200(k)(4)`, `47 CFR Part 64, Subpart L`,
-    /// `section 1.17 of the Commission's rules`.
-    Cfr,
-    /// The FCC Record: `35 FCC Rcd 7614, 7630, para. 42 (2020)`.
-    FccRecord,
-    /// The Federal Register: `85 Fed. Reg. 21785`.
-    FederalRegister,
-    /// A public law, with its Statutes at Large cite: `Pub. L. No. 116-105, 133 Stat. 3274`.
-    PublicLaw,
-    /// The Statutes at Large alone: `133 Stat. 3274`.
-    StatutesAtLarge,
-    /// Westlaw: `2025 WL 2622184`.
-    Westlaw,
-    /// A docket: `CG Docket No. 17-59`.
-    Docket,
-    /// An Enforcement Bureau file number: `File No. EB-TCD-22-00034232`.
-    FileNumber,
-    /// An FCC document number: `DA 22-1271`, `FCC 20-34`.
-    FccDocument,
-    /// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)`: the citation before it.
-    Id,
-    /// `supra note 5`: a citation in an earlier footnote.
-    Supra,
-    /// A short cite to a reporter, often after a defined name:
-    /// `Call Blocking Safe Harbor Report and Order, 35 FCC Rcd at 7630`.
-    ShortForm,
+named_enum! {
+    /// What a citation cites.
+    #[non_exhaustive]
+    pub enum CitationKind {
+        /// A section of the United States Code: `47 U.S.C. § 227(b)`, `section 227(b) of the Act`.
+        Usc = "usc",
+        /// The Code of Federal Regulations: `47 CFR § 64.1200(k)(4)`, `47 CFR Part 64, Subpart L`,
+        /// `section 1.17 of the Commission's rules`.
+        Cfr = "cfr",
+        /// The FCC Record: `35 FCC Rcd 7614, 7630, para. 42 (2020)`.
+        FccRecord = "fcc_record",
+        /// The Federal Register: `85 Fed. Reg. 21785`.
+        FederalRegister = "federal_register",
+        /// A public law, with its Statutes at Large cite: `Pub. L. No. 116-105, 133 Stat. 3274`.
+        PublicLaw = "public_law",
+        /// The Statutes at Large alone: `133 Stat. 3274`.
+        StatutesAtLarge = "statutes_at_large",
+        /// Westlaw: `2025 WL 2622184`.
+        Westlaw = "westlaw",
+        /// A docket: `CG Docket No. 17-59`.
+        Docket = "docket",
+        /// An Enforcement Bureau file number: `File No. EB-TCD-22-00034232`.
+        FileNumber = "file_number",
+        /// An FCC document number: `DA 22-1271`, `FCC 20-34`.
+        FccDocument = "fcc_document",
+        /// `Id.`, `Id. at 7630, para. 42`, `Id. § 64.1200(n)(6)`: the citation before it.
+        Id = "id",
+        /// `supra note 5`: a citation in an earlier footnote.
+        Supra = "supra",
+        /// A short cite to a reporter, often after a defined name:
+        /// `Call Blocking Safe Harbor Report and Order, 35 FCC Rcd at 7630`.
+        ShortForm = "short_form",
+        /// A kind this version does not know, read from JSON written by a later one. The parser
+        /// never gives it.
+        Unknown = "unknown",
+    }
+    unknown = Unknown;
 }
 
 /// The position of a citation in the list it belongs to: [`Notice::citations`](crate::Notice)
@@ -48,7 +53,7 @@ pub type CitationIndex = usize;
 
 /// One citation: where it stands, what it cites, and what a short form refers to.
 ///
-/// Fields that do not apply to a kind are `None` (and left out of the JSON).
+/// Fields that do not apply to a kind are `None` (`null` in JSON), `[]` or `false`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Citation {
@@ -62,91 +67,107 @@ pub struct Citation {
     /// cite with its pins: `35 FCC Rcd 7614, 7630, para. 42`.
     pub canonical: String,
     /// The title of the code: `47`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title: Option<u32>,
     /// The section: `64.1200`, `227`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub section: Option<String>,
     /// The paragraph path below the section: `["k", "4"]`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub paragraphs: Vec<Cow<'static, str>>,
     /// `et seq.`: the section and those after it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub et_seq: bool,
     /// A CFR part: `64` in `47 CFR Part 64, Subpart L`; for a 47 CFR section the table
     /// knows, the part it sits in (`64` for § 64.1200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub part: Option<Cow<'static, str>>,
     /// A CFR subpart: `L`; for a 47 CFR section the table knows, the subpart it sits in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub subpart: Option<Cow<'static, str>>,
     /// For a 47 U.S.C. section the table knows, the chapter of Title 47 it sits in: `5` for
     /// § 227.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub chapter: Option<Cow<'static, str>>,
     /// The reporter or series: `FCC Rcd`, `Fed. Reg.`, `Stat.`, `WL`, `CG Docket`, `File`,
     /// `DA`, `FCC`, `Pub. L.`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub series: Option<Cow<'static, str>>,
     /// A document, docket or law number: `17-59`, `EB-TCD-22-00034232`, `22-1271`, `116-105`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub number: Option<String>,
     /// The reporter volume (for Westlaw, the year): `35`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub volume: Option<u32>,
     /// The first page (for Westlaw, the document number): `7614`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub page: Option<u32>,
     /// The pin page: `7630`; `7628` in `7628-29`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub pin: Option<u32>,
     /// The last pin page of a range: `7629` in `7628-29`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub pin_end: Option<u32>,
     /// The paragraph pin: `42` in `para. 42`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub paragraph_pin: Option<u32>,
     /// The last paragraph of a range: `40` in `paras. 39-40`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub paragraph_pin_end: Option<u32>,
     /// The year in parentheses: `2020`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub year: Option<u16>,
     /// On a full cite, the short name it defines (`Call Blocking Safe Harbor Report and
     /// Order`); on a short form, the name it uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// The section's heading, as the code prints it: `Delivery restrictions.` (CFR headings
     /// end with a period), `Restrictions on use of telephone equipment` (U.S.C. headings do
     /// not); apostrophes straight. For a CFR part or subpart, its name where the table gives
     /// it. Set for Title 47 only; see [`edition`](Self::edition) for where it was read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub heading: Option<Cow<'static, str>>,
     /// The edition of the code the heading was read from: `ecfr-2025-04-02` (the eCFR of that
     /// day), `cfr-2011-10-01` (the CFR annual edition, for sections the 2025 tree lacks),
     /// `olrc-2023-04-20` (the U.S. Code as the Office of the Law Revision Counsel published
     /// it), or `hand-checked` (a heading checked by hand against the code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub edition: Option<Cow<'static, str>>,
     /// Whether the built-in Title 47 tables know the cited section (or part): `Some(false)`
     /// for a 47 CFR or 47 U.S.C. section that is in neither (a typo, a section since
     /// renumbered, or one the tables lack: an absent U.S.C. section is not proof that it
     /// does not exist); `None` where nothing was looked up (other titles, other kinds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub known: Option<bool>,
     /// Where to read it: for every U.S.C. and CFR citation of any title, the section on the
     /// U.S. Code of the House (`uscode.house.gov`) or on eCFR (`ecfr.gov`, with the paragraph
     /// as a fragment: `…/section-64.1200#p-64.1200(k)(4)`), or the CFR part or subpart.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<Cow<'static, str>>,
     /// For short forms and added pins, the index of the full citation referred to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub refers_to: Option<CitationIndex>,
 }
 
 impl Citation {
-    /// A citation of `kind` with only its text set (its span is set once it is resolved).
-    pub(crate) fn new(kind: CitationKind, text: &str) -> Self {
+    /// A citation of `kind` with only its text set: the [`canonical`](Self::canonical) form
+    /// empty, the span `0..0`, every other field `None`, empty or `false`. The text is read
+    /// as the parser reads a letter (a line break becomes a space, `**` and `<sup>` markup
+    /// go). For building values in tests; to read a citation from its text, parse it.
+    ///
+    /// ```
+    /// use fcc_notice::{Citation, CitationKind, Span};
+    /// let mut c = Citation::new(CitationKind::Usc, "47 U.S.C. § 227(b)");
+    /// c.canonical = c.text.clone();
+    /// c.span = Span::new(10, 28);
+    /// c.title = Some(47);
+    /// c.section = Some("227".into());
+    /// c.paragraphs.push("b".into());
+    /// let parsed: Citation = "47 U.S.C. § 227(b)".parse()?;
+    /// assert_eq!((parsed.kind, parsed.canonical), (c.kind, c.canonical));
+    /// # Ok::<(), fcc_notice::cite::ParseCitationError>(())
+    /// ```
+    pub fn new(kind: CitationKind, text: &str) -> Self {
         Citation {
             kind,
             text: crate::text::as_read(text).into_owned(),

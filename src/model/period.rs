@@ -1,12 +1,18 @@
 //! A deadline's period: `48 hours`, `14 days`.
 
-use serde::{Deserialize, Serialize};
+use super::name::named_enum;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 /// How long a deadline gives, counted from the letter date: `48 hours`, `14 days`.
 ///
 /// Serialised as its phrase (`"48 hours"`, `"1 day"`), which [`FromStr`] reads back.
+/// `FromStr` is strict; deserialising is lenient about the unit only, so that a phrase of a
+/// later version (`"2 weeks"`) loads as `2` [`PeriodUnit::Unknown`] (written back as
+/// `"2 unknown"`, which `FromStr` reads too).
 ///
 /// ```
 /// use fcc_notice::{Period, PeriodUnit};
@@ -15,8 +21,7 @@ use std::str::FromStr;
 /// assert_eq!(Period::new(1, PeriodUnit::Days).to_string(), "1 day");
 /// # Ok::<(), fcc_notice::ParsePeriodError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Period {
     /// How many units: `48`.
@@ -25,15 +30,19 @@ pub struct Period {
     pub unit: PeriodUnit,
 }
 
-/// The unit of a [`Period`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum PeriodUnit {
-    /// Hours (`within 48 hours`); a due date rounds them up to whole days.
-    Hours,
-    /// Days, calendar days included (`within fourteen (14) days`).
-    Days,
+named_enum! {
+    /// The unit of a [`Period`].
+    #[non_exhaustive]
+    pub enum PeriodUnit {
+        /// Hours (`within 48 hours`); a due date rounds them up to whole days.
+        Hours = "hours",
+        /// Days, calendar days included (`within fourteen (14) days`).
+        Days = "days",
+        /// A unit this version does not know, read from JSON written by a later one (`"2 weeks"`
+        /// reads as 2 `Unknown`). The parser never gives it.
+        Unknown = "unknown",
+    }
+    unknown = Unknown;
 }
 
 impl Period {
@@ -50,6 +59,7 @@ impl fmt::Display for Period {
             (PeriodUnit::Hours, _) => "hours",
             (PeriodUnit::Days, 1) => "day",
             (PeriodUnit::Days, _) => "days",
+            (PeriodUnit::Unknown, _) => PeriodUnit::Unknown.as_str(),
         };
         write!(f, "{} {unit}", self.amount)
     }
@@ -74,7 +84,8 @@ impl std::error::Error for ParsePeriodError {}
 impl FromStr for Period {
     type Err = ParsePeriodError;
 
-    /// Reads the phrase [`Display`](fmt::Display) writes: `48 hours`, `1 day`.
+    /// Reads the phrase [`Display`](fmt::Display) writes: `48 hours`, `1 day` (`2 unknown`
+    /// for a [`PeriodUnit::Unknown`]).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let error = || ParsePeriodError(s.to_owned());
         let (amount, unit) = s.trim().split_once(' ').ok_or_else(error)?;
@@ -82,23 +93,33 @@ impl FromStr for Period {
         let unit = match unit {
             "hour" | "hours" => PeriodUnit::Hours,
             "day" | "days" => PeriodUnit::Days,
+            "unknown" => PeriodUnit::Unknown,
             _ => return Err(error()),
         };
         Ok(Period { amount, unit })
     }
 }
 
-impl From<Period> for String {
-    fn from(p: Period) -> String {
-        p.to_string()
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
-impl TryFrom<String> for Period {
-    type Error = ParsePeriodError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = Cow::<'de, str>::deserialize(deserializer)?;
+        s.parse().or_else(|e| {
+            // A later version's unit: `<number> <word>`.
+            let amount = s
+                .split_once(' ')
+                .filter(|(_, unit)| !unit.is_empty() && !unit.contains(char::is_whitespace))
+                .and_then(|(amount, _)| amount.parse().ok());
+            match amount {
+                Some(amount) => Ok(Period::new(amount, PeriodUnit::Unknown)),
+                None => Err(D::Error::custom(e)),
+            }
+        })
     }
 }
 
@@ -123,6 +144,22 @@ mod tests {
         }
         for bad in ["", "48", "hours 48", "48 weeks", "-1 days", "48  hours"] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+        // Deserialising is lenient about the unit only.
+        let later: Period = serde_json::from_str(r#""2 weeks""#).unwrap();
+        assert_eq!(later, Period::new(2, PeriodUnit::Unknown));
+        assert_eq!(later.to_string(), "2 unknown");
+        assert_eq!("2 unknown".parse::<Period>().unwrap(), later);
+        for bad in [
+            "",
+            "48",
+            "hours 48",
+            "-1 days",
+            "48  hours",
+            "2 fort nights",
+        ] {
+            let json = format!("{bad:?}");
+            assert!(serde_json::from_str::<Period>(&json).is_err(), "{bad}");
         }
     }
 }

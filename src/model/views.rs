@@ -1,40 +1,50 @@
 //! Views grouped from the Attachment A records: customers, campaigns and violations.
 
+use super::name::named_enum;
 use super::{CallRecord, Citation};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A robocall campaign's category, from the words of its description.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CampaignCategory {
-    /// Auto warranty / vehicle service contract sales.
-    AutoWarranty,
-    /// Credit card interest rate reduction offers.
-    CreditCardRateReduction,
-    /// Callers posing as the Social Security Administration.
-    SocialSecurityImposter,
-    /// Callers posing as the IRS or the Treasury.
-    IrsImposter,
-    /// Callers posing as Medicare.
-    MedicareImposter,
-    /// Callers posing as Amazon.
-    AmazonImposter,
-    /// Callers posing as a utility (electric, gas, water).
-    UtilityImposter,
-    /// Callers posing as a company's customer service.
-    CustomerServiceImposter,
-    /// Offers to verify or improve a business listing (Google and others).
-    BusinessListing,
-    /// Health insurance sales.
-    HealthInsurance,
-    /// Student loan relief.
-    StudentLoan,
-    /// COVID-19 related scams.
-    Covid19,
-    /// Anything else.
-    Other,
+named_enum! {
+    /// A robocall campaign's category, from the words of its description.
+    #[non_exhaustive]
+    pub enum CampaignCategory {
+        /// Auto warranty / vehicle service contract sales.
+        AutoWarranty = "auto_warranty",
+        /// Credit card interest rate reduction offers.
+        CreditCardRateReduction = "credit_card_rate_reduction",
+        /// Callers posing as the Social Security Administration.
+        SocialSecurityImposter = "social_security_imposter",
+        /// Callers posing as the IRS or the Treasury.
+        IrsImposter = "irs_imposter",
+        /// Callers posing as Medicare.
+        MedicareImposter = "medicare_imposter",
+        /// Callers posing as Amazon.
+        AmazonImposter = "amazon_imposter",
+        /// Callers posing as a utility (electric, gas, water).
+        UtilityImposter = "utility_imposter",
+        /// Callers posing as a company's customer service.
+        CustomerServiceImposter = "customer_service_imposter",
+        /// Offers to verify or improve a business listing (Google and others).
+        BusinessListing = "business_listing",
+        /// Health insurance sales.
+        HealthInsurance = "health_insurance",
+        /// Student loan relief.
+        StudentLoan = "student_loan",
+        /// COVID-19 related scams.
+        Covid19 = "covid19",
+        /// Anything else (and, when deserialising, a category this version does not know).
+        Other = "other",
+    }
+    unknown = Other;
+}
+
+impl Default for CampaignCategory {
+    /// [`Other`](Self::Other), the category of a description no keyword matches (and of no
+    /// description).
+    fn default() -> Self {
+        CampaignCategory::Other
+    }
 }
 
 impl CampaignCategory {
@@ -99,11 +109,27 @@ pub struct Customer {
     /// How many traced calls came from it.
     pub calls: usize,
     /// Its earliest traced call.
+    #[serde(default)]
     pub first_call: Option<NaiveDate>,
     /// Its latest traced call.
+    #[serde(default)]
     pub last_call: Option<NaiveDate>,
     /// The categories of its campaigns, in order of first appearance.
+    #[serde(default)]
     pub campaigns: Vec<CampaignCategory>,
+}
+
+impl Customer {
+    /// A customer named `name` with no calls.
+    pub fn new(name: impl Into<String>) -> Self {
+        Customer {
+            name: name.into(),
+            calls: 0,
+            first_call: None,
+            last_call: None,
+            campaigns: Vec::new(),
+        }
+    }
 }
 
 /// A campaign: the calls that share a description.
@@ -117,11 +143,28 @@ pub struct Campaign {
     /// How many traced calls it has.
     pub calls: usize,
     /// The customers its calls came from, in order of first appearance.
+    #[serde(default)]
     pub customers: Vec<String>,
     /// Its earliest traced call.
+    #[serde(default)]
     pub first_call: Option<NaiveDate>,
     /// Its latest traced call.
+    #[serde(default)]
     pub last_call: Option<NaiveDate>,
+}
+
+impl Campaign {
+    /// A campaign described as `description`, of `category`, with no calls.
+    pub fn new(description: impl Into<String>, category: CampaignCategory) -> Self {
+        Campaign {
+            description: description.into(),
+            category,
+            calls: 0,
+            customers: Vec::new(),
+            first_call: None,
+            last_call: None,
+        }
+    }
 }
 
 /// A violation cited in Attachment A and how many calls it covers.
@@ -131,9 +174,21 @@ pub struct Violation {
     /// The violation text as written.
     pub text: String,
     /// Its citations (those of the first row that has it).
+    #[serde(default)]
     pub citations: Vec<Citation>,
     /// How many calls cite it.
     pub calls: usize,
+}
+
+impl Violation {
+    /// A violation reading `text`, with no citations and no calls.
+    pub fn new(text: impl Into<String>) -> Self {
+        Violation {
+            text: text.into(),
+            citations: Vec::new(),
+            calls: 0,
+        }
+    }
 }
 
 /// Folds a call date into a running first and last call.
