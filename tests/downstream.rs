@@ -1,5 +1,6 @@
 //! The crate as a downstream crate sees it: only the public API, one test per topic — enum
-//! names, the JSON round trip, JSON from a later version, and building model values.
+//! names, the JSON round trip, JSON from a later version, building model values, and reading
+//! bytes of any kind.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -300,4 +301,106 @@ fn model_values_are_built_with_constructors() {
     assert_eq!(v["actions"], json!([]));
     assert_eq!(v["citations"][0]["pin"], Value::Null);
     assert_eq!(v["citations"][0]["et_seq"], false);
+}
+
+/// Windows-1252 bytes of the sample letter: what an old Windows editor saves.
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '§' => 0xA7,
+            '“' => 0x93,
+            '”' => 0x94,
+            '’' => 0x92,
+            '–' => 0x96,
+            '—' => 0x97,
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        })
+        .collect()
+}
+
+/// `parse_bytes` reads a file whatever it is: the same letter in UTF-8, UTF-8 with a
+/// byte-order mark, UTF-16 and Windows-1252 is the same notice (the last with an `encoding`
+/// warning); spans index `Parsed::text` when the bytes were not used as they are; what is not
+/// a letter's text or PDF is an `UnsupportedInput` error saying what it is.
+#[test]
+fn parse_bytes_reads_any_encoding_and_refuses_other_files() {
+    let expected = fcc_notice::parse_text(SAMPLE).unwrap();
+    let utf8 = fcc_notice::parse_bytes(SAMPLE.as_bytes()).unwrap();
+    assert_eq!(utf8, expected);
+    assert_eq!(utf8.text, None);
+
+    let bom: Vec<u8> = b"\xEF\xBB\xBF"
+        .iter()
+        .chain(SAMPLE.as_bytes())
+        .copied()
+        .collect();
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    for (name, bytes) in [("bom", bom), ("utf-16le", utf16le), ("utf-16be", utf16be)] {
+        let parsed = fcc_notice::parse_bytes(&bytes).unwrap();
+        assert_eq!(parsed.text.as_deref(), Some(SAMPLE), "{name}");
+        assert_eq!(parsed.notice, expected.notice, "{name}");
+        assert!(parsed.diagnostics.is_empty(), "{name}");
+    }
+
+    let cp1252 = fcc_notice::parse_bytes(&windows_1252(SAMPLE)).unwrap();
+    assert_eq!(cp1252.notice.provider, expected.notice.provider);
+    assert_eq!(cp1252.notice.records(), expected.notice.records());
+    let warning = &cp1252.diagnostics[0];
+    assert_eq!(
+        (warning.severity, warning.code),
+        (Severity::Warning, DiagnosticCode::Encoding)
+    );
+    let text = cp1252.text.as_deref().unwrap();
+    assert_eq!(&text[warning.span.start..warning.span.end], "§");
+    assert!(fcc_notice::Parser::new()
+        .strict(true)
+        .parse_bytes(&windows_1252(SAMPLE))
+        .is_err());
+    // The JSON of a decoded parse round-trips like any other.
+    let json = serde_json::to_string(&cp1252).unwrap();
+    let back: Parsed = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.notice, cp1252.notice);
+    assert_eq!(back.diagnostics, cp1252.diagnostics);
+
+    for (bytes, what) in [
+        (&b""[..], "an empty file"),
+        (b"PK\x03\x04\x14\x00", "a Word document or ZIP archive"),
+        (b"\x7FELF\x02\x01", "an executable (ELF)"),
+        (b"\x00\x01\x02\x03\x04\x05\x06\x07", "binary data"),
+    ] {
+        match fcc_notice::parse_bytes(bytes) {
+            Err(e @ fcc_notice::Error::UnsupportedInput { .. }) => {
+                assert_eq!(e.kind(), "unsupported_input");
+                assert!(e.to_string().contains(what), "{e}");
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    assert_eq!(
+        fcc_notice::bytes_to_text(&windows_1252("§ 227")).unwrap(),
+        "§ 227"
+    );
+}
+
+/// A PDF through `parse_bytes` is `parse_pdf`.
+#[cfg(feature = "pdf")]
+#[test]
+fn parse_bytes_reads_pdfs() {
+    let bytes = std::fs::read(format!(
+        "{}/fixtures/pdf/r-squared-lo.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert_eq!(
+        fcc_notice::parse_bytes(&bytes).unwrap(),
+        fcc_notice::parse_pdf(&bytes).unwrap()
+    );
 }
