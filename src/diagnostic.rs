@@ -167,10 +167,13 @@ impl fmt::Display for Rendered<'_> {
         writeln!(f, "{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
         let text = index.line_text(self.source, line);
         let chars = text.chars().count();
+        // (Total on any span and text: a hand-built or deserialised diagnostic, or one shown
+        // against the wrong text, may point anywhere; columns are clamped to the line.)
+        let col = col.clamp(1, chars + 1);
         let width = if end_line == line {
             end_col.saturating_sub(col)
         } else {
-            chars + 1 - col
+            (chars + 1).saturating_sub(col)
         };
         // Show at most WINDOW characters of a long line, starting a little before the span.
         let skip = if chars > WINDOW {
@@ -195,6 +198,35 @@ impl fmt::Display for Rendered<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rendering_is_total_on_any_span() {
+        let text = "Re: “Acme”\r\nnext — line\n";
+        for start in 0..=text.len() + 2 {
+            for end in start..=text.len() + 2 {
+                let d = Diagnostic::new(
+                    Severity::Info,
+                    DiagnosticCode::Truncated,
+                    Span::new(start, end),
+                    "x",
+                );
+                let shown = d.render(text).to_string();
+                assert!(shown.ends_with('^'), "{start}..{end}: {shown}");
+            }
+        }
+        // Inside the “ (bytes 4..7): the caret stands under it.
+        let d = Diagnostic::new(
+            Severity::Info,
+            DiagnosticCode::Truncated,
+            Span::new(5, 6),
+            "x",
+        );
+        assert!(
+            d.render(text).to_string().starts_with("1:5: "),
+            "{}",
+            d.render(text)
+        );
+    }
 
     #[test]
     fn rendering() {

@@ -85,9 +85,13 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// 1-based line and column (in characters) of `offset`, clamped to the text.
+    /// 1-based line and column (in characters) of `offset`, clamped to the text and to the
+    /// start of the character it falls in.
     pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = offset.min(text.len());
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
         let col = text
