@@ -119,7 +119,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Error> {
 }
 
 /// The text [`parse_bytes`] would parse, of any bytes, letter or not: a PDF's text as
-/// [`pdf_text`] reads it, or the decoded text (UTF-8 with or without a byte-order mark,
+/// `pdf_text` reads it (feature `pdf`), or the decoded text (UTF-8 with or without a byte-order mark,
 /// UTF-16, else Windows-1252) — for [`cite::extract`] on files of any kind.
 ///
 /// ```

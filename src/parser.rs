@@ -60,7 +60,7 @@ impl Parser {
     }
 
     /// Parses a letter from bytes of any kind, known by their first bytes rather than a file
-    /// name: a PDF (`%PDF-` in the first KiB) as [`parse_pdf`](Parser::parse_pdf) does, text
+    /// name: a PDF (`%PDF-` in the first KiB) as `parse_pdf` does (feature `pdf`), text
     /// as [`parse_text`](Parser::parse_text) does once decoded — UTF-8 with or without a
     /// byte-order mark, UTF-16 (by its byte-order mark, or by the NUL bytes of ASCII text in
     /// UTF-16), and anything else as Windows-1252, with a warning. Files that are neither are
@@ -88,7 +88,7 @@ impl Parser {
     /// # Errors
     /// [`Error::UnsupportedInput`] for empty input and files that are neither text nor PDF
     /// (a PDF too when the `pdf` feature is off); otherwise the errors of
-    /// [`parse_pdf`](Parser::parse_pdf) or [`parse_text`](Parser::parse_text).
+    /// `parse_pdf` or [`parse_text`](Parser::parse_text).
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Parsed, Error> {
         match crate::input::sniff(bytes)? {
             #[cfg(feature = "pdf")]
