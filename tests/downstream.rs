@@ -8,7 +8,10 @@
     clippy::indexing_slicing
 )] // test code
 
+mod common;
 mod fixture_set;
+
+use common::windows_1252;
 
 use fcc_notice::{
     Attachment, CallRecord, CampaignCategory, Citation, CitationKind, Column, ColumnKind, Contact,
@@ -301,22 +304,6 @@ fn model_values_are_built_with_constructors() {
     assert_eq!(v["actions"], json!([]));
     assert_eq!(v["citations"][0]["pin"], Value::Null);
     assert_eq!(v["citations"][0]["et_seq"], false);
-}
-
-/// Windows-1252 bytes of the sample letter: what an old Windows editor saves.
-fn windows_1252(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| match c {
-            '§' => 0xA7,
-            '“' => 0x93,
-            '”' => 0x94,
-            '’' => 0x92,
-            '–' => 0x96,
-            '—' => 0x97,
-            c if c.is_ascii() => c as u8,
-            _ => b'?',
-        })
-        .collect()
 }
 
 /// `parse_bytes` reads a file whatever it is: the same letter in UTF-8, UTF-8 with a

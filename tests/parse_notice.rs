@@ -9,6 +9,8 @@
     clippy::indexing_slicing
 )] // test code
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -507,20 +509,7 @@ fn text_in_other_encodings() {
         assert_eq!(json["attachment"], expected["attachment"], "{name}");
         assert_eq!(json["diagnostics"], serde_json::json!([]), "{name}");
     }
-    // Windows-1252: § is 0xA7, curly quotes 0x93/0x94, the en dash 0x96.
-    let cp1252: Vec<u8> = text
-        .chars()
-        .map(|c| match c {
-            '§' => 0xA7,
-            '“' => 0x93,
-            '”' => 0x94,
-            '’' => 0x92,
-            '–' => 0x96,
-            '—' => 0x97,
-            c if c.is_ascii() => c as u8,
-            _ => b'?',
-        })
-        .collect();
+    let cp1252 = common::windows_1252(&text);
     let path = dir.put("cp1252.txt", &cp1252);
     let out = run(&[&path], None);
     let json = success_json(&out);

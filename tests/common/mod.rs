@@ -94,3 +94,20 @@ pub(crate) fn check_spans(parsed: &Parsed, text: &str, name: &str) -> usize {
     }
     count
 }
+
+/// `text` as Windows-1252 bytes, as an old Windows editor saves it: the sample letter's
+/// non-ASCII characters (`§`, curly quotes, dashes) are in that code page; others become `?`.
+pub(crate) fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '§' => 0xA7,
+            '“' => 0x93,
+            '”' => 0x94,
+            '’' => 0x92,
+            '–' => 0x96,
+            '—' => 0x97,
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        })
+        .collect()
+}
