@@ -163,8 +163,10 @@ named_enum! {
         /// A public notice to all U.S.-based voice service providers naming the providers
         /// whose traffic they may block.
         PublicNotice = "public_notice",
-        /// Any other Enforcement Bureau letter, order or notice (and, when deserialising, a
-        /// kind this version does not know).
+        /// Any other Enforcement Bureau robocall letter, order or notice: one of none of the
+        /// named templates, such as a gateway provider letter or an order to all providers
+        /// (and, when deserialising, a kind this version does not know). Bureau documents
+        /// about other matters are not notices at all ([`Error::NotANotice`](crate::Error)).
         Other = "other",
     }
     unknown = Other;
