@@ -191,8 +191,10 @@ fn letter(parser: &Parser, bytes: &[u8], name: &str, strict: bool) -> Result<Ite
         Some(text) => Cow::Borrowed(text),
         None => String::from_utf8_lossy(bytes),
     };
-    for d in &parsed.diagnostics {
-        eprintln!("{}", d.render(&shown).with_name(name));
+    if !parsed.diagnostics.is_empty() {
+        // One pass over the text's lines for all of them.
+        let all = fcc_notice::Diagnostic::render_all(&parsed.diagnostics, &shown);
+        eprintln!("{}", all.with_name(name));
     }
     let problems = parsed
         .diagnostics

@@ -124,6 +124,61 @@ impl Diagnostic {
             name: None,
         }
     }
+
+    /// Renders every diagnostic of `diagnostics` against their `source`, one after another
+    /// (each as [`render`](Self::render) shows it, a line break between them), finding the
+    /// lines of the source once for all of them: use it rather than `render` in a loop when a
+    /// text has many diagnostics, whose cost would otherwise grow with their number times the
+    /// text's length.
+    ///
+    /// ```
+    /// let text = include_str!("../fixtures/excerpts/2022-11-10-urth-access.txt");
+    /// let parsed = fcc_notice::parse_text(text)?;
+    /// let all = fcc_notice::Diagnostic::render_all(&parsed.diagnostics, text).with_name("urth.txt");
+    /// let one_by_one: Vec<String> = parsed
+    ///     .diagnostics
+    ///     .iter()
+    ///     .map(|d| d.render(text).with_name("urth.txt").to_string())
+    ///     .collect();
+    /// assert_eq!(all.to_string(), one_by_one.join("\n"));
+    /// # Ok::<(), fcc_notice::Error>(())
+    /// ```
+    pub fn render_all<'a>(diagnostics: &'a [Diagnostic], source: &'a str) -> RenderedAll<'a> {
+        RenderedAll {
+            diagnostics,
+            source,
+            name: None,
+        }
+    }
+}
+
+/// Diagnostics shown against their source text; see [`Diagnostic::render_all`].
+#[derive(Debug, Clone)]
+pub struct RenderedAll<'a> {
+    diagnostics: &'a [Diagnostic],
+    source: &'a str,
+    name: Option<&'a str>,
+}
+
+impl<'a> RenderedAll<'a> {
+    /// Prefixes each location with a file name (`file:line:col`).
+    pub fn with_name(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
+        self
+    }
+}
+
+impl fmt::Display for RenderedAll<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let index = LineIndex::new(self.source);
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write_rendered(f, d, self.source, &index, self.name)?;
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -158,41 +213,51 @@ const WINDOW: usize = 100;
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let index = LineIndex::new(self.source);
-        let d = self.diagnostic;
-        let (line, col) = index.line_col(self.source, d.span.start);
-        let (end_line, end_col) = index.line_col(self.source, d.span.end);
-        if let Some(name) = self.name {
-            write!(f, "{name}:")?;
-        }
-        writeln!(f, "{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
-        let text = index.line_text(self.source, line);
-        let chars = text.chars().count();
-        // (Total on any span and text: a hand-built or deserialised diagnostic, or one shown
-        // against the wrong text, may point anywhere; columns are clamped to the line.)
-        let col = col.clamp(1, chars + 1);
-        let width = if end_line == line {
-            end_col.saturating_sub(col)
-        } else {
-            (chars + 1).saturating_sub(col)
-        };
-        // Show at most WINDOW characters of a long line, starting a little before the span.
-        let skip = if chars > WINDOW {
-            (col - 1).saturating_sub(WINDOW / 4).min(chars - WINDOW)
-        } else {
-            0
-        };
-        let shown: String = text.chars().skip(skip).take(WINDOW).collect();
-        let (lead, tail) = (
-            if skip > 0 { "…" } else { "" },
-            if skip + WINDOW < chars { "…" } else { "" },
-        );
-        let pad = col - 1 - skip + lead.chars().count();
-        let width = width.clamp(1, WINDOW);
-        let gutter = line.to_string().len();
-        writeln!(f, "{:gutter$} |", "")?;
-        writeln!(f, "{line} | {lead}{shown}{tail}")?;
-        write!(f, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(width))
+        write_rendered(f, self.diagnostic, self.source, &index, self.name)
     }
+}
+
+/// One diagnostic as [`Diagnostic::render`] shows it, with the source's lines found.
+fn write_rendered(
+    f: &mut fmt::Formatter<'_>,
+    d: &Diagnostic,
+    source: &str,
+    index: &LineIndex,
+    name: Option<&str>,
+) -> fmt::Result {
+    let (line, col) = index.line_col(source, d.span.start);
+    let (end_line, end_col) = index.line_col(source, d.span.end);
+    if let Some(name) = name {
+        write!(f, "{name}:")?;
+    }
+    writeln!(f, "{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
+    let text = index.line_text(source, line);
+    let chars = text.chars().count();
+    // (Total on any span and text: a hand-built or deserialised diagnostic, or one shown
+    // against the wrong text, may point anywhere; columns are clamped to the line.)
+    let col = col.clamp(1, chars + 1);
+    let width = if end_line == line {
+        end_col.saturating_sub(col)
+    } else {
+        (chars + 1).saturating_sub(col)
+    };
+    // Show at most WINDOW characters of a long line, starting a little before the span.
+    let skip = if chars > WINDOW {
+        (col - 1).saturating_sub(WINDOW / 4).min(chars - WINDOW)
+    } else {
+        0
+    };
+    let shown: String = text.chars().skip(skip).take(WINDOW).collect();
+    let (lead, tail) = (
+        if skip > 0 { "…" } else { "" },
+        if skip + WINDOW < chars { "…" } else { "" },
+    );
+    let pad = col - 1 - skip + lead.chars().count();
+    let width = width.clamp(1, WINDOW);
+    let gutter = line.to_string().len();
+    writeln!(f, "{:gutter$} |", "")?;
+    writeln!(f, "{line} | {lead}{shown}{tail}")?;
+    write!(f, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(width))
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ pub mod cite;
 #[doc(hidden)]
 pub mod phases;
 
-pub use diagnostic::{Diagnostic, DiagnosticCode, Rendered, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticCode, Rendered, RenderedAll, Severity};
 pub use error::{Error, PdfSource};
 pub use model::{
     Attachment, CallRecord, Campaign, CampaignCategory, Citation, CitationIndex, CitationKind,
