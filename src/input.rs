@@ -57,6 +57,14 @@ const PDF_HEADER_WITHIN: usize = 1024;
 /// How much of a file is looked at to tell text from binary data.
 const BINARY_PROBE: usize = 8192;
 
+/// What to do with a scanned image.
+const OCR: &str =
+    "run OCR on it and parse the text (this crate reads text and PDFs with a text layer)";
+/// What to do with a document of another format.
+const SAVE_AS: &str = "save it as PDF or plain text and parse that";
+/// What to do with compressed data.
+const DECOMPRESS: &str = "decompress it first";
+
 /// Files known by their first bytes that are neither text nor PDF: magic, what, advice.
 const REFUSED: &[(&[u8], &str, &str)] = &[
     (
@@ -72,50 +80,22 @@ const REFUSED: &[(&[u8], &str, &str)] = &[
     (
         b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
         "an old-format Word or Office document",
-        "save it as PDF or plain text and parse that",
+        SAVE_AS,
     ),
-    (
-        b"{\\rtf",
-        "an RTF document",
-        "save it as PDF or plain text and parse that",
-    ),
-    (
-        b"\x89PNG",
-        "a PNG image",
-        "run OCR on it and parse the text (this crate reads text and PDFs with a text layer)",
-    ),
-    (
-        b"\xFF\xD8\xFF",
-        "a JPEG image",
-        "run OCR on it and parse the text (this crate reads text and PDFs with a text layer)",
-    ),
-    (
-        b"GIF8",
-        "a GIF image",
-        "run OCR on it and parse the text (this crate reads text and PDFs with a text layer)",
-    ),
-    (
-        b"II*\0",
-        "a TIFF image",
-        "run OCR on it and parse the text (this crate reads text and PDFs with a text layer)",
-    ),
-    (
-        b"MM\0*",
-        "a TIFF image",
-        "run OCR on it and parse the text (this crate reads text and PDFs with a text layer)",
-    ),
+    (b"{\\rtf", "an RTF document", SAVE_AS),
+    (b"\x89PNG", "a PNG image", OCR),
+    (b"\xFF\xD8\xFF", "a JPEG image", OCR),
+    (b"GIF8", "a GIF image", OCR),
+    (b"II*\0", "a TIFF image", OCR),
+    (b"MM\0*", "a TIFF image", OCR),
     (
         b"\x7FELF",
         "an executable (ELF)",
         "give a letter's text or PDF",
     ),
-    (b"\x1F\x8B", "gzip-compressed data", "decompress it first"),
-    (b"\xFD7zXZ\0", "xz-compressed data", "decompress it first"),
-    (
-        b"\x28\xB5\x2F\xFD",
-        "zstd-compressed data",
-        "decompress it first",
-    ),
+    (b"\x1F\x8B", "gzip-compressed data", DECOMPRESS),
+    (b"\xFD7zXZ\0", "xz-compressed data", DECOMPRESS),
+    (b"\x28\xB5\x2F\xFD", "zstd-compressed data", DECOMPRESS),
     (
         b"7z\xBC\xAF\x27\x1C",
         "a 7-Zip archive",
