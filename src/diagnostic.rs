@@ -61,6 +61,10 @@ named_enum! {
         /// The bytes were not UTF-8 ([`Parser::parse_bytes`](crate::Parser::parse_bytes)):
         /// read as Windows-1252, or a broken UTF-8 or UTF-16 sequence read as U+FFFD.
         Encoding = "encoding",
+        /// One of the parser's [`Limits`](crate::Limits) was reached and what was past it was
+        /// skipped: diagnostics past `max_diagnostics` (this one says how many), Form XObjects
+        /// drawn too often or nested too deep.
+        Limit = "limit",
         /// A code this version does not know, read from JSON written by a later one. The parser
         /// never gives it.
         Unknown = "unknown",

@@ -56,13 +56,17 @@ pub enum Error {
         /// How many images they draw.
         images: usize,
     },
-    /// The input is over one of the parser's size limits (a PDF stream that inflates past
-    /// its bound, say); nothing past the limit is read, so hostile files end quickly.
+    /// The input is over one of the parser's [`Limits`](crate::Limits) (a PDF whose page
+    /// contents inflate past their bound, say); nothing past the limit is read, so hostile
+    /// files end quickly.
     TooLarge {
-        /// What grew too large: `"a PDF's page content, inflated"`.
+        /// What was counted, in the plural: `"bytes of input"`, `"bytes of inflated page
+        /// content"`, `"pages"`, `"glyphs"`.
         what: &'static str,
-        /// The limit, in bytes.
+        /// The limit, in those units.
         limit: usize,
+        /// The [`Limits`](crate::Limits) field that sets it: `"max_inflated"`.
+        setting: &'static str,
     },
     /// Strict mode: the letter parsed, but with warnings or errors.
     Strict {
@@ -127,9 +131,11 @@ impl fmt::Display for Error {
                 "no text in the PDF ({pages} page(s), {images} image(s)): a scan? run OCR on it \
                  (ocrmypdf adds a text layer) and parse the result"
             ),
-            Error::TooLarge { what, limit } => {
-                write!(f, "too large: {what} exceeds the limit of {limit} bytes")
-            }
+            Error::TooLarge {
+                what,
+                limit,
+                setting,
+            } => write!(f, "too large: more than {limit} {what} (Limits::{setting})"),
             Error::Strict { diagnostics } => {
                 write!(f, "strict mode: {} problem(s)", diagnostics.len())?;
                 if let Some(first) = diagnostics.first() {

@@ -79,6 +79,7 @@ mod extract;
 mod grammar;
 mod input;
 mod layout;
+mod limits;
 mod model;
 mod parser;
 mod source;
@@ -98,6 +99,7 @@ pub use model::{
     Notice, NoticeKind, ParseEnumError, ParsePeriodError, Period, PeriodUnit, Place, Provider,
     Recipient, Signatory, Violation, ViolationCell,
 };
+pub use limits::Limits;
 pub use parser::{Parsed, Parser};
 pub use span::Span;
 
@@ -171,10 +173,11 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Parsed, Error> {
 ///
 /// # Errors
 /// [`Error::Pdf`] when the file cannot be read as a PDF, [`Error::Encrypted`] when it needs a
-/// password, [`Error::NoText`] when its pages hold no text (a scan).
+/// password, [`Error::NoText`] when its pages hold no text (a scan), [`Error::TooLarge`]
+/// past one of the default [`Limits`].
 #[cfg(feature = "pdf")]
 pub fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
-    source::pdf::to_text(bytes)
+    source::pdf::to_text(bytes, &Limits::default()).map(|(text, _)| text)
 }
 
 #[cfg(doctest)]

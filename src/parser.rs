@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::error::Error;
 use crate::input::{Encoding, Input};
+use crate::limits::Limits;
 use crate::model::{Campaign, Customer, Notice, Violation};
 use crate::source::Document;
 use crate::span::Span;
@@ -20,6 +21,7 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, Default)]
 pub struct Parser {
     strict: bool,
+    limits: Limits,
 }
 
 impl Parser {
@@ -35,14 +37,30 @@ impl Parser {
         self
     }
 
+    /// Sets the bounds on what a parse may read and keep (the defaults are far above any
+    /// real letter); see [`Limits`].
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The bounds this parser works within.
+    pub fn current_limits(&self) -> &Limits {
+        &self.limits
+    }
+
     /// Parses a letter from its text: the markdown-ish conversion of the PDF or plain text.
     ///
     /// # Errors
     /// [`Error::NotANotice`] when the text does not read as an FCC letter, notice or order;
-    /// [`Error::Strict`] in strict mode when anything was tolerated.
+    /// [`Error::Strict`] in strict mode when anything was tolerated; [`Error::TooLarge`]
+    /// past [`Limits::max_input`].
     pub fn parse_text(&self, text: &str) -> Result<Parsed, Error> {
+        self.limits.check_input(text.len())?;
         self.parse_document(text)
     }
+
+
 
     /// Parses a letter from its PDF: the text is extracted with lopdf (tables from their
     /// rulings, footnote marks from raised small glyphs), then parsed as text. Spans index
@@ -50,11 +68,23 @@ impl Parser {
     ///
     /// # Errors
     /// [`Error::Pdf`] for a broken file, [`Error::Encrypted`] when it needs a password,
-    /// [`Error::NoText`] for scanned pages, and the errors of [`Parser::parse_text`].
+    /// [`Error::NoText`] for scanned pages, [`Error::TooLarge`] past one of the
+    /// [`Limits`], and the errors of [`Parser::parse_text`].
     #[cfg(feature = "pdf")]
     pub fn parse_pdf(&self, bytes: &[u8]) -> Result<Parsed, Error> {
-        let text = crate::source::pdf::to_text(bytes)?;
-        let mut parsed = self.parse_document(&text)?;
+        let (text, notes) = crate::source::pdf::to_text(bytes, &self.limits)?;
+        let diagnostics = notes
+            .into_iter()
+            .map(|(at, message)| {
+                Diagnostic::new(
+                    Severity::Warning,
+                    DiagnosticCode::Limit,
+                    Span::new(at, at),
+                    message,
+                )
+            })
+            .collect();
+        let mut parsed = self.parse_with(&text, diagnostics)?;
         parsed.text = Some(text);
         Ok(parsed)
     }
@@ -90,6 +120,7 @@ impl Parser {
     /// (a PDF too when the `pdf` feature is off); otherwise the errors of
     /// `parse_pdf` or [`parse_text`](Parser::parse_text).
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Parsed, Error> {
+        self.limits.check_input(bytes.len())?;
         match crate::input::sniff(bytes)? {
             #[cfg(feature = "pdf")]
             Input::Pdf => self.parse_pdf(bytes),
@@ -136,6 +167,7 @@ impl Parser {
         let layout = crate::layout::layout(&doc, &mut diagnostics);
         let notice = crate::extract::notice(layout, &mut diagnostics)?;
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+        cap(&mut diagnostics, self.limits.max_diagnostics);
         if self.strict && diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
             diagnostics.retain(|d| d.severity >= Severity::Warning);
             return Err(Error::Strict { diagnostics });
@@ -145,6 +177,30 @@ impl Parser {
             diagnostics,
             text: None,
         })
+    }
+}
+
+/// Keeps the first `max` diagnostics of `diagnostics` (in input order), the last of them one
+/// that says how many more there were, over the span they cover, as grave as the gravest.
+fn cap(diagnostics: &mut Vec<Diagnostic>, max: usize) {
+    if diagnostics.len() <= max {
+        return;
+    }
+    let keep = max.saturating_sub(1);
+    let dropped = diagnostics.split_off(keep);
+    let severity = dropped.iter().map(|d| d.severity).max();
+    let start = dropped.iter().map(|d| d.span.start).min();
+    let end = dropped.iter().map(|d| d.span.end).max();
+    if let (Some(severity), Some(start), Some(end), true) = (severity, start, end, max > 0) {
+        diagnostics.push(Diagnostic::new(
+            severity,
+            DiagnosticCode::Limit,
+            Span::new(start, end.max(start)),
+            format!(
+                "{} more diagnostics here and after are not listed (Limits::max_diagnostics)",
+                dropped.len()
+            ),
+        ));
     }
 }
 

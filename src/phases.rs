@@ -44,5 +44,5 @@ impl Layout<'_> {
 /// The PDF phase: a PDF's bytes to the text the rest of the parse reads.
 #[cfg(feature = "pdf")]
 pub fn pdf_text(bytes: &[u8]) -> Result<String, crate::Error> {
-    crate::source::pdf::to_text(bytes)
+    crate::source::pdf::to_text(bytes, &crate::Limits::default()).map(|(text, _)| text)
 }

@@ -213,8 +213,9 @@ pub(super) fn page(
     let content = doc
         .get_page_content_with_limit(page_id, *budget)
         .map_err(|_| Error::TooLarge {
-            what: "the PDF's page contents, inflated",
+            what: "bytes of inflated page content",
             limit: super::MAX_INFLATED_PAGES,
+            setting: "max_inflated",
         })?;
     *budget = budget.saturating_sub(content.len());
     it.run(&content, &resources);

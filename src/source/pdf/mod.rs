@@ -14,6 +14,7 @@ mod syntax;
 mod text;
 
 use crate::error::{Error, PdfSource};
+use crate::limits::Limits;
 use lopdf::{Document, Object, Stream};
 use std::borrow::Cow;
 
@@ -47,8 +48,13 @@ fn number(object: &Object) -> Option<f32> {
     }
 }
 
-/// The text of a PDF's pages.
-pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
+/// What reading a PDF noted as it went: (offset in the text, message) of each limit that
+/// made it skip something.
+pub(crate) type Notes = Vec<(usize, String)>;
+
+/// The text of a PDF's pages, within `limits`.
+pub(crate) fn to_text(bytes: &[u8], limits: &Limits) -> Result<(String, Notes), Error> {
+    limits.check_input(bytes.len())?;
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted,
         other => Error::Pdf {
@@ -60,7 +66,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
         return Err(Error::Encrypted);
     }
     let mut fonts = content::FontCache::new();
-    let mut budget = MAX_INFLATED_PAGES;
+    let mut budget = limits.max_inflated;
     let pages = doc
         .get_pages()
         .values()
@@ -79,5 +85,5 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, Error> {
             images,
         });
     }
-    Ok(text::render(&pages))
+    Ok((text::render(&pages), Notes::new()))
 }

@@ -1,0 +1,100 @@
+//! [`Limits`]: how much of a file the parser will read, so that any input ends quickly in
+//! bounded memory.
+
+/// Bounds on what one parse may read, allocate and repeat. The defaults are far above any
+/// real letter (a 10,000-row Attachment A is about 1 MB of text or 3 MB of PDF) and keep
+/// every input, however made, to well under a second and a few hundred megabytes.
+///
+/// A limit that is reached either ends the parse with [`Error::TooLarge`] (the input itself,
+/// inflated page content, pages, glyphs, operators: the rest could not be read) or, where
+/// what was read can still be parsed, skips the rest with a
+/// [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) diagnostic (Form XObjects drawn
+/// too often or nested too deep, diagnostics past [`max_diagnostics`](Self::max_diagnostics)).
+///
+/// ```
+/// let mut limits = fcc_notice::Limits::default();
+/// limits.max_input = 1 << 10;
+/// let parser = fcc_notice::Parser::new().limits(limits);
+/// let error = parser.parse_text(&"x".repeat(2_000)).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "too large: more than 1024 bytes of input (Limits::max_input)"
+/// );
+/// ```
+///
+/// [`Error::TooLarge`]: crate::Error::TooLarge
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Largest input, in bytes: the text given to `parse_text`, the bytes given to
+    /// `parse_bytes` or `parse_pdf`. Default 64 MiB.
+    pub max_input: usize,
+    /// Largest text a PDF's pages may give, in bytes. Default 32 MiB.
+    pub max_text: usize,
+    /// Most bytes one PDF stream (a font program, a CMap, a Form XObject) may inflate to;
+    /// a stream over it is read as empty. Default 16 MiB.
+    pub max_inflated_stream: usize,
+    /// Most bytes a PDF's page contents may inflate to in all: every stream of every page,
+    /// as often as it is listed or drawn. Default 64 MiB.
+    pub max_inflated: usize,
+    /// Most content-stream operators interpreted in a PDF, over all pages and forms.
+    /// Default 10,000,000.
+    pub max_operators: usize,
+    /// Deepest nesting of arrays and dictionaries in a content stream or CMap; deeper
+    /// operands are skipped. Default 16.
+    pub max_nesting: usize,
+    /// Deepest nesting of Form XObjects drawn inside one another. Default 8.
+    pub max_form_depth: usize,
+    /// Most Form XObject draws in a PDF, over all pages. Default 10,000.
+    pub max_form_draws: usize,
+    /// Most pages of a PDF. Default 10,000.
+    pub max_pages: usize,
+    /// Most character codes one `/ToUnicode` CMap may map (its `bfchar` entries and the
+    /// codes of its `bfrange`s). Default 65,536 · 4.
+    pub max_cmap_codes: usize,
+    /// Most glyphs placed on a PDF's pages in all. Default 8,000,000.
+    pub max_glyphs: usize,
+    /// Most diagnostics kept; past it, the first ones are kept and one more diagnostic
+    /// ([`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)) says how many were dropped.
+    /// Default 1,000.
+    pub max_diagnostics: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input: 64 << 20,
+            max_text: 32 << 20,
+            max_inflated_stream: 16 << 20,
+            max_inflated: 64 << 20,
+            max_operators: 10_000_000,
+            max_nesting: 16,
+            max_form_depth: 8,
+            max_form_draws: 10_000,
+            max_pages: 10_000,
+            max_cmap_codes: 4 << 16,
+            max_glyphs: 8_000_000,
+            max_diagnostics: 1_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The default limits.
+    pub fn new() -> Self {
+        Limits::default()
+    }
+
+    /// [`Error::TooLarge`](crate::Error::TooLarge) when an input of `len` bytes is over
+    /// [`max_input`](Self::max_input).
+    pub(crate) fn check_input(&self, len: usize) -> Result<(), crate::Error> {
+        if len > self.max_input {
+            return Err(crate::Error::TooLarge {
+                what: "bytes of input",
+                limit: self.max_input,
+                setting: "max_input",
+            });
+        }
+        Ok(())
+    }
+}
