@@ -156,6 +156,92 @@ impl Diagnostic {
     }
 }
 
+/// Where a parse puts its diagnostics: at most `max` are kept, the first in input order
+/// (by span), and one more says how many were dropped, so that an input with a diagnostic
+/// on every line costs bounded memory. Sorting and trimming whenever twice `max` have
+/// piled up keeps exactly the first `max` of all, in O(n log max) time.
+#[derive(Debug)]
+pub(crate) struct Diagnostics {
+    kept: Vec<Diagnostic>,
+    max: usize,
+    /// How many were dropped, the gravest of them, and the span they cover.
+    dropped: usize,
+    severity: Option<Severity>,
+    start: usize,
+    end: usize,
+}
+
+impl Diagnostics {
+    /// A sink that keeps at most `max` diagnostics (`Limits::max_diagnostics`).
+    pub(crate) fn new(max: usize) -> Self {
+        Diagnostics {
+            kept: Vec::new(),
+            max,
+            dropped: 0,
+            severity: None,
+            start: usize::MAX,
+            end: 0,
+        }
+    }
+
+    /// A sink that keeps every diagnostic (for the phases and tests).
+    #[cfg(any(test, feature = "phases"))]
+    pub(crate) fn unbounded() -> Self {
+        Diagnostics::new(usize::MAX)
+    }
+
+    /// Adds a diagnostic.
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.kept.push(d);
+        if self.kept.len() >= self.max.saturating_mul(2).max(64) {
+            self.trim(self.max);
+        }
+    }
+
+    /// The diagnostics kept so far, in the order they were found or sorted.
+    #[cfg(test)]
+    pub(crate) fn as_slice(&self) -> &[Diagnostic] {
+        &self.kept
+    }
+
+    /// Sorts by span and keeps the first `keep`, counting the rest as dropped.
+    fn trim(&mut self, keep: usize) {
+        self.kept.sort_by_key(|d| (d.span.start, d.span.end));
+        if self.kept.len() <= keep {
+            return;
+        }
+        for d in self.kept.drain(keep..) {
+            self.dropped += 1;
+            self.severity = self.severity.max(Some(d.severity));
+            self.start = self.start.min(d.span.start);
+            self.end = self.end.max(d.span.end);
+        }
+    }
+
+    /// The diagnostics in input order: the first `max`, the last of them saying how many
+    /// more there were when there were more.
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
+        let total = self.kept.len() + self.dropped;
+        if total <= self.max {
+            self.trim(self.max);
+            return self.kept;
+        }
+        self.trim(self.max.saturating_sub(1));
+        if let (Some(severity), true) = (self.severity, self.max > 0) {
+            self.kept.push(Diagnostic::new(
+                severity,
+                DiagnosticCode::Limit,
+                Span::new(self.start, self.end.max(self.start)),
+                format!(
+                    "{} more diagnostics, here and after, are not listed (Limits::max_diagnostics)",
+                    self.dropped
+                ),
+            ));
+        }
+        self.kept
+    }
+}
+
 /// Diagnostics shown against their source text; see [`Diagnostic::render_all`].
 #[derive(Debug, Clone)]
 pub struct RenderedAll<'a> {
@@ -235,8 +321,7 @@ fn write_rendered(
         write!(f, "{name}:")?;
     }
     writeln!(f, "{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
-    let text = index.line_text(source, line);
-    let chars = text.chars().count();
+    let chars = index.line_window(source, line, 0, 0).chars;
     // (Total on any span and text: a hand-built or deserialised diagnostic, or one shown
     // against the wrong text, may point anywhere; columns are clamped to the line.)
     let col = col.clamp(1, chars + 1);
@@ -251,10 +336,11 @@ fn write_rendered(
     } else {
         0
     };
-    let shown: String = text.chars().skip(skip).take(WINDOW).collect();
-    let (lead, tail) = (
+    let window = index.line_window(source, line, skip, WINDOW);
+    let (shown, lead, tail) = (
+        window.shown,
         if skip > 0 { "…" } else { "" },
-        if skip + WINDOW < chars { "…" } else { "" },
+        if window.more { "…" } else { "" },
     );
     let pad = col - 1 - skip + lead.chars().count();
     let width = width.clamp(1, WINDOW);
@@ -295,6 +381,53 @@ mod tests {
             "{}",
             d.render(text)
         );
+    }
+
+    #[test]
+    fn the_sink_keeps_the_first_in_input_order_and_counts_the_rest() {
+        let d = |at: usize, severity| {
+            Diagnostic::new(
+                severity,
+                DiagnosticCode::SkippedLine,
+                Span::new(at, at + 1),
+                "x",
+            )
+        };
+        // Found out of order, many times the bound: trimmed as they come.
+        let mut sink = Diagnostics::new(10);
+        for i in 0..1_000 {
+            let severity = if i == 500 {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            sink.push(d((i * 7919) % 1_000, severity));
+            assert!(sink.as_slice().len() <= 64);
+        }
+        let kept = sink.finish();
+        assert_eq!(kept.len(), 10);
+        let starts: Vec<usize> = kept.iter().map(|d| d.span.start).collect();
+        assert_eq!(starts, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        let last = kept.last().unwrap();
+        assert_eq!(last.code, DiagnosticCode::Limit);
+        assert_eq!(last.severity, Severity::Warning); // (7919 · 500) % 1000 = 500: dropped
+        assert_eq!(last.span, Span::new(9, 1_000));
+        assert!(
+            last.message.starts_with("991 more diagnostics"),
+            "{}",
+            last.message
+        );
+        // Within the bound, all are kept, sorted.
+        let mut sink = Diagnostics::new(10);
+        for at in [5, 3, 9] {
+            sink.push(d(at, Severity::Info));
+        }
+        let kept: Vec<usize> = sink.finish().iter().map(|d| d.span.start).collect();
+        assert_eq!(kept, [3, 5, 9]);
+        // A bound of zero keeps none.
+        let mut sink = Diagnostics::new(0);
+        sink.push(d(1, Severity::Info));
+        assert!(sink.finish().is_empty());
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct Limits {
     /// Largest input, in bytes: the text given to `parse_text`, the bytes given to
     /// `parse_bytes` or `parse_pdf`. Default 64 MiB.
     pub max_input: usize,
+    /// Most lines of text (the text given, decoded or extracted from a PDF): each costs the
+    /// layout about a microsecond and a hundred bytes however short it is. Default 500,000
+    /// (a 10,000-row Attachment A is about 10,000 lines).
+    pub max_lines: usize,
     /// Largest text a PDF's pages may give, in bytes. Default 32 MiB.
     pub max_text: usize,
     /// Most bytes one PDF stream (a font program, a CMap, a Form XObject) may inflate to;
@@ -54,6 +58,14 @@ pub struct Limits {
     pub max_cmap_codes: usize,
     /// Most glyphs placed on a PDF's pages in all. Default 8,000,000.
     pub max_glyphs: usize,
+    /// Most citations read from a text; past it, the rest of the text is not searched for
+    /// citations (a [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) warning says
+    /// where). Default 100,000 (a 10,000-row Attachment A cites about 20,000).
+    pub max_citations: usize,
+    /// Most Attachment A rows typed into records; past it, the rest are not (a
+    /// [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) warning says where). Default
+    /// 50,000.
+    pub max_records: usize,
     /// Most diagnostics kept; past it, the first ones are kept and one more diagnostic
     /// ([`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)) says how many were dropped.
     /// Default 1,000.
@@ -64,6 +76,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input: 64 << 20,
+            max_lines: 500_000,
             max_text: 32 << 20,
             max_inflated_stream: 16 << 20,
             max_inflated: 64 << 20,
@@ -74,6 +87,8 @@ impl Default for Limits {
             max_pages: 10_000,
             max_cmap_codes: 4 << 16,
             max_glyphs: 8_000_000,
+            max_citations: 100_000,
+            max_records: 50_000,
             max_diagnostics: 1_000,
         }
     }
@@ -93,6 +108,20 @@ impl Limits {
                 what: "bytes of input",
                 limit: self.max_input,
                 setting: "max_input",
+            });
+        }
+        Ok(())
+    }
+
+    /// [`Error::TooLarge`](crate::Error::TooLarge) when `text` has more than
+    /// [`max_lines`](Self::max_lines) lines.
+    pub(crate) fn check_lines(&self, text: &str) -> Result<(), crate::Error> {
+        let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        if breaks >= self.max_lines {
+            return Err(crate::Error::TooLarge {
+                what: "lines of text",
+                limit: self.max_lines,
+                setting: "max_lines",
             });
         }
         Ok(())

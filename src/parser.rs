@@ -1,6 +1,6 @@
 //! The configurable [`Parser`] and its result, [`Parsed`].
 
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Diagnostics, Severity};
 use crate::error::Error;
 use crate::input::{Encoding, Input};
 use crate::limits::Limits;
@@ -59,8 +59,6 @@ impl Parser {
         self.limits.check_input(text.len())?;
         self.parse_document(text)
     }
-
-
 
     /// Parses a letter from its PDF: the text is extracted with lopdf (tables from their
     /// rulings, footnote marks from raised small glyphs), then parsed as text. Spans index
@@ -161,13 +159,15 @@ impl Parser {
         self.parse_with(text, Vec::new())
     }
 
-    /// Parses `text`, whose reading already noted `diagnostics`.
-    fn parse_with(&self, text: &str, mut diagnostics: Vec<Diagnostic>) -> Result<Parsed, Error> {
+    /// Parses `text`, whose reading already noted `noted`.
+    fn parse_with(&self, text: &str, noted: Vec<Diagnostic>) -> Result<Parsed, Error> {
+        self.limits.check_lines(text)?;
+        let mut sink = Diagnostics::new(self.limits.max_diagnostics);
+        noted.into_iter().for_each(|d| sink.push(d));
         let doc = Document::from_text(text);
-        let layout = crate::layout::layout(&doc, &mut diagnostics);
-        let notice = crate::extract::notice(layout, &mut diagnostics)?;
-        diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-        cap(&mut diagnostics, self.limits.max_diagnostics);
+        let layout = crate::layout::layout(&doc, &self.limits, &mut sink);
+        let notice = crate::extract::notice(layout, &self.limits, &mut sink)?;
+        let mut diagnostics = sink.finish();
         if self.strict && diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
             diagnostics.retain(|d| d.severity >= Severity::Warning);
             return Err(Error::Strict { diagnostics });
@@ -177,30 +177,6 @@ impl Parser {
             diagnostics,
             text: None,
         })
-    }
-}
-
-/// Keeps the first `max` diagnostics of `diagnostics` (in input order), the last of them one
-/// that says how many more there were, over the span they cover, as grave as the gravest.
-fn cap(diagnostics: &mut Vec<Diagnostic>, max: usize) {
-    if diagnostics.len() <= max {
-        return;
-    }
-    let keep = max.saturating_sub(1);
-    let dropped = diagnostics.split_off(keep);
-    let severity = dropped.iter().map(|d| d.severity).max();
-    let start = dropped.iter().map(|d| d.span.start).min();
-    let end = dropped.iter().map(|d| d.span.end).max();
-    if let (Some(severity), Some(start), Some(end), true) = (severity, start, end, max > 0) {
-        diagnostics.push(Diagnostic::new(
-            severity,
-            DiagnosticCode::Limit,
-            Span::new(start, end.max(start)),
-            format!(
-                "{} more diagnostics here and after are not listed (Limits::max_diagnostics)",
-                dropped.len()
-            ),
-        ));
     }
 }
 

@@ -25,7 +25,11 @@ impl Source<'_> {
 
     /// Runs the layout on this source.
     pub fn layout(&self) -> Layout<'_> {
-        Layout(crate::layout::layout(&self.0, &mut Vec::new()))
+        Layout(crate::layout::layout(
+            &self.0,
+            &crate::Limits::default(),
+            &mut crate::diagnostic::Diagnostics::unbounded(),
+        ))
     }
 }
 
@@ -37,7 +41,12 @@ impl Layout<'_> {
 
     /// Runs extraction (the typed fields and records) on this layout.
     pub fn extract(self) -> Option<Notice> {
-        crate::extract::notice(self.0, &mut Vec::new()).ok()
+        crate::extract::notice(
+            self.0,
+            &crate::Limits::default(),
+            &mut crate::diagnostic::Diagnostics::unbounded(),
+        )
+        .ok()
     }
 }
 

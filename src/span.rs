@@ -69,34 +69,74 @@ impl fmt::Display for Span {
     }
 }
 
-/// Byte offset → 1-based line and column, built once per text.
+/// Byte offset → 1-based line and column, built once per text: the line starts, and the
+/// number of characters before every [`BLOCK`]th byte, so that a column is counted over at
+/// most one block however long its line.
 #[derive(Debug, Clone)]
 pub(crate) struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
+    /// (byte offset, characters before it) at the first character boundary at or after
+    /// each multiple of [`BLOCK`].
+    blocks: Vec<(usize, usize)>,
+}
+
+/// Bytes between two of [`LineIndex`]'s character counts.
+const BLOCK: usize = 4096;
+
+/// `offset`, clamped to `text` and moved back to the start of the character it falls in.
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 impl LineIndex {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts and character counts of `text`.
     pub(crate) fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
-        LineIndex { starts }
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let (mut at, mut chars) = (0, 0);
+        while at < text.len() {
+            blocks.push((at, chars));
+            let mut next = (at + BLOCK).min(text.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text.get(at..next).map_or(0, |s| s.chars().count());
+            at = next;
+        }
+        blocks.push((text.len(), chars));
+        LineIndex { starts, blocks }
+    }
+
+    /// The number of characters of `text` before byte `offset` (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self.blocks.partition_point(|&(b, _)| b <= offset).max(1);
+        let (at, chars) = self.blocks.get(i - 1).copied().unwrap_or((0, 0));
+        chars + text.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// The byte offset of the `n`th character of `text` (its length past the last).
+    fn byte_of_char(&self, text: &str, n: usize) -> usize {
+        let i = self.blocks.partition_point(|&(_, c)| c <= n).max(1);
+        let (at, chars) = self.blocks.get(i - 1).copied().unwrap_or((0, 0));
+        text.get(at..)
+            .and_then(|s| s.char_indices().nth(n - chars))
+            .map_or(text.len(), |(b, _)| at + b)
     }
 
     /// 1-based line and column (in characters) of `offset`, clamped to the text and to the
     /// start of the character it falls in.
     pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let col = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = self.chars_before(text, offset) - self.chars_before(text, start);
         (line, col + 1)
     }
 
@@ -113,6 +153,42 @@ impl LineIndex {
             .unwrap_or("")
             .trim_end_matches('\r')
     }
+
+    /// Line `line` as [`line_text`](Self::line_text) gives it, with its length in
+    /// characters, and a window of at most `take` of them starting at character `skip`
+    /// (and whether characters follow it).
+    pub(crate) fn line_window<'t>(
+        &self,
+        text: &'t str,
+        line: usize,
+        skip: usize,
+        take: usize,
+    ) -> LineWindow<'t> {
+        let content = self.line_text(text, line);
+        let start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        let first = self.chars_before(text, start);
+        let chars = self.chars_before(text, start + content.len()) - first;
+        let skip = skip.min(chars);
+        let end = (skip + take).min(chars);
+        let from = self.byte_of_char(text, first + skip);
+        let to = self.byte_of_char(text, first + end);
+        LineWindow {
+            chars,
+            shown: text.get(from..to).unwrap_or(""),
+            more: end < chars,
+        }
+    }
+}
+
+/// A part of a line shown by a rendered diagnostic; see [`LineIndex::line_window`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineWindow<'t> {
+    /// The line's length in characters.
+    pub(crate) chars: usize,
+    /// The characters shown.
+    pub(crate) shown: &'t str,
+    /// Whether characters of the line follow them.
+    pub(crate) more: bool,
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ use std::str::FromStr;
 /// assert_eq!(found[0].heading.as_deref(), Some("Delivery restrictions."));
 /// ```
 pub fn extract(text: &str) -> Vec<Citation> {
-    into_citations(scan(text, &[], &[], &Span::from).found)
+    into_citations(scan(text, &[], &[], &Span::from, usize::MAX).found)
 }
 
 /// A citation found and what it needs before it can be resolved.
@@ -116,6 +116,8 @@ pub(crate) enum IssueKind {
     InvalidPath,
     /// A short form with nothing to refer to.
     Unresolved,
+    /// More citations than `Limits::max_citations`: the text was not read past here.
+    TooMany,
 }
 
 /// A citation and its range in the text scanned, by which the parts of a letter claim it.
@@ -156,9 +158,21 @@ pub(crate) fn scan(
     cells: &[Range<usize>],
     footnotes: &[(u32, Range<usize>)],
     span_of: &dyn Fn(Range<usize>) -> Span,
+    max: usize,
 ) -> Scan {
-    let pieces = tokenize::pieces(text, cells);
-    resolve::resolve(text, pieces, footnotes, span_of)
+    let (pieces, stopped) = tokenize::pieces(text, cells, max);
+    let mut scan = resolve::resolve(text, pieces, footnotes, span_of);
+    if let Some(at) = stopped {
+        scan.issues.push(Issue {
+            kind: IssueKind::TooMany,
+            range: at..at,
+            message: format!(
+                "more than {max} citations: the rest of the text is not read for citations \
+                 (Limits::max_citations)"
+            ),
+        });
+    }
+    scan
 }
 
 /// Why [`Citation::from_str`](std::str::FromStr::from_str) failed: the text is not exactly
@@ -200,7 +214,7 @@ impl FromStr for Citation {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lead = s.len() - s.trim_start().len();
         let end = s.trim_end().len();
-        let mut found = scan(s, &[], &[], &Span::from).citations();
+        let mut found = scan(s, &[], &[], &Span::from, usize::MAX).citations();
         match (found.next(), found.next()) {
             (Some(c), None) if c.span.start == lead && c.span.end == end => Ok(c),
             _ => Err(ParseCitationError {

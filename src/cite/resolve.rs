@@ -509,7 +509,7 @@ mod tests {
     use crate::span::Span;
 
     fn canon(text: &str) -> Vec<(String, Option<usize>)> {
-        scan(text, &[], &[], &Span::from)
+        scan(text, &[], &[], &Span::from, usize::MAX)
             .found
             .iter()
             .map(|f| (f.citation.canonical.clone(), f.citation.refers_to))
@@ -561,13 +561,13 @@ mod tests {
     #[test]
     fn supra_by_footnote() {
         let text = "Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
-        let found = scan(text, &[], &[(1, 0..31)], &Span::from);
+        let found = scan(text, &[], &[(1, 0..31)], &Span::from, usize::MAX);
         assert_eq!(found.found[1].citation.refers_to, Some(0));
         assert_eq!(found.found[1].citation.canonical, "35 FCC Rcd 7614, 7630");
         assert!(found.issues.is_empty());
         // With a page pin, the note's reporter cite, not the docket named before it.
         let text = "Methods, CG Docket No. 17-59, Order, 35 FCC Rcd 7614 (2020). Then: Order, supra note 1, at 7630.";
-        let found = scan(text, &[], &[(1, 0..62)], &Span::from);
+        let found = scan(text, &[], &[(1, 0..62)], &Span::from, usize::MAX);
         let supra = &found.found.last().unwrap().citation;
         assert_eq!(supra.refers_to, Some(1));
         assert_eq!(supra.canonical, "35 FCC Rcd 7614, 7630");
@@ -580,6 +580,7 @@ mod tests {
             &[],
             &[],
             &Span::from,
+            usize::MAX,
         );
         let kinds: Vec<_> = found.issues.iter().map(|i| i.kind).collect();
         use super::super::IssueKind::*;

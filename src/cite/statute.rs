@@ -211,6 +211,10 @@ fn item<'a>(text: &'a str, input: &'a str, style: Style) -> Option<(&'a str, Ite
     Some((rest, item))
 }
 
+/// Most items one list of sections or paragraphs reads (real lists have a handful); the
+/// text after them is read as prose.
+const MAX_LIST_ITEMS: usize = 256;
+
 /// A list of items (`§§ 1.16, 1.17`, `(k)(3)-(4)`, `227 et seq.`), each given to `emit` in
 /// order; new sections after the first only when the sign was plural or in prose. Returns
 /// the text after the list, or `None` (having emitted nothing) when there is no first item.
@@ -227,7 +231,7 @@ pub(super) fn items<'a>(
         Style::Any => None,
     };
     let (mut rest, mut last) = item(text, input, style)?;
-    loop {
+    for _ in 1..MAX_LIST_ITEMS {
         if let Ok((r, _)) = et_seq(rest) {
             last.et_seq = true;
             last.range.end = offset_of(text, r);

@@ -10,9 +10,10 @@ use std::ops::Range;
 /// `text`, in order and apart: a table's cells) is read as a unit of its own, so that no
 /// citation runs over a cell's edge, and the rest of the text between them as prose. A cell
 /// whose text repeats an earlier cell's (a table's Violation column) takes that cell's
-/// pieces, moved, instead of being read again.
-pub(super) fn pieces(text: &str, cells: &[Range<usize>]) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(text.len() / 128 + cells.len() / 2);
+/// pieces, moved, instead of being read again. Reading stops at about `max` pieces (give or
+/// take one grammar call's): returns where it stopped when it did.
+fn pieces_unbounded(text: &str, cells: &[Range<usize>], max: usize) -> (Vec<Piece>, Option<usize>) {
+    let mut out: Vec<Piece> = Vec::with_capacity((text.len() / 128 + cells.len() / 2).min(max));
     // Each cell text read so far: where it stood, and the pieces it gave in `out`.
     let mut read: HashMap<&str, (usize, Range<usize>)> = HashMap::new();
     let mut prose = 0;
@@ -20,10 +21,15 @@ pub(super) fn pieces(text: &str, cells: &[Range<usize>]) -> Vec<Piece> {
         let (Some(cell_text), true) = (text.get(cell.clone()), cell.start >= prose) else {
             continue;
         };
-        unit(text, prose..cell.start, &mut out);
+        if let Some(at) = unit(text, prose..cell.start, max, &mut out) {
+            return (out, Some(at));
+        }
         prose = cell.end;
         if let Some((at, given)) = read.get(cell_text).cloned() {
             for i in given {
+                if out.len() >= max {
+                    return (out, Some(cell.start));
+                }
                 if let Some(mut piece) = out.get(i).cloned() {
                     piece.shift(cell.start - at);
                     out.push(piece);
@@ -32,11 +38,27 @@ pub(super) fn pieces(text: &str, cells: &[Range<usize>]) -> Vec<Piece> {
             continue;
         }
         let before = out.len();
-        unit(text, cell.clone(), &mut out);
+        if let Some(at) = unit(text, cell.clone(), max, &mut out) {
+            return (out, Some(at));
+        }
         read.insert(cell_text, (cell.start, before..out.len()));
     }
-    unit(text, prose..text.len(), &mut out);
-    out
+    let stopped = unit(text, prose..text.len(), max, &mut out);
+    (out, stopped)
+}
+
+/// [`pieces_unbounded`] cut to `max` pieces, and where the first dropped one stood (or where
+/// reading stopped) when any was.
+pub(super) fn pieces(
+    text: &str,
+    cells: &[Range<usize>],
+    max: usize,
+) -> (Vec<Piece>, Option<usize>) {
+    let (mut out, stopped) = pieces_unbounded(text, cells, max);
+    // (One grammar call may have gone past `max`: a list's items are bounded on their own.)
+    let over = out.get(max).map(|p| p.range.start);
+    out.truncate(max);
+    (out, over.or(stopped))
 }
 
 impl Piece {
@@ -51,31 +73,35 @@ impl Piece {
     }
 }
 
-/// Appends the pieces of `range` of `text`, read on its own, to `out` (with ranges in `text`).
-fn unit(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
-    let Some(unit) = text.get(range.clone()) else {
-        return;
-    };
+/// Appends the pieces of `range` of `text`, read on its own, to `out` (with ranges in `text`),
+/// while `out` holds fewer than `max`; returns where it stopped when it did.
+fn unit(text: &str, range: Range<usize>, max: usize, out: &mut Vec<Piece>) -> Option<usize> {
+    let unit = text.get(range.clone())?;
     // No anchor is shorter than `Id.`; nothing between two cells is worth a search.
     if unit.len() < 3 || unit.bytes().all(|b| b.is_ascii_whitespace()) {
-        return;
+        return None;
     }
     let first = out.len();
-    read_unit(unit, out);
+    let stopped = read_unit(unit, max, out);
     if range.start > 0 {
         for piece in out.get_mut(first..).unwrap_or(&mut []) {
             piece.shift(range.start);
         }
     }
+    stopped.map(|at| range.start + at)
 }
 
-/// The pieces of `text`, in order.
-fn read_unit(text: &str, out: &mut Vec<Piece>) {
+/// The pieces of `text`, in order, while `out` holds fewer than `max`; returns where it
+/// stopped when it did.
+fn read_unit(text: &str, max: usize, out: &mut Vec<Piece>) -> Option<usize> {
     let anchors = regex!(
         r"(?-u:\b)(?:U\.\s?S\.\s?C\.|USC|C\.\s?F\.\s?R\.|CFR|FCC\s+Rcd|Fed\.\s?Reg\.|Stat\.|WL\s[0-9]|Pub\.\s?L\.|Docket|File\s+Nos?\.|EB-[A-Z]|DA\s+[0-9]|FCC\s+[0-9]|[Ii]d\.|supra|[Ss]ections?\s+[0-9])"
     );
     let mut consumed = 0;
     for m in anchors.find_iter(text) {
+        if out.len() >= max {
+            return Some(consumed);
+        }
         if m.start() < consumed {
             continue;
         }
@@ -113,6 +139,7 @@ fn read_unit(text: &str, out: &mut Vec<Piece>) {
         }
     }
     bare_signs(text, consumed..text.len(), out);
+    None
 }
 
 /// Reads the cites of `gap` (text between anchors, outside any cite) that start with a bare
@@ -188,7 +215,7 @@ mod tests {
         let first = cell("47 CFR § 64.1200", 0);
         let second = cell("47 CFR § 64.1200", first.end);
         let cells = [first.clone(), cell("(a)(2) and", 0), second.clone()];
-        let got = pieces(text, &cells);
+        let (got, _) = pieces(text, &cells, usize::MAX);
         let read: Vec<(&str, &Hint)> = got
             .iter()
             .map(|p| (&text[p.range.clone()], &p.hint))
@@ -205,7 +232,7 @@ mod tests {
         );
         // The copy of the repeated cell is what a fresh read of it gives.
         let copy = got.iter().find(|p| p.range.start == second.start).unwrap();
-        let fresh = pieces(text, &[first.clone(), cell("(a)(2) and", 0)]);
+        let (fresh, _) = pieces(text, &[first.clone(), cell("(a)(2) and", 0)], usize::MAX);
         let fresh = fresh
             .iter()
             .find(|p| p.range.start == second.start)
@@ -217,9 +244,9 @@ mod tests {
         // Read as prose, a section in the next column runs into the citation; read as
         // cells, it does not.
         let text = "Dawz\t47 CFR §\t64.1200\n";
-        let prose = pieces(text, &[]);
+        let (prose, _) = pieces(text, &[], usize::MAX);
         assert_eq!(&text[prose[0].range.clone()], "47 CFR §\t64.1200");
-        assert!(pieces(text, &[5..14, 15..22]).is_empty());
+        assert!(pieces(text, &[5..14, 15..22], usize::MAX).0.is_empty());
     }
 
     #[test]
@@ -236,5 +263,19 @@ mod tests {
         for (text, at, want) in cases {
             assert_eq!(number_before(text, at), want, "{text}");
         }
+    }
+
+    #[test]
+    fn reading_stops_at_the_bound() {
+        let text = "47 CFR § 1.16; 47 CFR § 1.17; 47 CFR § 1.18; 47 CFR §§ 1.1, 1.2, 1.3, 1.4";
+        let (all, stopped) = pieces(text, &[], usize::MAX);
+        assert_eq!((all.len(), stopped), (7, None));
+        let (some, stopped) = pieces(text, &[], 2);
+        assert_eq!(some.len(), 2);
+        assert_eq!(stopped, text.find("; 47 CFR § 1.18"));
+        // Within one list: cut after the bound, at the first item dropped.
+        let (some, stopped) = pieces(text, &[], 5);
+        assert_eq!(some.len(), 5);
+        assert_eq!(stopped, text.find("1.3,"));
     }
 }

@@ -11,9 +11,10 @@ mod recipient;
 mod record;
 mod signatory;
 
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Diagnostics, Severity};
 use crate::error::Error;
 use crate::layout::{within, Found, Layout, Paragraph};
+use crate::limits::Limits;
 use crate::model::{Deadline, Footnote, Notice, NoticeKind, Provider};
 use crate::text::{ends_sentence, offset_in, squash};
 use std::borrow::Cow;
@@ -56,7 +57,8 @@ fn joined<'d, 'r>(
 /// of [`gate::gate`]).
 pub(crate) fn notice(
     mut layout: Layout<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
+    limits: &Limits,
+    diagnostics: &mut Diagnostics,
 ) -> Result<Notice, Error> {
     let found = std::mem::take(&mut layout.citations);
     let own = std::mem::take(&mut layout.identifiers);
@@ -94,7 +96,7 @@ pub(crate) fn notice(
     let attachment = layout
         .table
         .as_ref()
-        .map(|table| record::attachment(layout, table, &found, diagnostics));
+        .map(|table| record::attachment(layout, table, &found, limits.max_records, diagnostics));
 
     let subject = head.subject.map(squash);
     let notice = Notice {
@@ -143,7 +145,7 @@ fn parties(
     head: &header::Header<'_>,
     header_text: &str,
     body: &[Cow<'_, str>],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Parties {
     let recipient = head.recipient.map(recipient::recipient);
     let providers = provider::listed(body);
@@ -166,7 +168,7 @@ fn provider_of(
     providers: &[Provider],
     organization: Option<&str>,
     caption: Option<String>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<Provider> {
     let named = |name: String| Provider {
         name,
@@ -231,7 +233,7 @@ fn kind(header: &str, subject: Option<&str>, body: &[Cow<'_, str>], is_letter: b
 fn deadlines(
     layout: &Layout<'_>,
     date: Option<chrono::NaiveDate>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<Deadline> {
     let mut chosen: Vec<deadline::Phrase> = Vec::new();
     for piece in layout.parts.body.iter().flat_map(|p| &p.pieces) {
@@ -274,7 +276,7 @@ fn deadlines(
 
 fn signatory(
     layout: &Layout<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<crate::model::Signatory> {
     let (closing, found) = match layout.parts.closing.clone() {
         Some(closing) => {
@@ -302,11 +304,7 @@ fn signatory(
     found
 }
 
-fn footnotes(
-    layout: &Layout<'_>,
-    found: &[Found],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Footnote> {
+fn footnotes(layout: &Layout<'_>, found: &[Found], diagnostics: &mut Diagnostics) -> Vec<Footnote> {
     let notes: Vec<Footnote> = layout
         .parts
         .footnotes
@@ -347,7 +345,7 @@ fn footnotes(
 }
 
 /// A letter without a closing, or a text that stops mid-sentence, was cut short.
-fn truncation(layout: &Layout<'_>, diagnostics: &mut Vec<Diagnostic>) {
+fn truncation(layout: &Layout<'_>, diagnostics: &mut Diagnostics) {
     // A closing inside a collapsed line (`… Consortium. Sincerely, Kristi Thompson …`) also
     // shows the letter is whole.
     if layout.parts.closing.is_some() || layout.run_in.as_ref().is_some_and(|r| r.letter) {

@@ -1,7 +1,7 @@
 //! Typing the rows of Attachment A: cells to [`CallRecord`]s, with diagnostics for what cannot
 //! be read, and each Violation cell's citations as indices into the letter's list.
 
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Diagnostics, Severity};
 use crate::grammar::date::parse_date;
 use crate::grammar::phone::parse_phone;
 use crate::layout::{within, Cell, Found, Layout, Row, Table};
@@ -14,14 +14,29 @@ pub(super) fn attachment(
     layout: &Layout<'_>,
     table: &Table<'_>,
     found: &[Found],
-    diagnostics: &mut Vec<Diagnostic>,
+    max_records: usize,
+    diagnostics: &mut Diagnostics,
 ) -> Attachment {
     let mut last_category = None;
     let records = table
         .rows
         .iter()
+        .take(max_records)
         .map(|row| record(layout, table, row, found, &mut last_category, diagnostics))
         .collect();
+    if let Some(first) = table.rows.get(max_records) {
+        let start = first.span.start;
+        let end = table.rows.last().map_or(start, |r| r.span.end);
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticCode::Limit,
+            layout.span(start..end.max(start)),
+            format!(
+                "{} more rows are not read: over {max_records} (Limits::max_records)",
+                table.rows.len() - max_records
+            ),
+        ));
+    }
     Attachment {
         title: squash(layout.slice(table.title.clone())),
         columns: table.columns.clone(),
@@ -39,7 +54,7 @@ fn record(
     row: &Row<'_>,
     found: &[Found],
     last_category: &mut Option<(String, CampaignCategory)>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> CallRecord {
     let cell = |kind: ColumnKind| table.cell(row, kind);
     let text = |kind| cell(kind).map(|c| squash(&c.text));

@@ -4,7 +4,7 @@
 use super::{Parts, Table};
 pub(crate) use crate::cite::Found;
 use crate::cite::IssueKind;
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Diagnostics, Severity};
 use crate::model::CitationKind;
 use crate::source::Document;
 use std::borrow::Cow;
@@ -116,7 +116,8 @@ pub(super) fn citations(
     doc: &Document<'_>,
     layout: &Parts,
     table: Option<&Table<'_>>,
-    diagnostics: &mut Vec<Diagnostic>,
+    max_citations: usize,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<Found> {
     let reading = Reading::new(doc, layout, table);
     let notes: Vec<(u32, Range<usize>)> = layout
@@ -138,7 +139,13 @@ pub(super) fn citations(
         })
         .collect();
     let span_of = |range: Range<usize>| doc.span(reading.to_clean(range));
-    let mut scan = crate::cite::scan(&reading.text, &reading.cells, &notes, &span_of);
+    let mut scan = crate::cite::scan(
+        &reading.text,
+        &reading.cells,
+        &notes,
+        &span_of,
+        max_citations,
+    );
     for f in &mut scan.found {
         f.range = reading.to_clean(f.range.clone());
     }
@@ -151,6 +158,7 @@ pub(super) fn citations(
             IssueKind::UnknownSection => (Severity::Info, DiagnosticCode::UnknownSection),
             IssueKind::InvalidPath => (Severity::Warning, DiagnosticCode::InvalidParagraphPath),
             IssueKind::Unresolved => (Severity::Warning, DiagnosticCode::UnresolvedShortForm),
+            IssueKind::TooMany => (Severity::Warning, DiagnosticCode::Limit),
         };
         diagnostics.push(Diagnostic::new(
             severity,

@@ -8,7 +8,8 @@
 //! it had not ended its sentence.
 
 use crate::cues::{is_attachment_title, ATTACHMENT_A, SALUTATION};
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Diagnostics, Severity};
+use crate::limits::Limits;
 use crate::source::{Document, Line, LineKind, Mark};
 use crate::span::Span;
 use crate::text::{ends_sentence, find_words, is_abbreviation, is_list_item, regex, squash};
@@ -87,7 +88,11 @@ impl<'d> Layout<'d> {
 
 /// Lays out `doc`: its parts, Attachment A as rows of cells, and the citations of the whole,
 /// each part and cell read as a unit.
-pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic>) -> Layout<'d> {
+pub(crate) fn layout<'d>(
+    doc: &'d Document<'d>,
+    limits: &Limits,
+    diagnostics: &mut Diagnostics,
+) -> Layout<'d> {
     let parts = parts(doc);
     // A table set on lines is read first, so that its wrapped cells are read whole; a
     // collapsed copy's table is found by its citations.
@@ -95,7 +100,13 @@ pub(crate) fn layout<'d>(doc: &'d Document<'d>, diagnostics: &mut Vec<Diagnostic
         .attachment
         .as_ref()
         .map(|part| table::read(doc, part, diagnostics));
-    let mut found = citations::citations(doc, &parts, lined.as_ref(), diagnostics);
+    let mut found = citations::citations(
+        doc,
+        &parts,
+        lined.as_ref(),
+        limits.max_citations,
+        diagnostics,
+    );
     let identifiers = citations::own_identifiers(&mut found, parts.header.clone());
     let table = lined.or_else(|| {
         table::collapsed(doc, &found, diagnostics).or_else(|| {

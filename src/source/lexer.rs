@@ -438,6 +438,15 @@ pub(super) const NUMBERED_WORDS: &[&str] = &[
     "art.", "fig.",
 ];
 
+#[test]
+fn numbered_word_max_is_the_longest() {
+    let longest = NUMBERED_WORDS.iter().map(|w| w.chars().count()).max();
+    assert_eq!(longest, Some(NUMBERED_WORD_MAX));
+}
+
+/// The longest of [`NUMBERED_WORDS`], in characters.
+const NUMBERED_WORD_MAX: usize = 6;
+
 pub(super) fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
     let bytes = input.as_bytes();
     let mut marks = Vec::new();
@@ -466,12 +475,15 @@ pub(super) fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
                 .get(..i.saturating_sub(1))
                 .and_then(|s| s.chars().next_back())
                 .is_some_and(punctuation);
-        // `para. 2`, `No. 3`: the number belongs to the word before it.
-        let word_before = input
-            .get(..i)
-            .map(str::trim_end)
-            .and_then(|s| s.rsplit(char::is_whitespace).next())
-            .unwrap_or("");
+        // `para. 2`, `No. 3`: the number belongs to the word before it. Only the last few
+        // characters are looked at (the words are short), so a long word costs no more.
+        let head = input.get(..i).map_or("", str::trim_end);
+        let tail = head
+            .char_indices()
+            .rev()
+            .nth(NUMBERED_WORD_MAX)
+            .map_or(head, |(at, _)| head.get(at..).unwrap_or(""));
+        let word_before = tail.rsplit(char::is_whitespace).next().unwrap_or("");
         let takes_number = NUMBERED_WORDS
             .iter()
             .any(|w| w.eq_ignore_ascii_case(word_before));

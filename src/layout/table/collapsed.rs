@@ -69,7 +69,7 @@ pub(super) fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
 pub(crate) fn collapsed<'d>(
     doc: &'d Document<'_>,
     found: &[Found],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<Table<'d>> {
     let text = doc.text.as_str();
     // `ATTACHMENT A` or `Attachment A`, then the column headers.

@@ -19,7 +19,7 @@ use self::aligned::aligned;
 use self::cells::*;
 pub(crate) use self::collapsed::collapsed;
 use super::AttachmentLines;
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Diagnostics, Severity};
 use crate::model::{Column, ColumnKind};
 use crate::source::{Document, LineKind};
 use crate::text::squash;
@@ -163,7 +163,7 @@ fn cells(doc: &Document<'_>, line: Range<usize>) -> Vec<Range<usize>> {
 pub(crate) fn read<'d>(
     doc: &'d Document<'_>,
     part: &AttachmentLines,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Table<'d> {
     let lines = doc.lines.get(part.lines.clone()).unwrap_or(&[]);
     let mut table = Table {
@@ -235,7 +235,7 @@ pub(crate) fn read<'d>(
 fn tab_header(
     doc: &Document<'_>,
     row: &[Range<usize>],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<Vec<Column>> {
     if row.len() < 2 {
         return None;
@@ -337,7 +337,7 @@ mod tests {
             let doc = Document::from_text(text);
             let parts = crate::layout::parts(&doc);
             let part = parts.attachment.as_ref().unwrap();
-            let table = read(&doc, part, &mut Vec::new());
+            let table = read(&doc, part, &mut Diagnostics::unbounded());
             assert_eq!(grid(&table), owned(want), "{text}");
             // A wrapped cell keeps the pieces its lines hold, for the citation scan.
             for cell in table.rows.iter().flat_map(|r| &r.cells) {
@@ -398,13 +398,20 @@ mod tests {
         for (text, want, problems) in cases {
             let doc = Document::from_text(text);
             let parts = crate::layout::parts(&doc);
-            let mut diagnostics = Vec::new();
-            let found = crate::layout::citations::citations(&doc, &parts, None, &mut diagnostics);
-            let before = diagnostics.len();
+            let mut diagnostics = Diagnostics::unbounded();
+            let found = crate::layout::citations::citations(
+                &doc,
+                &parts,
+                None,
+                usize::MAX,
+                &mut diagnostics,
+            );
+            let before = diagnostics.as_slice().len();
             let table = collapsed(&doc, &found, &mut diagnostics).unwrap();
             let (got, want) = (grid(&table), owned(want));
             assert_eq!(got, want, "{text}");
             let raised = diagnostics
+                .as_slice()
                 .iter()
                 .skip(before)
                 .filter(|d| d.code == DiagnosticCode::RowCellCount)
