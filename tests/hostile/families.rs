@@ -5,7 +5,7 @@
 #![allow(dead_code)] // each user takes what it needs
 
 /// The sample letter: a real cease-and-desist letter with footnotes and an Attachment A.
-pub const SAMPLE: &str = include_str!("../../fixtures/letters/2021-04-13-r-squared-telecom.txt");
+pub(crate) const SAMPLE: &str = include_str!("../../fixtures/letters/2021-04-13-r-squared-telecom.txt");
 
 /// A letterhead, date, addressee and salutation that pass the notice gate, then a first
 /// sentence with the robocall cue.
@@ -137,7 +137,7 @@ fn long_pin_list(size: usize) -> String {
 /// An Attachment A with many rows.
 fn table_rows(size: usize) -> String {
     let mut out = String::from(SAMPLE);
-    out.push_str("\n");
+    out.push('\n');
     let mut i = 0usize;
     while out.len() < size {
         out.push_str(&format!(
@@ -155,7 +155,7 @@ fn table_rows(size: usize) -> String {
 /// An Attachment A whose every row is a diagnostic: bad dates and numbers, wrong cell counts.
 fn bad_table_rows(size: usize) -> String {
     let mut out = String::from(SAMPLE);
-    out.push_str("\n");
+    out.push('\n');
     let mut i = 0usize;
     while out.len() < size {
         let row = match i % 4 {
@@ -203,8 +203,11 @@ fn emails(size: usize) -> String {
     })
 }
 
+/// A family: builds its text at about a size in bytes.
+pub(crate) type Build = fn(usize) -> String;
+
 /// Each family, by name.
-pub fn families() -> Vec<(&'static str, fn(usize) -> String)> {
+pub(crate) fn families() -> Vec<(&'static str, Build)> {
     vec![
         ("repeated_letter", repeated_letter),
         ("unclosed_sup", unclosed_sup),
