@@ -31,15 +31,16 @@ const MAX_ITEMS: usize = 64;
 const MAX_OPS: usize = 2_000;
 /// Deepest `[[[…]]]` of [`Value::Deep`].
 const MAX_DEEP: usize = 256;
-/// Resource names are `/F0`…`/F7`, `/X0`…`/X7`.
-const NAMES: u8 = 8;
+/// Resource names are `/F0`…`/F3`, `/X0`…`/X3` (few, so that an operator's name often
+/// finds its resource).
+const NAMES: u8 = 4;
 
 /// A PDF document.
 #[derive(Arbitrary, Debug)]
 pub struct Doc {
     /// `%PDF-1.x` (x is this mod 10).
     pub version: u8,
-    pub pages: Vec<Page>,
+    pub pages: Many<Page>,
     /// How the pages hang from the root: groups of consecutive pages, each under a chain of
     /// intermediate `/Pages` nodes.
     pub groups: Vec<Group>,
@@ -49,6 +50,9 @@ pub struct Doc {
     pub loose: Vec<Loose>,
     /// `/Count` of the root.
     pub count: Count,
+    /// `/Resources` on the root (inherited by every page without its own): `/F0`…`/F3`
+    /// Helvetica, `/X0` the first form.
+    pub root_resources: bool,
     /// A reference put among the root's `/Kids` (any object, a cycle to the root, or dangling).
     pub stray_kid: Option<u16>,
     pub info: Option<Value>,
@@ -70,13 +74,13 @@ pub struct Group {
 #[derive(Arbitrary, Debug)]
 pub struct Attributes {
     pub resources: Option<Resources>,
-    pub media_box: Option<[Num; 4]>,
-    pub crop_box: Option<[Num; 4]>,
+    pub media_box: Option<Rect>,
+    pub crop_box: Option<Rect>,
     pub rotate: Option<Num>,
 }
 
 /// The root's `/Count`.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub enum Count {
     Right,
     Missing,
@@ -84,7 +88,7 @@ pub enum Count {
 }
 
 /// The cross-reference table.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub enum Xref {
     /// Every offset right.
     Right,
@@ -99,7 +103,7 @@ pub enum Xref {
 #[derive(Arbitrary, Debug)]
 pub struct Page {
     /// No stream: no `/Contents`; one: a reference; more: an array of references.
-    pub contents: Vec<Content>,
+    pub contents: Many<Content>,
     /// `None`: inherited from the tree, if anything there has some.
     pub resources: Option<Resources>,
     pub attributes: Attributes,
@@ -110,16 +114,57 @@ pub struct Page {
 /// A resource dictionary: the fonts and XObjects by name (`/F0`…, `/X0`…).
 #[derive(Arbitrary, Debug)]
 pub struct Resources {
-    pub fonts: Vec<(u8, FontUse)>,
+    pub fonts: Many<(u8, FontUse)>,
     pub xobjects: Vec<(u8, XObjectUse)>,
     /// Written as an indirect object rather than inline.
     pub indirect: bool,
     /// `/Font` written as `null`, a number…: not a dictionary.
-    pub broken_font_dict: bool,
+    pub broken_font_dict: Rare,
+    /// No `/F0` unless `fonts` names it (else `/F0` is Helvetica, so that most text shows).
+    pub no_default_font: Rare,
+}
+
+/// A page box.
+#[derive(Debug)]
+pub enum Rect {
+    /// US Letter, `[0 0 612 792]`.
+    Letter,
+    /// A4, `[0 0 595 842]`.
+    A4,
+    /// `[x0 y0 x0+w y0+h]`, all small.
+    Near([u8; 4]),
+    Any([Num; 4]),
+}
+
+impl Rect {
+    fn numbers(&self) -> [Num; 4] {
+        match self {
+            Rect::Letter => [Num::Small(0), Num::Small(0), Num::Int(612), Num::Int(792)],
+            Rect::A4 => [Num::Small(0), Num::Small(0), Num::Int(595), Num::Int(842)],
+            Rect::Near([x, y, w, h]) => [
+                Num::Small(*x),
+                Num::Small(*y),
+                Num::Int(i16::from(*x) + 200 + 2 * i16::from(*w)),
+                Num::Int(i16::from(*y) + 200 + 3 * i16::from(*h)),
+            ],
+            Rect::Any(n) => *n,
+        }
+    }
+}
+
+impl<'a> Arbitrary<'a> for Rect {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=127 => Rect::Letter,
+            128..=191 => Rect::A4,
+            192..=239 => Rect::Near(u.arbitrary()?),
+            _ => Rect::Any(u.arbitrary()?),
+        })
+    }
 }
 
 /// What a font name stands for.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub enum FontUse {
     /// Helvetica, WinAnsiEncoding: the bytes of the vocabulary below show as themselves.
     Standard,
@@ -132,7 +177,7 @@ pub enum FontUse {
 }
 
 /// What an XObject name stands for.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub enum XObjectUse {
     /// One of [`Doc::forms`], by reference.
     Form(u8),
@@ -141,16 +186,39 @@ pub enum XObjectUse {
     Other(Value),
 }
 
+impl<'a> Arbitrary<'a> for FontUse {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=111 => FontUse::Standard,
+            112..=191 => FontUse::Shared(u.arbitrary()?),
+            192..=231 => FontUse::Inline(u.arbitrary()?),
+            _ => FontUse::Other(u.arbitrary()?),
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for XObjectUse {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=159 => XObjectUse::Form(u.arbitrary()?),
+            160..=223 => XObjectUse::Image,
+            _ => XObjectUse::Other(u.arbitrary()?),
+        })
+    }
+}
+
 /// A content stream.
 #[derive(Arbitrary, Debug)]
 pub struct Content {
-    pub ops: Vec<Op>,
+    /// Lines of the sample letter before the other operators.
+    pub lead: Option<Lines>,
+    pub ops: Many<Op>,
     pub filter: Filter,
     pub length: Length,
 }
 
 /// How a stream's data is stored.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub enum Filter {
     None,
     /// `/FlateDecode`, stored deflate blocks.
@@ -166,7 +234,7 @@ pub enum Filter {
 }
 
 /// A stream's `/Length`.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub enum Length {
     Right,
     Off(i8),
@@ -202,14 +270,8 @@ pub enum Op {
     Fill,
     EndPath,
     Do(u8),
-    /// `BT /Fn size Tf x y Td` and lines of the sample letter, one `Td` apart, `ET`.
-    Letter {
-        font: u8,
-        size: u8,
-        x: u8,
-        first: u8,
-        lines: u8,
-    },
+    /// Lines of the sample letter.
+    Letter(Lines),
     /// A ruled grid of `rows × cols` thin rectangles or strokes, and a word in each cell.
     Grid {
         x: u8,
@@ -219,11 +281,22 @@ pub enum Op {
         filled: bool,
     },
     /// An inline image.
-    InlineImage(Vec<u8>),
+    InlineImage(Blob),
     /// Operands of any kind, then an operator name (maybe unknown).
-    Any(Vec<Value>, Vec<u8>),
+    Any(Vec<Value>, Blob),
     /// Bytes as they are.
-    Raw(Vec<u8>),
+    Raw(Blob),
+}
+
+/// `BT /Fn size Tf x 760 Td`, lines of the sample letter one `Td` apart, `ET`.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub struct Lines {
+    pub font: u8,
+    pub size: u8,
+    pub x: u8,
+    /// The first line: `first % lines` below 128, else the letter's first.
+    pub first: u8,
+    pub lines: u8,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -233,7 +306,7 @@ pub enum TjItem {
 }
 
 /// A number as written in a PDF.
-#[derive(Arbitrary, Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub enum Num {
     Small(u8),
     Int(i16),
@@ -248,9 +321,9 @@ pub enum Num {
 #[derive(Arbitrary, Debug)]
 pub enum Str {
     /// `(…)` with the needed escapes.
-    Literal(Vec<u8>),
+    Literal(Blob),
     /// `<…>`.
-    Hex(Vec<u8>),
+    Hex(Blob),
     /// A word of the letter vocabulary, in WinAnsi.
     Word(u8),
 }
@@ -297,7 +370,7 @@ pub enum Encoding {
 pub enum Difference {
     Code(i16),
     Glyph(u8),
-    Other(Vec<u8>),
+    Other(Blob),
 }
 
 /// An entry of a Type0 descendant's `/W`.
@@ -323,31 +396,41 @@ pub enum CMapSection {
     BfChar(Count8, Vec<(Code, Dst)>),
     BfRange(Count8, Vec<(Code, Code, RangeDst)>),
     UseCMap(u8),
-    Raw(Vec<u8>),
+    Raw(Blob),
 }
 
 /// The count written before a CMap section: right, or this number.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub enum Count8 {
     Right,
     Wrong(u8),
 }
 
 /// A code: 1 to 4 bytes, in hex.
-#[derive(Arbitrary, Debug)]
+#[derive(Debug)]
 pub struct Code(pub Vec<u8>);
+
+impl<'a> Arbitrary<'a> for Code {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let n = 1 + usize::from(u.arbitrary::<u8>()? % 4);
+        let n = n.min(u.len()).max(1);
+        let mut code = u.bytes(n.min(u.len()))?.to_vec();
+        code.resize(n, 0);
+        Ok(Code(code))
+    }
+}
 
 /// A CMap destination.
 #[derive(Arbitrary, Debug)]
 pub enum Dst {
     /// UTF-16BE bytes as they are (odd lengths and lone surrogates included).
-    Utf16(Vec<u8>),
+    Utf16(Blob),
     /// A character, encoded right.
     Char(char),
     /// A glyph name.
     Name(u8),
     /// A literal string.
-    Literal(Vec<u8>),
+    Literal(Blob),
 }
 
 #[derive(Arbitrary, Debug)]
@@ -364,22 +447,22 @@ pub struct Form {
     pub resources: Option<Resources>,
     pub matrix: Option<[Num; 6]>,
     pub bbox: Option<[Num; 4]>,
-    /// `/Subtype /Form`, or a wrong subtype.
-    pub is_form: bool,
+    /// A wrong `/Subtype` (not `/Form`).
+    pub wrong_subtype: Rare,
 }
 
 /// A loose indirect object.
 #[derive(Arbitrary, Debug)]
 pub enum Loose {
     Value(Value),
-    Stream(Vec<(Key, Value)>, Vec<u8>),
+    Stream(Vec<(Key, Value)>, Blob),
 }
 
 /// A dictionary key.
 #[derive(Arbitrary, Debug)]
 pub enum Key {
     Known(u8),
-    Other(Vec<u8>),
+    Other(Blob),
 }
 
 const KEYS: &[&str] = &[
@@ -421,13 +504,143 @@ const KEYS: &[&str] = &[
     "First",
 ];
 
+/// A list of mostly 1 to 3 items (sometimes none, sometimes up to 15): `Vec`'s own
+/// `Arbitrary` gives an empty list half the time, which would leave most pages without
+/// contents and most streams without operators.
+#[derive(Debug)]
+pub struct Many<T>(pub Vec<T>);
+
+impl<T> std::ops::Deref for Many<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<'a, T: Arbitrary<'a>> Arbitrary<'a> for Many<T> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let n = match u.arbitrary::<u8>()? {
+            0..=15 => 0,
+            b @ 16..=191 => 1 + usize::from(b % 3),
+            b => 4 + usize::from(b % 12),
+        };
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            if u.is_empty() {
+                break;
+            }
+            items.push(u.arbitrary()?);
+        }
+        Ok(Many(items))
+    }
+}
+
+/// At most 255 bytes (`Vec<u8>`'s own `Arbitrary` takes a length up to all the data left,
+/// so that one name or string would swallow the rest of the document).
+#[derive(Debug)]
+pub struct Blob(pub Vec<u8>);
+
+impl std::ops::Deref for Blob {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl<'a> Arbitrary<'a> for Blob {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let n = usize::from(u.arbitrary::<u8>()?).min(u.len());
+        Ok(Blob(u.bytes(n)?.to_vec()))
+    }
+}
+
+/// A flag that is set for 1 in 16 values: for the broken variants of an otherwise
+/// well-formed document.
+#[derive(Debug, Clone, Copy)]
+pub struct Rare(pub bool);
+
+impl<'a> Arbitrary<'a> for Rare {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        // (Set for the highest values: data that has run out reads as zeros.)
+        Ok(Rare(u.arbitrary::<u8>()? >= 240))
+    }
+}
+
+// The enums whose well-formed variants should come first and most often: one byte picks
+// the variant by weight.
+
+impl<'a> Arbitrary<'a> for Count {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=223 => Count::Right,
+            224..=239 => Count::Missing,
+            _ => Count::Wrong(u.arbitrary()?),
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for Xref {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=207 => Xref::Right,
+            208..=223 => Xref::Shifted(u.arbitrary()?),
+            224..=239 => Xref::Missing,
+            _ => Xref::OneWrong(u.arbitrary()?, u.arbitrary()?),
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for Filter {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=127 => Filter::None,
+            128..=207 => Filter::Flate,
+            208..=223 => Filter::FlateArray,
+            224..=235 => Filter::FlateCut(u.arbitrary()?),
+            236..=247 => Filter::FlateBogus,
+            _ => Filter::Unknown,
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for Length {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=223 => Length::Right,
+            224..=239 => Length::Off(u.arbitrary()?),
+            _ => Length::Missing,
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for Count8 {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=223 => Count8::Right,
+            _ => Count8::Wrong(u.arbitrary()?),
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for Num {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.arbitrary::<u8>()? {
+            0..=111 => Num::Small(u.arbitrary()?),
+            112..=175 => Num::Int(u.arbitrary()?),
+            176..=223 => Num::Real(u.arbitrary()?, u.arbitrary()?),
+            224..=239 => Num::Big(u.arbitrary()?),
+            _ => Num::Odd(u.arbitrary()?),
+        })
+    }
+}
+
 /// Any PDF value, nested at most [`MAX_DEPTH`] deep.
 #[derive(Debug)]
 pub enum Value {
     Null,
     Bool(bool),
     Num(Num),
-    Name(Vec<u8>),
+    Name(Blob),
     Str(Str),
     /// A reference to object `n % (objects + 3) + 1` (the last few dangling), generation `g`.
     Ref(u16, u8),
@@ -851,7 +1064,7 @@ impl Writer<'_> {
                 )
                 .into_bytes();
                 if let Some(attrs) = group.and_then(|g| g.inherit.as_ref()) {
-                    self.attributes(&mut body, attrs);
+                    self.attributes(&mut body, attrs, false);
                 }
                 body.extend_from_slice(b">>");
                 self.set(id, body);
@@ -869,6 +1082,17 @@ impl Writer<'_> {
             let _ = write!(root_kids, " {} 0 R]", self.ref_id(stray));
         }
         let mut root = format!("<< /Type /Pages /Kids {root_kids}").into_bytes();
+        if doc.root_resources {
+            let _ = write!(
+                Bytes(&mut root),
+                " /Resources << /Font << /F0 {f} 0 R /F1 {f} 0 R /F2 {f} 0 R /F3 {f} 0 R >>",
+                f = l.standard_font
+            );
+            if !doc.forms().is_empty() {
+                let _ = write!(Bytes(&mut root), " /XObject << /X0 {} 0 R >>", l.forms);
+            }
+            root.extend_from_slice(b" >>");
+        }
         match &doc.count {
             Count::Right => {
                 let _ = write!(Bytes(&mut root), " /Count {}", pages.len());
@@ -913,7 +1137,7 @@ impl Writer<'_> {
                 body.extend_from_slice(b"/Resources ");
                 self.resources(&mut body, r, false);
             }
-            self.attributes(&mut body, &page.attributes);
+            self.attributes(&mut body, &page.attributes, page.resources.is_some());
             for (k, v) in page.extra.iter().take(MAX_ITEMS) {
                 key(&mut body, k);
                 body.push(b' ');
@@ -1001,8 +1225,9 @@ impl Writer<'_> {
         u32::from(n) % (self.layout.total + 3) + 1
     }
 
-    fn attributes(&self, out: &mut Vec<u8>, a: &Attributes) {
-        if let Some(r) = &a.resources {
+    /// Inheritable attributes; `/Resources` unless `resources_written`.
+    fn attributes(&self, out: &mut Vec<u8>, a: &Attributes, resources_written: bool) {
+        if let Some(r) = a.resources.as_ref().filter(|_| !resources_written) {
             out.extend_from_slice(b"/Resources ");
             self.resources(out, r, false);
         }
@@ -1012,8 +1237,8 @@ impl Writer<'_> {
         ] {
             if let Some(rect) = rect {
                 out.extend_from_slice(name);
-                for n in rect {
-                    num(out, *n);
+                for n in rect.numbers() {
+                    num(out, n);
                     out.push(b' ');
                 }
                 out.extend_from_slice(b"] ");
@@ -1047,10 +1272,13 @@ impl Writer<'_> {
         }
         let l = self.layout;
         out.extend_from_slice(b"<< /Font ");
-        if r.broken_font_dict {
+        if r.broken_font_dict.0 {
             out.extend_from_slice(b"42 ");
         } else {
             out.extend_from_slice(b"<< ");
+            if !r.no_default_font.0 && !r.fonts.iter().any(|(n, _)| n % NAMES == 0) {
+                let _ = write!(Bytes(out), "/F0 {} 0 R ", l.standard_font);
+            }
             for (name, font) in r.fonts.iter().take(MAX_ITEMS) {
                 let _ = write!(Bytes(out), "/F{} ", name % NAMES);
                 match font {
@@ -1272,7 +1500,7 @@ impl Writer<'_> {
 
     fn form(&mut self, id: u32, form: &Form) {
         let mut dict = Vec::new();
-        let subtype = if form.is_form { "Form" } else { "PS" };
+        let subtype = if form.wrong_subtype.0 { "PS" } else { "Form" };
         let _ = write!(Bytes(&mut dict), "/Type /XObject /Subtype /{subtype} ");
         dict.extend_from_slice(b"/BBox [");
         for n in form
@@ -1305,6 +1533,10 @@ impl Writer<'_> {
     /// A content stream's operators, cut at [`MAX_STREAM`] bytes.
     fn content(&self, c: &Content) -> Vec<u8> {
         let mut out = Vec::new();
+        if let Some(lines) = &c.lead {
+            letter(&mut out, lines);
+            out.push(b'\n');
+        }
         for op in c.ops.iter().take(MAX_OPS) {
             if out.len() > MAX_STREAM {
                 out.truncate(MAX_STREAM);
@@ -1376,23 +1608,7 @@ impl Writer<'_> {
             Op::Do(x) => {
                 let _ = write!(Bytes(out), "/X{} Do", x % NAMES);
             }
-            Op::Letter {
-                font,
-                size,
-                x,
-                first,
-                lines,
-            } => {
-                let size = 6 + size % 10;
-                let _ = write!(Bytes(out), "BT /F{} {size} Tf {x} 760 Td", font % NAMES);
-                let first = usize::from(*first) % LETTER.len();
-                for line in LETTER.iter().skip(first).take(usize::from(*lines)) {
-                    let _ = write!(Bytes(out), "\n0 -{} Td ", u32::from(size) + 4);
-                    string(out, &Str::Literal(win_ansi(line)));
-                    out.extend_from_slice(b" Tj");
-                }
-                out.extend_from_slice(b"\nET");
-            }
+            Op::Letter(lines) => letter(out, lines),
             Op::Grid {
                 x,
                 y,
@@ -1504,6 +1720,28 @@ impl std::fmt::Write for Bytes<'_> {
         self.0.extend_from_slice(s.as_bytes());
         Ok(())
     }
+}
+
+/// [`Op::Letter`].
+fn letter(out: &mut Vec<u8>, l: &Lines) {
+    let size = 6 + l.size % 10;
+    let _ = write!(
+        Bytes(out),
+        "BT /F{} {size} Tf {} 760 Td",
+        l.font % NAMES,
+        l.x
+    );
+    let first = if l.first < 128 {
+        usize::from(l.first) % LETTER.len()
+    } else {
+        0
+    };
+    for line in LETTER.iter().skip(first).take(usize::from(l.lines)) {
+        let _ = write!(Bytes(out), "\n0 -{} Td ", u32::from(size) + 4);
+        literal(out, &win_ansi(line));
+        out.extend_from_slice(b" Tj");
+    }
+    out.extend_from_slice(b"\nET");
 }
 
 fn refs(ids: &[u32]) -> String {
@@ -1762,34 +2000,46 @@ mod tests {
 
     #[test]
     fn a_letter_pdf_reads() {
+        let lines = Lines {
+            font: 0,
+            size: 4,
+            x: 72,
+            first: 0,
+            lines: 40,
+        };
+        let page = |lead, ops, resources| Page {
+            contents: Many(vec![Content {
+                lead,
+                ops,
+                filter: Filter::Flate,
+                length: Length::Right,
+            }]),
+            resources,
+            attributes: Attributes {
+                resources: None,
+                media_box: Some(Rect::Letter),
+                crop_box: None,
+                rotate: None,
+            },
+            extra: vec![],
+        };
         let doc = Doc {
             version: 7,
-            pages: vec![Page {
-                contents: vec![Content {
-                    ops: vec![Op::Letter {
-                        font: 0,
-                        size: 4,
-                        x: 72,
-                        first: 0,
-                        lines: 40,
-                    }],
-                    filter: Filter::Flate,
-                    length: Length::Right,
-                }],
-                resources: Some(Resources {
-                    fonts: vec![(0, FontUse::Standard)],
-                    xobjects: vec![],
-                    indirect: true,
-                    broken_font_dict: false,
-                }),
-                attributes: Attributes {
-                    resources: None,
-                    media_box: Some([Num::Small(0), Num::Small(0), Num::Int(612), Num::Int(792)]),
-                    crop_box: None,
-                    rotate: None,
-                },
-                extra: vec![],
-            }],
+            pages: Many(vec![
+                // Inherits the root's resources.
+                page(Some(lines), Many(vec![]), None),
+                page(
+                    None,
+                    Many(vec![Op::Letter(Lines { first: 20, ..lines })]),
+                    Some(Resources {
+                        fonts: Many(vec![(4, FontUse::Standard)]),
+                        xobjects: vec![],
+                        indirect: true,
+                        broken_font_dict: Rare(false),
+                        no_default_font: Rare(false),
+                    }),
+                ),
+            ]),
             groups: vec![Group {
                 pages: 1,
                 depth: 2,
@@ -1799,6 +2049,7 @@ mod tests {
             forms: vec![],
             loose: vec![],
             count: Count::Right,
+            root_resources: true,
             stray_kid: None,
             info: None,
             xref: Xref::Right,
@@ -1807,6 +2058,8 @@ mod tests {
         let text = fcc_notice::pdf_text(&pdf).expect("the PDF reads");
         assert!(text.contains("Federal Communications Commission"), "{text}");
         assert!(text.contains("\u{a7} 64.1200"), "{text}");
+        let parsed = fcc_notice::parse_pdf(&pdf).expect("the letter parses");
+        assert!(parsed.notice.provider.is_some(), "{parsed:?}");
     }
 }
 
@@ -1851,5 +2104,112 @@ mod survey {
             broken * 10 <= all,
             "{broken} of {all} documents refused as broken"
         );
+    }
+}
+
+#[cfg(test)]
+mod corpus_survey {
+    use super::*;
+
+    /// `PDF_CORPUS=dir cargo test --lib corpus -- --ignored --nocapture`: what a corpus of
+    /// `pdf_structure` inputs becomes.
+    #[test]
+    #[ignore]
+    fn corpus() {
+        let dir = std::env::var("PDF_CORPUS").expect("PDF_CORPUS");
+        let mut kinds = std::collections::BTreeMap::new();
+        for e in std::fs::read_dir(dir).expect("a directory") {
+            let bytes = std::fs::read(e.expect("an entry").path()).expect("a file");
+            let Ok(doc) = Doc::arbitrary_take_rest(Unstructured::new(&bytes)) else {
+                continue;
+            };
+            let pdf = doc.write();
+            let kind = match fcc_notice::parse_pdf(&pdf) {
+                Ok(_) => "ok".to_owned(),
+                Err(e) => format!("{e}").chars().take(120).collect(),
+            };
+            *kinds.entry(kind).or_insert(0) += 1;
+        }
+        eprintln!("{kinds:#?}");
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    use super::*;
+
+    /// `PDF_INPUT=file cargo test --lib dump -- --ignored --nocapture`: the document a
+    /// `pdf_structure` input describes, and the PDF written of it (to `PDF_INPUT.pdf`).
+    #[test]
+    #[ignore]
+    fn dump() {
+        let path = std::env::var("PDF_INPUT").expect("PDF_INPUT");
+        let bytes = std::fs::read(&path).expect("a file");
+        let doc = Doc::arbitrary_take_rest(Unstructured::new(&bytes)).expect("a document");
+        eprintln!("{doc:#?}");
+        let pdf = doc.write();
+        std::fs::write(format!("{path}.pdf"), &pdf).expect("written");
+        eprintln!("{:?}", fcc_notice::pdf_text(&pdf));
+    }
+}
+
+#[cfg(test)]
+mod seeds {
+    use super::*;
+
+    /// `PDF_SEEDS=seeds/pdf_structure cargo test --lib make_seeds -- --ignored`: writes
+    /// seed inputs for `pdf_structure`, drawn from a fixed xorshift stream and kept by what
+    /// they parse to: letters that parse, texts that are not letters, and PDFs without
+    /// text. (Inputs mean what this file's `Arbitrary` impls make of them: rerun it after
+    /// changing the description.)
+    #[test]
+    #[ignore]
+    fn make_seeds() {
+        let dir = std::env::var("PDF_SEEDS").expect("PDF_SEEDS");
+        std::fs::create_dir_all(&dir).expect("a directory");
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut kept: std::collections::BTreeMap<&str, usize> = Default::default();
+        let want = [
+            ("letter", 8),
+            ("not-a-letter", 6),
+            ("no-text", 3),
+            ("other", 3),
+        ];
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = 256 + (state % 8192) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state as u8
+                })
+                .collect();
+            let Ok(doc) = Doc::arbitrary_take_rest(Unstructured::new(&bytes)) else {
+                continue;
+            };
+            let kind = match fcc_notice::parse_pdf(&doc.write()) {
+                Ok(_) => "letter",
+                Err(fcc_notice::Error::NotANotice { .. }) => "not-a-letter",
+                Err(fcc_notice::Error::NoText { .. }) => "no-text",
+                Err(_) => "other",
+            };
+            let n = kept.entry(kind).or_default();
+            let cap = want.iter().find(|(k, _)| *k == kind).map_or(0, |w| w.1);
+            if *n < cap {
+                std::fs::write(format!("{dir}/{kind}-{n}.bin"), &bytes).expect("written");
+                *n += 1;
+            }
+            if want
+                .iter()
+                .all(|(k, cap)| kept.get(k).copied().unwrap_or(0) >= *cap)
+            {
+                break;
+            }
+        }
+        eprintln!("{kept:?}");
     }
 }
