@@ -21,8 +21,7 @@ use std::time::{Duration, Instant};
 
 /// The sizes each family is built at.
 const SIZES: [usize; 10] = [
-    10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000,
-    10_000_000,
+    10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000,
 ];
 
 /// The median and the spread (fastest, slowest) of `runs` timings of `f`.

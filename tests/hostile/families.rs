@@ -5,7 +5,8 @@
 #![allow(dead_code)] // each user takes what it needs
 
 /// The sample letter: a real cease-and-desist letter with footnotes and an Attachment A.
-pub(crate) const SAMPLE: &str = include_str!("../../fixtures/letters/2021-04-13-r-squared-telecom.txt");
+pub(crate) const SAMPLE: &str =
+    include_str!("../../fixtures/letters/2021-04-13-r-squared-telecom.txt");
 
 /// A letterhead, date, addressee and salutation that pass the notice gate, then a first
 /// sentence with the robocall cue.
@@ -177,7 +178,9 @@ fn one_long_line(size: usize) -> String {
 
 /// Many short lines and rules.
 fn many_lines(size: usize) -> String {
-    letter(size, |i| ["\n", "---\n", "\n\n", "1.\n", "**\n"][i % 5].to_owned())
+    letter(size, |i| {
+        ["\n", "---\n", "\n\n", "1.\n", "**\n"][i % 5].to_owned()
+    })
 }
 
 /// Deadlines and dates, over and over.

@@ -147,7 +147,9 @@ fn check_all(kind: &str, names: &[&str]) {
     let mut over = Vec::new();
     for name in names {
         let report = run_child(kind, name, size);
-        let rss = report.rss_kb.map_or("-".to_owned(), |kb| format!("{} MiB", kb >> 10));
+        let rss = report
+            .rss_kb
+            .map_or("-".to_owned(), |kb| format!("{} MiB", kb >> 10));
         eprintln!(
             "{kind:4} {name:24} {size:>9} B  {:>8.3} s  {rss:>8}  {}",
             report.elapsed.as_secs_f64(),
