@@ -93,13 +93,13 @@ pub mod phases;
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, Rendered, RenderedAll, Severity};
 pub use error::{Error, PdfSource};
+pub use limits::Limits;
 pub use model::{
     Attachment, CallRecord, Campaign, CampaignCategory, Citation, CitationIndex, CitationKind,
     Column, ColumnKind, Contact, ContactRole, Customer, Deadline, DeadlineKind, Footnote, Issuer,
     Notice, NoticeKind, ParseEnumError, ParsePeriodError, Period, PeriodUnit, Place, Provider,
     Recipient, Signatory, Violation, ViolationCell,
 };
-pub use limits::Limits;
 pub use parser::{Parsed, Parser};
 pub use span::Span;
 

@@ -60,8 +60,6 @@ impl Parser {
         self.parse_document(text)
     }
 
-
-
     /// Parses a letter from its PDF: the text is extracted with lopdf (tables from their
     /// rulings, footnote marks from raised small glyphs), then parsed as text. Spans index
     /// that text, kept in [`Parsed::text`].

@@ -23,20 +23,25 @@ fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
     doc.dereference(object).map_or(object, |(_, o)| o)
 }
 
-/// How large one stream (a font, a CMap, a form) may inflate: far more than any letter's.
-const MAX_INFLATED_STREAM: usize = 16 << 20;
-/// How large a document's page contents may inflate in all (every page, every stream of
-/// each, however often `/Contents` lists one stream).
-const MAX_INFLATED_PAGES: usize = 64 << 20;
-
-/// A stream's data with its filters undone, inflated to at most [`MAX_INFLATED_STREAM`]; as
-/// stored when it has no filters or they fail (or empty when that is over the bound too).
-fn stream_data(stream: &Stream) -> Cow<'_, [u8]> {
-    match stream.decompressed_content_with_limit(MAX_INFLATED_STREAM) {
+/// A stream's data with its filters undone, inflated to at most `max` bytes; as stored when
+/// it has no filters or they fail (or empty when that is over the bound too).
+fn stream_data(stream: &Stream, max: usize) -> Cow<'_, [u8]> {
+    match stream.decompressed_content_with_limit(max) {
         Ok(data) => Cow::Owned(data),
-        Err(_) if stream.content.len() <= MAX_INFLATED_STREAM => Cow::Borrowed(&stream.content),
+        Err(_) if stream.content.len() <= max => Cow::Borrowed(&stream.content),
         Err(_) => Cow::Borrowed(&[]),
     }
+}
+
+/// An object of the document, by where it is: an object read from the file stays where it
+/// is for the whole parse, so fonts, CMaps, forms and encodings written inline are known
+/// again as surely as those referred to by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct Key(usize);
+
+/// The [`Key`] of an object (already resolved).
+fn key(object: &Object) -> Key {
+    Key(std::ptr::from_ref(object) as usize)
 }
 
 /// A numeric object's value.
@@ -65,25 +70,33 @@ pub(crate) fn to_text(bytes: &[u8], limits: &Limits) -> Result<(String, Notes), 
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(Error::Encrypted);
     }
-    let mut fonts = content::FontCache::new();
-    let mut budget = limits.max_inflated;
-    let pages = doc
-        .get_pages()
-        .values()
-        .map(|&id| content::page(&doc, id, &mut fonts, &mut budget))
-        .collect::<Result<Vec<_>, _>>()?;
-    if pages.is_empty() {
+    let mut reader = content::Reader::new(&doc, limits);
+    let mut layout = text::Layout::new(limits);
+    // The page tree is walked as lopdf's iterator does (every node once at most, as many
+    // steps as the document has objects), one page at a time: each is read, laid out and
+    // dropped before the next.
+    for (n, id) in doc.page_iter().enumerate() {
+        if n >= limits.max_pages {
+            return Err(Error::TooLarge {
+                what: "pages",
+                limit: limits.max_pages,
+                setting: "max_pages",
+            });
+        }
+        let page = reader.page(id)?;
+        layout.add(page, reader.take_notes())?;
+    }
+    if layout.pages() == 0 {
         return Err(Error::Pdf {
             reason: "the document has no pages".to_owned(),
             source: None,
         });
     }
-    if pages.iter().all(|p| p.glyphs.is_empty()) {
-        let images: usize = pages.iter().map(|p| p.images).sum();
+    if layout.glyphs() == 0 {
         return Err(Error::NoText {
-            pages: pages.len(),
-            images,
+            pages: layout.pages(),
+            images: layout.images(),
         });
     }
-    Ok((text::render(&pages), Notes::new()))
+    layout.finish()
 }

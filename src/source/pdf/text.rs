@@ -9,6 +9,10 @@
 
 use super::content::{Glyph, PageContent};
 use super::grid::Grid;
+use super::Notes;
+use crate::error::Error;
+use crate::limits::Limits;
+use std::collections::HashMap;
 
 // Thresholds of the page reader. Sizes and distances are in PDF points (1/72 in); ratios of a
 // font size are in ems; page fractions are measured from the top of the page.
@@ -65,89 +69,196 @@ enum Block {
     Row(Vec<String>),
 }
 
-/// The most common size of `glyphs` (by glyph count, to half a point): the body text's, when
-/// the glyphs of ruled tables are left out (a long Attachment A may be set smaller and hold
-/// more glyphs than the letter).
-fn body_size<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> f32 {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
-    for g in glyphs {
-        let key = (g.size * SIZE_BINS_PER_POINT).round() as i32;
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((key, 1)),
-        }
-    }
-    counts
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or(DEFAULT_BODY_SIZE, |(k, _)| *k as f32 / SIZE_BINS_PER_POINT)
+/// How many glyphs of each size (to half a point) a document has, for its most common size:
+/// the body text's, when the glyphs of ruled tables are left out (a long Attachment A may be
+/// set smaller and hold more glyphs than the letter).
+#[derive(Debug, Default)]
+struct SizeCounts {
+    /// Size key → (glyphs, the order in which the key was first seen).
+    counts: HashMap<i32, (usize, usize)>,
 }
 
-/// Builds the text of all pages.
-pub(super) fn render(pages: &[PageContent]) -> String {
-    let mut out = String::new();
-    let mut table = Table::default();
-    // The hanging indent of a list item that the last page ended in.
-    let mut hanging: Option<(f32, f32)> = None;
-    // Each page's grid and lines, first, for the document's right margin: a page with only
-    // short lines (a signature page) has no line that reaches it.
-    let laid: Vec<(Option<Grid>, Vec<&Glyph>, Vec<Line>)> = pages
-        .iter()
-        .map(|page| {
-            let grid = Grid::find(&page.rules);
-            let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = page
-                .glyphs
-                .iter()
-                .partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
-            let lines = lines(page, &outside);
-            (grid, inside, lines)
-        })
-        .collect();
-    let outside = pages.iter().zip(&laid).flat_map(|(page, (grid, _, _))| {
-        page.glyphs
+impl SizeCounts {
+    /// Counts a glyph.
+    fn add(&mut self, g: &Glyph) {
+        let key = (g.size * SIZE_BINS_PER_POINT).round() as i32;
+        let order = self.counts.len();
+        self.counts.entry(key).or_insert((0, order)).0 += 1;
+    }
+
+    /// Whether no glyph was counted.
+    fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// The most common size (of those as common, the one seen first last), or the default.
+    fn most_common(&self) -> f32 {
+        self.counts
             .iter()
-            .filter(move |g| !grid.as_ref().is_some_and(|t| t.contains(g)))
-    });
-    let body = if outside.clone().next().is_some() {
-        body_size(outside)
-    } else {
-        body_size(pages.iter().flat_map(|p| &p.glyphs))
-    };
-    let right = laid
-        .iter()
-        .flat_map(|(_, _, lines)| lines)
-        .filter(|l| l.size >= body * NOTE_SIZE)
-        .map(|l| l.x1)
-        .fold(0.0f32, f32::max);
-    for (n, (page, (grid, inside, lines))) in pages.iter().zip(laid).enumerate() {
-        if n > 0 {
-            out.push_str("\n\u{c}\n");
+            .max_by_key(|(_, &(n, order))| (n, order))
+            .map_or(DEFAULT_BODY_SIZE, |(k, _)| *k as f32 / SIZE_BINS_PER_POINT)
+    }
+}
+
+/// A page laid out: its lines (page numbers too) and its table rows, top to bottom, and
+/// what reading it noted.
+#[derive(Debug)]
+struct Laid {
+    width: f32,
+    height: f32,
+    lines: Vec<Line>,
+    /// Rows as their cells joined by tabs (split again when written).
+    rows: Vec<(f32, String)>,
+    notes: Vec<String>,
+}
+
+/// A document's pages laid out one at a time (each page's glyphs are dropped once its lines
+/// and rows are made), then written out: the body size and the right margin are the whole
+/// document's.
+#[derive(Debug)]
+pub(super) struct Layout<'l> {
+    limits: &'l Limits,
+    pages: Vec<Laid>,
+    /// Sizes of the glyphs outside ruled tables, and of all glyphs.
+    outside: SizeCounts,
+    all: SizeCounts,
+    glyphs: usize,
+    images: usize,
+    /// Bytes of text the laid-out pages will write, at least.
+    text: usize,
+}
+
+impl<'l> Layout<'l> {
+    /// No pages yet.
+    pub(super) fn new(limits: &'l Limits) -> Self {
+        Layout {
+            limits,
+            pages: Vec::new(),
+            outside: SizeCounts::default(),
+            all: SizeCounts::default(),
+            glyphs: 0,
+            images: 0,
+            text: 0,
         }
-        let mut blocks: Vec<(f32, Block)> = lines
-            .into_iter()
-            .filter(|l| !is_page_number(l, page))
-            .map(|l| (l.y, Block::Line(l)))
-            .collect();
-        if let Some(grid) = &grid {
+    }
+
+    /// How many pages were added.
+    pub(super) fn pages(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// How many glyphs with text they hold.
+    pub(super) fn glyphs(&self) -> usize {
+        self.glyphs
+    }
+
+    /// How many images they draw.
+    pub(super) fn images(&self) -> usize {
+        self.images
+    }
+
+    /// The TooLarge error of the text bound.
+    fn too_much_text(&self) -> Error {
+        Error::TooLarge {
+            what: "bytes of text",
+            limit: self.limits.max_text,
+            setting: "max_text",
+        }
+    }
+
+    /// Lays out a page (with the notes reading it gave) and drops its glyphs.
+    pub(super) fn add(&mut self, page: PageContent, notes: Vec<String>) -> Result<(), Error> {
+        let grid = Grid::find(&page.rules);
+        let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = page
+            .glyphs
+            .iter()
+            .partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
+        for g in &outside {
+            self.outside.add(g);
+        }
+        for g in &page.glyphs {
+            self.all.add(g);
+        }
+        let lines = lines(&page, &outside);
+        let rows = grid.map_or_else(Vec::new, |grid| grid.rows(&page, &inside));
+        let text = lines.iter().map(|l| l.text.len() + 1).sum::<usize>()
+            + rows.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
+        self.text = self.text.saturating_add(text);
+        if self.text > self.limits.max_text {
+            return Err(self.too_much_text());
+        }
+        self.glyphs += page.glyphs.len();
+        self.images += page.images;
+        self.pages.push(Laid {
+            width: page.width,
+            height: page.height,
+            lines,
+            rows,
+            notes,
+        });
+        Ok(())
+    }
+
+    /// The text of all pages, and the notes at their pages' offsets in it.
+    pub(super) fn finish(self) -> Result<(String, Notes), Error> {
+        let limits = self.limits;
+        let body = if self.outside.is_empty() {
+            self.all.most_common()
+        } else {
+            self.outside.most_common()
+        };
+        // The document's right margin: a page with only short lines (a signature page) has
+        // no line that reaches it.
+        let right = self
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| l.size >= body * NOTE_SIZE)
+            .map(|l| l.x1)
+            .fold(0.0f32, f32::max);
+        let mut out = String::new();
+        let mut notes = Notes::new();
+        let mut table = Table::default();
+        // The hanging indent of a list item that the last page ended in.
+        let mut hanging: Option<(f32, f32)> = None;
+        for (n, page) in self.pages.into_iter().enumerate() {
+            if n > 0 {
+                out.push_str("\n\u{c}\n");
+            }
+            notes.extend(page.notes.into_iter().map(|note| (out.len(), note)));
+            let size = (page.width, page.height);
+            let mut blocks: Vec<(f32, Block)> = page
+                .lines
+                .into_iter()
+                .filter(|l| !is_page_number(l, size))
+                .map(|l| (l.y, Block::Line(l)))
+                .collect();
             blocks.extend(
-                grid.rows(page, &inside)
+                page.rows
                     .into_iter()
-                    .map(|(y, r)| (y, Block::Row(r))),
+                    .map(|(y, r)| (y, Block::Row(r.split('\t').map(str::to_owned).collect()))),
+            );
+            blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
+            emit_page(
+                &mut out,
+                blocks,
+                (body, right),
+                size,
+                (&mut table, &mut hanging),
             );
         }
-        blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
-        emit_page(
-            &mut out,
-            blocks,
-            (body, right),
-            page,
-            (&mut table, &mut hanging),
-        );
+        if let Some(row) = table.pending.take() {
+            push_row(&mut out, &row);
+        }
+        if out.len() > limits.max_text {
+            return Err(Error::TooLarge {
+                what: "bytes of text",
+                limit: limits.max_text,
+                setting: "max_text",
+            });
+        }
+        Ok((out, notes))
     }
-    if let Some(row) = table.pending.take() {
-        push_row(&mut out, &row);
-    }
-    out
 }
 
 /// A table as it runs across pages: its header (to drop where a page repeats it) and the
@@ -204,10 +315,10 @@ fn emit_page(
     out: &mut String,
     blocks: Vec<(f32, Block)>,
     (body, right): (f32, f32),
-    page: &PageContent,
+    page: (f32, f32),
     (table, hanging): (&mut Table, &mut Option<(f32, f32)>),
 ) {
-    let notes_from = notes_start(&blocks, body, page);
+    let notes_from = notes_start(&blocks, body, page.1);
     let mut items = Items {
         carried: hanging.take(),
         item_x: None,
@@ -261,7 +372,7 @@ fn emit_page(
 
 /// Where a page's footnotes start among its blocks: the run of small lines at the foot of
 /// the page, from its first line that starts with a mark.
-fn notes_start(blocks: &[(f32, Block)], body: f32, page: &PageContent) -> usize {
+fn notes_start(blocks: &[(f32, Block)], body: f32, height: f32) -> usize {
     let lines_at = blocks
         .iter()
         .enumerate()
@@ -270,9 +381,7 @@ fn notes_start(blocks: &[(f32, Block)], body: f32, page: &PageContent) -> usize 
     let mut notes_from = blocks.len();
     for i in lines_at.rev() {
         match blocks.get(i).map(|b| &b.1) {
-            Some(Block::Line(l))
-                if l.size < body * NOTE_SIZE && l.y > page.height * FOOT_OF_PAGE =>
-            {
+            Some(Block::Line(l)) if l.size < body * NOTE_SIZE && l.y > height * FOOT_OF_PAGE => {
                 notes_from = i
             }
             _ => break,
@@ -384,15 +493,16 @@ fn ends_clause(s: &str) -> bool {
         .ends_with(['.', ':', '?', '!', ','])
 }
 
-/// A page number: a short number alone, centred, near the top or bottom of the page.
-fn is_page_number(line: &Line, page: &PageContent) -> bool {
+/// A page number: a short number alone, centred, near the top or bottom of a page of this
+/// (width, height).
+fn is_page_number(line: &Line, (width, height): (f32, f32)) -> bool {
     let t = line.text.trim();
     let centre = (line.x0 + line.x1) / 2.0;
     !t.is_empty()
         && t.len() <= 3
         && t.bytes().all(|b| b.is_ascii_digit())
-        && (line.y > page.height * PAGE_NUMBER_BOTTOM || line.y < page.height * PAGE_NUMBER_TOP)
-        && (centre - page.width / 2.0).abs() < page.width * PAGE_NUMBER_CENTRE
+        && (line.y > height * PAGE_NUMBER_BOTTOM || line.y < height * PAGE_NUMBER_TOP)
+        && (centre - width / 2.0).abs() < width * PAGE_NUMBER_CENTRE
 }
 
 /// Groups glyphs into lines by baseline; a run of smaller glyphs raised just above a line
