@@ -54,6 +54,11 @@ pub struct Limits {
     pub max_cmap_codes: usize,
     /// Most glyphs placed on a PDF's pages in all. Default 8,000,000.
     pub max_glyphs: usize,
+    /// Most values a PDF's objects may hold (every number, name, string, array and
+    /// dictionary, nested ones too, in the file and in its object streams), counted before
+    /// and as the file is read: lopdf keeps 120 bytes for each. Default 1,000,000 (a letter
+    /// of a thousand pages holds a few tens of thousands).
+    pub max_objects: usize,
     /// Most diagnostics kept; past it, the first ones are kept and one more diagnostic
     /// ([`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)) says how many were dropped.
     /// Default 1,000.
@@ -74,6 +79,7 @@ impl Default for Limits {
             max_pages: 10_000,
             max_cmap_codes: 4 << 16,
             max_glyphs: 8_000_000,
+            max_objects: 1_000_000,
             max_diagnostics: 1_000,
         }
     }

@@ -32,6 +32,8 @@ pub fn families() -> Vec<(&'static str, fn(usize) -> Vec<u8>)> {
         ("glyph_bomb", glyph_bomb),
         ("many_operators", many_operators),
         ("declared_sizes", declared_sizes),
+        ("values", values),
+        ("objstm_values", objstm_values),
         ("page_tree", page_tree),
     ]
 }
@@ -620,6 +622,50 @@ fn declared_sizes(size: usize) -> Vec<u8> {
         total += filler.len() + 40;
     }
     pdf.finish_with(&format!("<< /Size 999999999 /Root {catalog} 0 R >>"))
+}
+
+/// An array object of a million small numbers (`0 0 0 …`) per 2 MB of the file: values that
+/// a PDF reader keeps a hundred bytes or so for.
+fn values(size: usize) -> Vec<u8> {
+    let mut pdf = Pdf::default();
+    let catalog = pdf.reserve();
+    let pages = pdf.reserve();
+    let mut content = String::new();
+    text_line(&mut content, 700.0, 12.0, SENTENCE);
+    let contents = pdf.add(stream("", content.as_bytes()));
+    let array = pdf.add(format!("[{}]", "0 ".repeat(size / 2)));
+    let page = pdf.add(format!(
+        "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Resources {} /Contents {contents} 0 R /Values {array} 0 R >>",
+        helvetica_resources()
+    ));
+    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"));
+    pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
+    pdf.finish(catalog)
+}
+
+/// Object streams (deflated) each holding one array of two million numbers, as many as the
+/// size allows: values that inflate out of a few kilobytes each.
+fn objstm_values(size: usize) -> Vec<u8> {
+    let mut body = b"1000000 0 [".to_vec();
+    body.extend_from_slice(&b"0 ".repeat(2_000_000));
+    body.push(b']');
+    let packed = deflate(&body);
+    let mut pdf = Pdf::default();
+    let catalog = pdf.reserve();
+    let pages = pdf.reserve();
+    let mut content = String::new();
+    text_line(&mut content, 700.0, 12.0, SENTENCE);
+    let contents = pdf.add(stream("", content.as_bytes()));
+    let page = pdf.add(format!(
+        "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Resources {} /Contents {contents} 0 R >>",
+        helvetica_resources()
+    ));
+    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"));
+    pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
+    for _ in 0..(size / (packed.len() + 80)).max(1) {
+        pdf.add(stream("/Type /ObjStm /N 1 /First 10 /Filter /FlateDecode", &packed));
+    }
+    pdf.finish(catalog)
 }
 
 /// A page tree with a cycle (a `/Pages` node among its own kids) and a `/Kids` array that

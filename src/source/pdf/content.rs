@@ -4,7 +4,7 @@
 
 use super::font::{Font, FontCache};
 use super::lexer::{numbers, operations, Operand};
-use super::{key, number, resolve, stream_data, Key};
+use super::{key, number, resolve, stream_data, Key, KeyMap};
 use crate::error::Error;
 use crate::limits::Limits;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -58,6 +58,13 @@ pub(super) struct Segment {
     pub(super) y1: f32,
 }
 
+/// Most points a path keeps (a table's rulings take a few each); later ones are ignored
+/// until it is painted.
+const MAX_PATH_POINTS: usize = 1 << 16;
+
+/// Most rulings a page keeps: far more than a grid of [`super::grid`]'s most cells needs.
+const MAX_PAGE_RULES: usize = 1 << 18;
+
 /// What a page draws.
 #[derive(Debug, Default)]
 pub(super) struct PageContent {
@@ -98,6 +105,9 @@ pub(super) struct Reader<'d> {
     fonts: FontCache,
     /// Form XObjects' content, inflated once each.
     forms: HashMap<Key, Rc<[u8]>>,
+    /// The fonts and XObjects that resources dictionaries name, looked up once each name
+    /// (names a dictionary has: as many as the file holds).
+    names: KeyMap<Names<'d>>,
     /// Bytes of content (pages' and forms', as often as read) that may still be inflated.
     inflated: usize,
     /// Operators that may still be run.
@@ -110,6 +120,13 @@ pub(super) struct Reader<'d> {
     noted: Noted,
     /// Notes of the page being read.
     notes: Vec<String>,
+}
+
+/// What one resources dictionary's names were found to be.
+#[derive(Debug, Default)]
+struct Names<'d> {
+    fonts: HashMap<Box<[u8]>, Rc<Font>>,
+    xobjects: HashMap<Box<[u8]>, &'d Object>,
 }
 
 /// The kinds of notes a document gets once each.
@@ -128,6 +145,7 @@ impl<'d> Reader<'d> {
             limits,
             fonts: FontCache::new(limits),
             forms: HashMap::new(),
+            names: KeyMap::default(),
             inflated: limits.max_inflated,
             operators: limits.max_operators,
             draws: limits.max_form_draws,
@@ -292,18 +310,51 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
     None
 }
 
-impl Interpreter<'_, '_> {
-    fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) -> Result<(), Error> {
+impl<'d> Interpreter<'_, 'd> {
+    fn run(&mut self, content: &[u8], resources: Option<&'d Dictionary>) -> Result<(), Error> {
         let nesting = self.reader.limits.max_nesting;
         operations(content, nesting, |op, operands| {
             self.op(op, operands, resources)
         })
     }
 
-    fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
-        let doc = self.reader.doc;
-        let fonts = resolve(doc, resources?.get(b"Font").ok()?).as_dict().ok()?;
-        self.reader.fonts.font(doc, fonts.get(name).ok()?)
+    /// The font `resources` name `name`.
+    fn font(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let resources = resources?;
+        let reader = &mut *self.reader;
+        let names = reader.names.entry(key(resources)).or_default();
+        if let Some(font) = names.fonts.get(name) {
+            return Some(Rc::clone(font));
+        }
+        let doc = reader.doc;
+        let fonts = resolve(doc, resources.get(b"Font").ok()?).as_dict().ok()?;
+        let font = reader.fonts.font(doc, fonts.get(name).ok()?)?;
+        names.fonts.insert(name.into(), Rc::clone(&font));
+        Some(font)
+    }
+
+    /// The XObject `resources` name `name`, resolved.
+    fn named_xobject(
+        &mut self,
+        resources: Option<&'d Dictionary>,
+        name: &[u8],
+    ) -> Option<&'d Object> {
+        let resources = resources?;
+        let reader = &mut *self.reader;
+        let names = reader.names.entry(key(resources)).or_default();
+        if let Some(&object) = names.xobjects.get(name) {
+            return Some(object);
+        }
+        let doc = reader.doc;
+        let object = resources
+            .get(b"XObject")
+            .ok()
+            .map(|o| resolve(doc, o))
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|x| x.get(name).ok())
+            .map(|o| resolve(doc, o))?;
+        names.xobjects.insert(name.into(), object);
+        Some(object)
     }
 
     /// Runs one operator: graphics state, text state and positioning, text showing, paths,
@@ -312,7 +363,7 @@ impl Interpreter<'_, '_> {
         &mut self,
         op: &[u8],
         o: &[Operand<'_>],
-        resources: Option<&Dictionary>,
+        resources: Option<&'d Dictionary>,
     ) -> Result<(), Error> {
         let Some(left) = self.reader.operators.checked_sub(1) else {
             return Err(Error::TooLarge {
@@ -349,7 +400,7 @@ impl Interpreter<'_, '_> {
     }
 
     /// The text state and text positioning operators.
-    fn text_state_op(&mut self, op: &[u8], o: &[Operand<'_>], resources: Option<&Dictionary>) {
+    fn text_state_op(&mut self, op: &[u8], o: &[Operand<'_>], resources: Option<&'d Dictionary>) {
         let first = || o.first().map(Operand::number);
         match op {
             b"BT" => {
@@ -432,6 +483,7 @@ impl Interpreter<'_, '_> {
     /// The path construction and painting operators, for the rulings of tables.
     fn path_op(&mut self, op: &[u8], o: &[Operand<'_>]) {
         match op {
+            b"m" | b"l" | b"re" if self.path.len() >= MAX_PATH_POINTS => {}
             b"m" | b"l" => {
                 if let Some([x, y]) = numbers::<2>(o) {
                     let (x, y) = apply(self.state.ctm, x, y);
@@ -447,15 +499,19 @@ impl Interpreter<'_, '_> {
                     }
                 }
             }
-            b"S" | b"s" => {
+            b"S" | b"s" if self.out.rules.len() < MAX_PAGE_RULES => {
                 self.stroke();
                 self.path.clear();
             }
-            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*"
+                if self.out.rules.len() < MAX_PAGE_RULES =>
+            {
                 self.fill();
                 self.path.clear();
             }
-            b"n" => self.path.clear(),
+            b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"n" => {
+                self.path.clear()
+            }
             _ => {}
         }
     }
@@ -545,15 +601,9 @@ impl Interpreter<'_, '_> {
 
     /// `Do`: an image is counted; a Form XObject is drawn (its content run with its own
     /// resources and matrix) within the document's draws and the depth of nesting.
-    fn xobject(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Result<(), Error> {
+    fn xobject(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) -> Result<(), Error> {
         let doc = self.reader.doc;
-        let Some(object) = resources
-            .and_then(|r| r.get(b"XObject").ok())
-            .map(|o| resolve(doc, o))
-            .and_then(|o| o.as_dict().ok())
-            .and_then(|x| x.get(name).ok())
-            .map(|o| resolve(doc, o))
-        else {
+        let Some(object) = self.named_xobject(resources, name) else {
             return Ok(());
         };
         let Ok(stream) = object.as_stream() else {

@@ -10,10 +10,11 @@ mod content;
 mod font;
 mod grid;
 mod lexer;
+mod load;
 mod syntax;
 mod text;
 
-use crate::error::{Error, PdfSource};
+use crate::error::Error;
 use crate::limits::Limits;
 use lopdf::{Document, Object, Stream};
 use std::borrow::Cow;
@@ -39,10 +40,33 @@ fn stream_data(stream: &Stream, max: usize) -> Cow<'_, [u8]> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct Key(usize);
 
-/// The [`Key`] of an object (already resolved).
-fn key(object: &Object) -> Key {
+/// The [`Key`] of an object (already resolved) or dictionary.
+fn key<T>(object: &T) -> Key {
     Key(std::ptr::from_ref(object) as usize)
 }
+
+/// Hashes [`Key`]s, which are addresses (not chosen by the file), with one multiplication.
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map by [`Key`].
+type KeyMap<V> = std::collections::HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// A numeric object's value.
 fn number(object: &Object) -> Option<f32> {
@@ -60,13 +84,8 @@ pub(crate) type Notes = Vec<(usize, String)>;
 /// The text of a PDF's pages, within `limits`.
 pub(crate) fn to_text(bytes: &[u8], limits: &Limits) -> Result<(String, Notes), Error> {
     limits.check_input(bytes.len())?;
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
-        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted,
-        other => Error::Pdf {
-            reason: other.to_string(),
-            source: Some(PdfSource::new(other)),
-        },
-    })?;
+    load::scan(bytes, limits)?;
+    let doc = load::load(bytes, limits)?;
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(Error::Encrypted);
     }

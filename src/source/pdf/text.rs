@@ -76,23 +76,36 @@ enum Block {
 struct SizeCounts {
     /// Size key → (glyphs, the order in which the key was first seen).
     counts: HashMap<i32, (usize, usize)>,
+    /// The last glyphs counted, all of one size key, not yet in `counts`.
+    run: Option<(i32, usize)>,
 }
 
 impl SizeCounts {
     /// Counts a glyph.
     fn add(&mut self, g: &Glyph) {
         let key = (g.size * SIZE_BINS_PER_POINT).round() as i32;
-        let order = self.counts.len();
-        self.counts.entry(key).or_insert((0, order)).0 += 1;
+        match &mut self.run {
+            Some((k, n)) if *k == key => *n += 1,
+            run => {
+                if let Some((k, n)) = run.replace((key, 1)) {
+                    let order = self.counts.len();
+                    self.counts.entry(k).or_insert((0, order)).0 += n;
+                }
+            }
+        }
     }
 
     /// Whether no glyph was counted.
     fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        self.counts.is_empty() && self.run.is_none()
     }
 
     /// The most common size (of those as common, the one seen first last), or the default.
-    fn most_common(&self) -> f32 {
+    fn most_common(mut self) -> f32 {
+        if let Some((k, n)) = self.run.take() {
+            let order = self.counts.len();
+            self.counts.entry(k).or_insert((0, order)).0 += n;
+        }
         self.counts
             .iter()
             .max_by_key(|(_, &(n, order))| (n, order))
@@ -505,15 +518,34 @@ fn is_page_number(line: &Line, (width, height): (f32, f32)) -> bool {
         && (centre - width / 2.0).abs() < width * PAGE_NUMBER_CENTRE
 }
 
+/// A key that orders as `f32::total_cmp` orders `v`.
+fn total_key(v: f32) -> u32 {
+    let bits = v.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
+}
+
 /// Groups glyphs into lines by baseline; a run of smaller glyphs raised just above a line
 /// (within 0.75 em, horizontally within it) joins that line as superscript.
 pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
-    let mut sorted: Vec<&Glyph> = glyphs
+    // By baseline, then x (a stable sort: glyphs at one place keep their order), on integer
+    // keys that order as the coordinates do.
+    let mut keyed: Vec<(u64, u32)> = glyphs
         .iter()
-        .copied()
-        .filter(|g| g.size > MIN_GLYPH_SIZE)
+        .enumerate()
+        .filter(|(_, g)| g.size > MIN_GLYPH_SIZE)
+        .map(|(i, g)| {
+            let key = u64::from(total_key(g.y)) << 32 | u64::from(total_key(g.x));
+            (key, i as u32)
+        })
         .collect();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    keyed.sort_unstable();
+    let sorted = keyed
+        .into_iter()
+        .filter_map(|(_, i)| glyphs.get(i as usize).copied());
     let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
     for g in sorted {
         match clusters.last_mut() {
@@ -572,7 +604,7 @@ pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
 
 /// The text of a line: glyphs in x order, spaces from gaps, raised runs as `<sup>`.
 fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Line> {
-    let mut all: Vec<(&Glyph, bool)> = main
+    let all: Vec<(&Glyph, bool)> = main
         .iter()
         .map(|g| (*g, false))
         .chain(sup.iter().map(|g| (*g, true)))
@@ -580,7 +612,14 @@ fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Lin
     if all.is_empty() {
         return None;
     }
-    all.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+    // By x, stably (main glyphs before raised ones at one x).
+    let mut keyed: Vec<(u32, u32, (&Glyph, bool))> = all
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| (total_key(a.0.x), i as u32, a))
+        .collect();
+    keyed.sort_unstable_by_key(|&(key, i, _)| (key, i));
+    let all: Vec<(&Glyph, bool)> = keyed.into_iter().map(|(_, _, a)| a).collect();
     let size = main.iter().map(|g| g.size).fold(0.0f32, f32::max);
     let mut text = String::new();
     let mut in_sup = false;
