@@ -38,7 +38,7 @@ pub struct Limits {
     /// as often as it is listed or drawn. Default 64 MiB.
     pub max_inflated: usize,
     /// Most content-stream operators interpreted in a PDF, over all pages and forms.
-    /// Default 10,000,000.
+    /// Default 5,000,000 (a 10,000-row Attachment A takes about a million).
     pub max_operators: usize,
     /// Deepest nesting of arrays and dictionaries in a content stream or CMap; deeper
     /// operands are skipped. Default 16.
@@ -52,7 +52,8 @@ pub struct Limits {
     /// Most character codes one `/ToUnicode` CMap may map (its `bfchar` entries and the
     /// codes of its `bfrange`s). Default 65,536 · 4.
     pub max_cmap_codes: usize,
-    /// Most glyphs placed on a PDF's pages in all. Default 8,000,000.
+    /// Most glyphs placed on a PDF's pages in all (every character code shown, with text or
+    /// not). Default 2,000,000 (a 10,000-row Attachment A is about a million).
     pub max_glyphs: usize,
     /// Most values a PDF's objects may hold (every number, name, string, array and
     /// dictionary, nested ones too, in the file and in its object streams), counted before
@@ -72,13 +73,13 @@ impl Default for Limits {
             max_text: 32 << 20,
             max_inflated_stream: 16 << 20,
             max_inflated: 64 << 20,
-            max_operators: 10_000_000,
+            max_operators: 5_000_000,
             max_nesting: 16,
             max_form_depth: 8,
             max_form_draws: 10_000,
             max_pages: 10_000,
             max_cmap_codes: 4 << 16,
-            max_glyphs: 8_000_000,
+            max_glyphs: 2_000_000,
             max_objects: 1_000_000,
             max_diagnostics: 1_000,
         }

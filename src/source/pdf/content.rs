@@ -126,7 +126,16 @@ pub(super) struct Reader<'d> {
 #[derive(Debug, Default)]
 struct Names<'d> {
     fonts: HashMap<Box<[u8]>, Rc<Font>>,
-    xobjects: HashMap<Box<[u8]>, &'d Object>,
+    xobjects: HashMap<Box<[u8]>, XObject<'d>>,
+}
+
+/// An XObject, by its `/Subtype`.
+#[derive(Debug, Clone, Copy)]
+enum XObject<'d> {
+    Image,
+    /// The form's object (resolved) and stream.
+    Form(&'d Object, &'d lopdf::Stream),
+    Other,
 }
 
 /// The kinds of notes a document gets once each.
@@ -338,12 +347,12 @@ impl<'d> Interpreter<'_, 'd> {
         &mut self,
         resources: Option<&'d Dictionary>,
         name: &[u8],
-    ) -> Option<&'d Object> {
+    ) -> Option<XObject<'d>> {
         let resources = resources?;
         let reader = &mut *self.reader;
         let names = reader.names.entry(key(resources)).or_default();
-        if let Some(&object) = names.xobjects.get(name) {
-            return Some(object);
+        if let Some(&xobject) = names.xobjects.get(name) {
+            return Some(xobject);
         }
         let doc = reader.doc;
         let object = resources
@@ -353,8 +362,16 @@ impl<'d> Interpreter<'_, 'd> {
             .and_then(|o| o.as_dict().ok())
             .and_then(|x| x.get(name).ok())
             .map(|o| resolve(doc, o))?;
-        names.xobjects.insert(name.into(), object);
-        Some(object)
+        let xobject = match object.as_stream() {
+            Ok(stream) => match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+                Ok(b"Image") => XObject::Image,
+                Ok(b"Form") => XObject::Form(object, stream),
+                _ => XObject::Other,
+            },
+            Err(_) => XObject::Other,
+        };
+        names.xobjects.insert(name.into(), xobject);
+        Some(xobject)
     }
 
     /// Runs one operator: graphics state, text state and positioning, text showing, paths,
@@ -603,24 +620,14 @@ impl<'d> Interpreter<'_, 'd> {
     /// resources and matrix) within the document's draws and the depth of nesting.
     fn xobject(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) -> Result<(), Error> {
         let doc = self.reader.doc;
-        let Some(object) = self.named_xobject(resources, name) else {
-            return Ok(());
-        };
-        let Ok(stream) = object.as_stream() else {
-            return Ok(());
-        };
-        match stream
-            .dict
-            .get(b"Subtype")
-            .ok()
-            .and_then(|o| o.as_name().ok())
-        {
-            Some(b"Image") => self.out.images += 1,
-            Some(b"Form") if self.depth >= self.reader.limits.max_form_depth => {
+        match self.named_xobject(resources, name) {
+            None | Some(XObject::Other) => {}
+            Some(XObject::Image) => self.out.images += 1,
+            Some(XObject::Form(..)) if self.depth >= self.reader.limits.max_form_depth => {
                 self.note_skipped_form(true);
             }
-            Some(b"Form") if self.reader.draws == 0 => self.note_skipped_form(false),
-            Some(b"Form") => {
+            Some(XObject::Form(..)) if self.reader.draws == 0 => self.note_skipped_form(false),
+            Some(XObject::Form(object, stream)) => {
                 self.reader.draws -= 1;
                 let matrix = stream
                     .dict
@@ -645,7 +652,6 @@ impl<'d> Interpreter<'_, 'd> {
                 self.stack.truncate(saved.3);
                 ran?;
             }
-            _ => {}
         }
         Ok(())
     }
