@@ -5,11 +5,16 @@
 //!
 //! Only `std` and `lopdf` (for deflate): this file is included by the hostile tests and by the
 //! benchmarks.
+// `pub` for the includer (a test or bench crate may not use it all or re-export it).
+#![allow(unreachable_pub, dead_code)]
 
 use std::fmt::Write as _;
 
-/// The families: a name and a builder from a byte size to a PDF of about that size.
-pub fn families() -> Vec<(&'static str, fn(usize) -> Vec<u8>)> {
+/// A family: its name and a builder from a byte size to a PDF of about that size.
+pub type Family = (&'static str, fn(usize) -> Vec<u8>);
+
+/// The families.
+pub fn families() -> Vec<Family> {
     vec![
         ("deflate_bomb", deflate_bomb),
         ("contents_repeated", contents_repeated),
@@ -29,6 +34,7 @@ pub fn families() -> Vec<(&'static str, fn(usize) -> Vec<u8>)> {
         ("many_pages", many_pages),
         ("many_text_pages", many_text_pages),
         ("many_glyphs", many_glyphs),
+        ("one_glyph_lines", one_glyph_lines),
         ("glyph_bomb", glyph_bomb),
         ("many_operators", many_operators),
         ("declared_sizes", declared_sizes),
@@ -75,7 +81,7 @@ impl Pdf {
         let xref = out.len();
         let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
         for offset in offsets {
-            let _ = write!(table, "{offset:010} 00000 n \n");
+            let _ = writeln!(table, "{offset:010} 00000 n ");
         }
         out.extend_from_slice(table.as_bytes());
         out.extend_from_slice(format!("trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n").as_bytes());
@@ -110,7 +116,8 @@ fn deflated(dict: &str, data: &[u8]) -> Vec<u8> {
 }
 
 /// A simple font every viewer has: Helvetica, WinAnsi.
-const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+const HELVETICA: &str =
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
 
 /// The usual resources: `/F1` Helvetica.
 fn helvetica_resources() -> String {
@@ -127,7 +134,10 @@ fn one_page(build: impl FnOnce(&mut Pdf) -> (String, String)) -> Vec<u8> {
     let page = pdf.add(format!(
         "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Resources {resources} /Contents {contents} >>"
     ));
-    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"));
+    pdf.set(
+        pages,
+        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
+    );
     pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
     pdf.finish(catalog)
 }
@@ -167,7 +177,10 @@ fn contents_repeated(size: usize) -> Vec<u8> {
         let id = pdf.add(stream("", content.as_bytes()));
         let reference = format!("{id} 0 R ");
         let count = size / reference.len();
-        (helvetica_resources(), format!("[{}]", reference.repeat(count)))
+        (
+            helvetica_resources(),
+            format!("[{}]", reference.repeat(count)),
+        )
     })
 }
 
@@ -212,7 +225,10 @@ fn body_nested(size: usize) -> Vec<u8> {
         "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Resources {} /Contents {contents} 0 R /Deep {array} 0 R /Deeper {dictionary} 0 R >>",
         helvetica_resources()
     ));
-    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"));
+    pdf.set(
+        pages,
+        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
+    );
     pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
     pdf.finish(catalog)
 }
@@ -261,7 +277,9 @@ fn form_chain(size: usize) -> Vec<u8> {
                 (helvetica_resources(), c)
             };
             pdf.add(stream(
-                &format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources {resources}"),
+                &format!(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources {resources}"
+                ),
                 content.as_bytes(),
             ));
         }
@@ -336,9 +354,8 @@ fn cmap_ranges(size: usize) -> Vec<u8> {
     let dest = "0041".repeat(512);
     let line_len = 30 + dest.len();
     let lines = (size / line_len).max(1);
-    let mut cmap = String::from(
-        "begincmap\n1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n",
-    );
+    let mut cmap =
+        String::from("begincmap\n1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n");
     for chunk in (0..lines).collect::<Vec<_>>().chunks(100) {
         let _ = writeln!(cmap, "{} beginbfrange", chunk.len());
         for &i in chunk {
@@ -358,7 +375,8 @@ fn cmap_ranges(size: usize) -> Vec<u8> {
 fn cmap_bfchar(size: usize) -> Vec<u8> {
     let dest = "00410042".repeat(200);
     let lines = (size / (dest.len() + 14)).max(1);
-    let mut cmap = String::from("begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
+    let mut cmap =
+        String::from("begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
     for chunk in (0..lines).collect::<Vec<_>>().chunks(100) {
         let _ = writeln!(cmap, "{} beginbfchar", chunk.len());
         for &i in chunk {
@@ -552,6 +570,18 @@ fn many_glyphs(size: usize) -> Vec<u8> {
     })
 }
 
+/// One page of lines of one glyph each (`'` moves down three points and shows one),
+/// each line a few bytes: as many lines as glyphs.
+fn one_glyph_lines(size: usize) -> Vec<u8> {
+    let mut content = String::from("BT /F1 10 Tf 3 TL 72 780 Td\n");
+    content.push_str(&"(a) '\n".repeat(size / 6));
+    content.push_str("ET\n");
+    one_page(|pdf| {
+        let id = pdf.add(stream("", content.as_bytes()));
+        (helvetica_resources(), format!("{id} 0 R"))
+    })
+}
+
 /// Pages whose shared content stream is a deflated 1 MiB of text lines (about 800,000
 /// glyphs in a few kilobytes): the glyph and text limits, not the file, bound the work.
 fn glyph_bomb(size: usize) -> Vec<u8> {
@@ -605,7 +635,10 @@ fn declared_sizes(size: usize) -> Vec<u8> {
         "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Resources {} /Contents {contents} 0 R >>",
         helvetica_resources()
     ));
-    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"));
+    pdf.set(
+        pages,
+        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
+    );
     pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
     let mut junk = Vec::new();
     junk.extend_from_slice(b"<< /Length 1000000000000000 >>\nstream\nabc\nendstream");
@@ -614,7 +647,10 @@ fn declared_sizes(size: usize) -> Vec<u8> {
         "/Type /XRef /W [1 4 2] /Index [0 4000000000] /Size 4000000000",
         &[0u8; 14],
     ));
-    pdf.add(stream("/Type /ObjStm /N 1000000000 /First 5", b"1 0 2 0 3 0 "));
+    pdf.add(stream(
+        "/Type /ObjStm /N 1000000000 /First 5",
+        b"1 0 2 0 3 0 ",
+    ));
     let filler = stream("/Length2 1000000000000000", &[b'x'; 64]);
     let mut total: usize = pdf.objects.iter().map(|o| o.len() + 40).sum();
     while total < size {
@@ -638,7 +674,10 @@ fn values(size: usize) -> Vec<u8> {
         "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Resources {} /Contents {contents} 0 R /Values {array} 0 R >>",
         helvetica_resources()
     ));
-    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"));
+    pdf.set(
+        pages,
+        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
+    );
     pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
     pdf.finish(catalog)
 }
@@ -660,10 +699,16 @@ fn objstm_values(size: usize) -> Vec<u8> {
         "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Resources {} /Contents {contents} 0 R >>",
         helvetica_resources()
     ));
-    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"));
+    pdf.set(
+        pages,
+        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
+    );
     pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
     for _ in 0..(size / (packed.len() + 80)).max(1) {
-        pdf.add(stream("/Type /ObjStm /N 1 /First 10 /Filter /FlateDecode", &packed));
+        pdf.add(stream(
+            "/Type /ObjStm /N 1 /First 10 /Filter /FlateDecode",
+            &packed,
+        ));
     }
     pdf.finish(catalog)
 }
@@ -683,7 +728,10 @@ fn page_tree(size: usize) -> Vec<u8> {
         helvetica_resources()
     ));
     let kids = format!("{page} 0 R {inner} 0 R {pages} 0 R ").repeat(size / 18);
-    pdf.set(inner, format!("<< /Type /Pages /Parent {pages} 0 R /Kids [{kids}] /Count 3 >>"));
+    pdf.set(
+        inner,
+        format!("<< /Type /Pages /Parent {pages} 0 R /Kids [{kids}] /Count 3 >>"),
+    );
     pdf.set(
         pages,
         format!("<< /Type /Pages /Kids [{inner} 0 R {pages} 0 R] /Count 2 >>"),

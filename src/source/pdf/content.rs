@@ -722,6 +722,29 @@ impl<'d> Interpreter<'_, 'd> {
 mod tests {
     use super::*;
 
+    /// Reads every page of `bytes`, returning the reader's counts of fonts and CMaps.
+    fn fonts_read(bytes: &[u8]) -> (usize, usize) {
+        let doc = Document::load_mem(bytes).unwrap();
+        let limits = Limits::default();
+        let mut reader = Reader::new(&doc, &limits);
+        for id in doc.page_iter() {
+            reader.page(id).unwrap();
+        }
+        reader.fonts.counts()
+    }
+
+    /// A font written inline is read once however often `Tf` selects it, and fonts that
+    /// share a CMap share it.
+    #[test]
+    fn fonts_and_cmaps_are_read_once() {
+        let families = super::super::pdf_families::families();
+        let build = |name: &str| families.iter().find(|(n, _)| *n == name).unwrap().1;
+        assert_eq!(fonts_read(&build("inline_font_retf")(20_000)), (1, 1));
+        let (fonts, cmaps) = fonts_read(&build("fonts_share_cmap")(20_000));
+        assert!(fonts > 50, "{fonts}");
+        assert_eq!(cmaps, 1);
+    }
+
     #[test]
     fn matrices() {
         let translate = [1.0, 0.0, 0.0, 1.0, 10.0, 20.0];

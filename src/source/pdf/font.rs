@@ -112,6 +112,12 @@ impl FontCache {
         Some(font)
     }
 
+    /// How many fonts and CMaps were read.
+    #[cfg(test)]
+    pub(super) fn counts(&self) -> (usize, usize) {
+        (self.fonts.len(), self.cmaps.len())
+    }
+
     /// A `/ToUnicode` stream's map, parsed once; empty past the document's budget.
     fn cmap(&mut self, doc: &Document, object: &Object) -> Rc<ToUnicode> {
         let object = resolve(doc, object);

@@ -160,6 +160,7 @@ impl Grid {
         placed.sort_by_key(|&(cell, _)| cell);
         let mut out = Vec::new();
         let mut rest = placed.as_slice();
+        let mut cell_text = String::new();
         while let Some(&(first, _)) = rest.first() {
             let r = first / columns.max(1);
             let end = rest.partition_point(|&(cell, _)| cell < (r + 1) * columns);
@@ -177,14 +178,15 @@ impl Grid {
                     text.push('\t');
                 }
                 let here: Vec<&Glyph> = here.iter().map(|&(_, g)| g).collect();
+                cell_text.clear();
                 let mut first_line = true;
-                for line in lines(page, &here) {
+                for line in lines(page, &here, &mut cell_text) {
                     if !first_line {
                         text.push(' ');
                     }
                     first_line = false;
                     any = true;
-                    text.push_str(&line.text);
+                    text.push_str(line.text(&cell_text));
                 }
             }
             if any {
@@ -200,6 +202,139 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rulings that meet one of the other direction, every pair compared (the reference
+    /// the sweep must agree with).
+    fn meeting_pairs(rules: &[Segment]) -> (Vec<f32>, Vec<f32>) {
+        let horizontal: Vec<&Segment> = rules
+            .iter()
+            .filter(|s| (s.y0 - s.y1).abs() < RULING_WIDTH && (s.x0 - s.x1).abs() > RULING_LENGTH)
+            .collect();
+        let vertical: Vec<&Segment> = rules
+            .iter()
+            .filter(|s| (s.x0 - s.x1).abs() < RULING_WIDTH && (s.y0 - s.y1).abs() > RULING_LENGTH)
+            .collect();
+        let meets = |h: &Segment, v: &Segment| {
+            let (hx0, hx1) = (h.x0.min(h.x1), h.x0.max(h.x1));
+            let (vy0, vy1) = (v.y0.min(v.y1), v.y0.max(v.y1));
+            v.x0 >= hx0 - RULING_SLACK
+                && v.x0 <= hx1 + RULING_SLACK
+                && h.y0 >= vy0 - RULING_SLACK
+                && h.y0 <= vy1 + RULING_SLACK
+        };
+        let hs = horizontal
+            .iter()
+            .filter(|h| vertical.iter().any(|v| meets(h, v)))
+            .map(|h| h.y0)
+            .collect();
+        let vs = vertical
+            .iter()
+            .filter(|v| horizontal.iter().any(|h| meets(h, v)))
+            .map(|v| v.x0)
+            .collect();
+        (snap(vs, RULING_SLACK), snap(hs, RULING_SLACK))
+    }
+
+    /// The sweep finds the rulings that every pair compared finds, on random rulings (near
+    /// misses, zeros of both signs, infinities).
+    #[test]
+    fn sweep_agrees_with_every_pair() {
+        fn next(seed: &mut u64) -> u64 {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed
+        }
+        fn coordinate(seed: &mut u64) -> f32 {
+            match next(seed) % 16 {
+                0 => 0.0,
+                1 => -0.0,
+                2 => f32::INFINITY,
+                3 => f32::NEG_INFINITY,
+                _ => (next(seed) % 400) as f32 / 4.0 - 20.0,
+            }
+        }
+        let seed = &mut 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2_000 {
+            let n = (next(seed) % 12) as usize;
+            let rules: Vec<Segment> = (0..n)
+                .map(|i| {
+                    let (a, b, c) = (coordinate(seed), coordinate(seed), coordinate(seed));
+                    let d = c + (next(seed) % 8) as f32 / 8.0;
+                    if i % 2 == 0 {
+                        Segment {
+                            x0: a,
+                            y0: c,
+                            x1: b,
+                            y1: d,
+                        }
+                    } else {
+                        Segment {
+                            x0: c,
+                            y0: a,
+                            x1: d,
+                            y1: b,
+                        }
+                    }
+                })
+                .collect();
+            let horizontal: Vec<Span> = rules
+                .iter()
+                .filter(|s| {
+                    (s.y0 - s.y1).abs() < RULING_WIDTH && (s.x0 - s.x1).abs() > RULING_LENGTH
+                })
+                .map(|h| Span {
+                    at: h.y0,
+                    lo: h.x0.min(h.x1),
+                    hi: h.x0.max(h.x1),
+                })
+                .collect();
+            let vertical: Vec<Span> = rules
+                .iter()
+                .filter(|s| {
+                    (s.x0 - s.x1).abs() < RULING_WIDTH && (s.y0 - s.y1).abs() > RULING_LENGTH
+                })
+                .map(|v| Span {
+                    at: v.x0,
+                    lo: v.y0.min(v.y1),
+                    hi: v.y0.max(v.y1),
+                })
+                .collect();
+            let swept = (
+                snap(meeting(&vertical, &horizontal), RULING_SLACK),
+                snap(meeting(&horizontal, &vertical), RULING_SLACK),
+            );
+            assert_eq!(swept, meeting_pairs(&rules), "{rules:?}");
+        }
+    }
+
+    /// A grid of more cells than any table is no table.
+    #[test]
+    fn huge_grids_are_not_tables() {
+        let rules = |n: usize| -> Vec<Segment> {
+            (0..n)
+                .flat_map(|i| {
+                    let p = i as f32 * 5.0;
+                    [
+                        Segment {
+                            x0: 0.0,
+                            y0: p,
+                            x1: 5.0 * n as f32,
+                            y1: p,
+                        },
+                        Segment {
+                            x0: p,
+                            y0: 0.0,
+                            x1: p,
+                            y1: 5.0 * n as f32,
+                        },
+                    ]
+                })
+                .collect()
+        };
+        assert!(Grid::find(&rules(200)).is_some());
+        assert!(Grid::find(&rules(300)).is_none());
+    }
 
     #[test]
     fn snapping() {

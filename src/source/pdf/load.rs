@@ -275,7 +275,7 @@ pub(super) fn load(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
         }
         None => {}
     }
-    let doc = doc.map_err(into_error)?;
+    let doc = doc.map_err(|e| into_error(e, limits))?;
     // lopdf rebuilds the cross-reference table of a damaged file whose page tree did not
     // load, but not for a filtered load: done here as it would.
     let needs_password = doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none();
@@ -295,8 +295,15 @@ pub(super) fn load(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
 }
 
 /// This crate's error for lopdf's.
-fn into_error(error: lopdf::Error) -> Error {
+fn into_error(error: lopdf::Error, limits: &Limits) -> Error {
     match error {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            Error::TooLarge {
+                what: "bytes of one inflated stream",
+                limit: limits.max_inflated_stream,
+                setting: "max_inflated_stream",
+            }
+        }
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted,
         other => Error::Pdf {
             reason: other.to_string(),

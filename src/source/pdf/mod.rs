@@ -119,3 +119,129 @@ pub(crate) fn to_text(bytes: &[u8], limits: &Limits) -> Result<(String, Notes), 
     }
     layout.finish()
 }
+
+#[cfg(test)]
+#[path = "../../../tests/hostile/pdf_families.rs"]
+mod pdf_families;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Limits small enough for the families to reach them quickly in a debug build.
+    fn small() -> Limits {
+        Limits {
+            max_inflated: 4 << 20,
+            max_inflated_stream: 1 << 20,
+            max_operators: 200_000,
+            max_form_draws: 500,
+            max_pages: 200,
+            max_cmap_codes: 1 << 12,
+            max_glyphs: 100_000,
+            max_text: 1 << 20,
+            max_objects: 100_000,
+            ..Limits::default()
+        }
+    }
+
+    fn family(name: &str) -> fn(usize) -> Vec<u8> {
+        pdf_families::families()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| f)
+            .unwrap()
+    }
+
+    fn too_large(result: Result<(String, Notes), Error>) -> &'static str {
+        match result {
+            Err(Error::TooLarge { setting, .. }) => setting,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Every family, small, gives text or an error within the limits.
+    #[test]
+    fn every_family_answers() {
+        for (name, build) in pdf_families::families() {
+            for size in [2_000, 50_000] {
+                let result = to_text(&build(size), &small());
+                if let Ok((text, _)) = &result {
+                    assert!(text.len() <= small().max_text, "{name} {size}");
+                }
+            }
+        }
+    }
+
+    /// Each limit is the error of the family that reaches it.
+    #[test]
+    fn limits_are_errors() {
+        let limits = small();
+        let cases = [
+            ("many_pages", 400_000, "max_pages"),
+            ("many_glyphs", 400_000, "max_glyphs"),
+            ("glyph_bomb", 10_000, "max_glyphs"),
+            ("many_operators", 1_000_000, "max_operators"),
+            ("deflate_bomb", 10_000, "max_inflated"),
+            ("contents_repeated", 200_000, "max_inflated"),
+            ("values", 400_000, "max_objects"),
+            ("objstm_values", 10_000, "max_inflated_stream"),
+        ];
+        for (name, size, setting) in cases {
+            assert_eq!(
+                too_large(to_text(&family(name)(size), &limits)),
+                setting,
+                "{name}"
+            );
+        }
+        let objects = to_text(&family("objstm_values")(10_000), &Limits::default());
+        assert_eq!(too_large(objects), "max_objects");
+        let text = Limits {
+            max_text: 1_000,
+            ..limits
+        };
+        assert_eq!(
+            too_large(to_text(&family("many_text_pages")(100_000), &text)),
+            "max_text"
+        );
+    }
+
+    /// Form XObjects past the draws or the depth are skipped with one note each for the
+    /// document, and what was drawn is read.
+    #[test]
+    fn forms_past_their_limits_are_noted_once() {
+        let limits = Limits {
+            max_form_draws: 50,
+            ..Limits::default()
+        };
+        // The form draws itself a hundred times: eight deep first, then fifty in all.
+        let (text, notes) = to_text(&family("form_fanout")(600), &limits).unwrap();
+        assert_eq!(text.matches('x').count(), 50);
+        let notes: Vec<&str> = notes.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("8 deep") && notes[0].ends_with("(Limits::max_form_depth)"));
+        assert!(notes[1].contains("50 times") && notes[1].ends_with("(Limits::max_form_draws)"));
+        let limits = Limits {
+            max_form_depth: 3,
+            ..Limits::default()
+        };
+        // Ten draws of itself, three deep: 1 + 10 + 100 drawn.
+        let (text, notes) = to_text(&family("form_fanout")(60), &limits).unwrap();
+        assert_eq!(text.matches('x').count(), 111);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].1.ends_with("(Limits::max_form_depth)"));
+        // The text of a chain's last form, deeper than that, is not read.
+        assert!(matches!(
+            to_text(&family("form_chain")(2_000), &limits),
+            Err(Error::NoText { .. })
+        ));
+        // Each draw counts the form's inflated bytes.
+        let limits = Limits {
+            max_inflated: 100_000,
+            ..Limits::default()
+        };
+        assert_eq!(
+            too_large(to_text(&family("form_fanout")(600), &limits)),
+            "max_inflated"
+        );
+    }
+}

@@ -52,20 +52,50 @@ const MARK_RAISE: f32 = 0.75;
 /// A gap between glyphs wider than this many ems is a space.
 const WORD_GAP: f32 = 0.15;
 
-/// A line of text on a page.
-#[derive(Debug, Clone)]
-pub(super) struct Line {
+/// A line of text on a page, as laid out: its text is a range of the page's text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Placed {
     x0: f32,
     x1: f32,
     y: f32,
     size: f32,
-    pub(super) text: String,
+    start: u32,
+    end: u32,
+}
+
+impl Placed {
+    /// The line's text in its page's `text`.
+    pub(super) fn text(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The line with its text.
+    fn with<'t>(self, text: &'t str) -> Line<'t> {
+        Line {
+            x0: self.x0,
+            x1: self.x1,
+            y: self.y,
+            size: self.size,
+            text: self.text(text),
+        }
+    }
+}
+
+/// A line of text on a page, as written.
+#[derive(Debug, Clone, Copy)]
+struct Line<'t> {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    text: &'t str,
 }
 
 /// What a page contributes, top to bottom.
 #[derive(Debug)]
-enum Block {
-    Line(Line),
+enum Block<'t> {
+    Line(Line<'t>),
     Row(Vec<String>),
 }
 
@@ -119,7 +149,9 @@ impl SizeCounts {
 struct Laid {
     width: f32,
     height: f32,
-    lines: Vec<Line>,
+    /// The text of the lines, one after another.
+    text: String,
+    lines: Vec<Placed>,
     /// Rows as their cells joined by tabs (split again when written).
     rows: Vec<(f32, String)>,
     notes: Vec<String>,
@@ -192,11 +224,12 @@ impl<'l> Layout<'l> {
         for g in &page.glyphs {
             self.all.add(g);
         }
-        let lines = lines(&page, &outside);
+        let mut text = String::new();
+        let lines = lines(&page, &outside, &mut text);
+        text.shrink_to_fit();
         let rows = grid.map_or_else(Vec::new, |grid| grid.rows(&page, &inside));
-        let text = lines.iter().map(|l| l.text.len() + 1).sum::<usize>()
-            + rows.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
-        self.text = self.text.saturating_add(text);
+        let laid = text.len() + lines.len() + rows.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
+        self.text = self.text.saturating_add(laid);
         if self.text > self.limits.max_text {
             return Err(self.too_much_text());
         }
@@ -205,6 +238,7 @@ impl<'l> Layout<'l> {
         self.pages.push(Laid {
             width: page.width,
             height: page.height,
+            text,
             lines,
             rows,
             notes,
@@ -243,6 +277,7 @@ impl<'l> Layout<'l> {
             let mut blocks: Vec<(f32, Block)> = page
                 .lines
                 .into_iter()
+                .map(|l| l.with(&page.text))
                 .filter(|l| !is_page_number(l, size))
                 .map(|l| (l.y, Block::Line(l)))
                 .collect();
@@ -365,7 +400,7 @@ fn emit_page(
                 if !note {
                     items.body_line(out, line, paragraph);
                 }
-                out.push_str(&line.text);
+                out.push_str(line.text);
                 prev = Some(line);
             }
         }
@@ -401,7 +436,7 @@ fn notes_start(blocks: &[(f32, Block)], body: f32, height: f32) -> usize {
         }
     }
     while notes_from < blocks.len()
-        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if starts_note(&l.text))
+        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if starts_note(l.text))
     {
         notes_from += 1;
     }
@@ -421,8 +456,8 @@ fn line_break(out: &mut String, prev: Option<&Line>, line: &Line, note: bool, ri
     // heading may reach as far).
     let same_size = (p.size - line.size).abs() <= SAME_SIZE * p.size.max(1.0);
     let full = p.x1 >= right - MARGIN_REACH * (right - p.x0).max(1.0) && !note && same_size;
-    let item = crate::text::is_list_item(&line.text);
-    if note && starts_note(&line.text) || gap > PARAGRAPH_GAP * p.size.max(line.size) {
+    let item = crate::text::is_list_item(line.text);
+    if note && starts_note(line.text) || gap > PARAGRAPH_GAP * p.size.max(line.size) {
         out.push_str("\n\n");
         return true;
     }
@@ -433,8 +468,8 @@ fn line_break(out: &mut String, prev: Option<&Line>, line: &Line, note: bool, ri
         }
     } else if note {
         out.push(' ');
-    } else if (line.x0 - p.x0 > INDENT && ends_clause(&p.text))
-        || (p.x0 - line.x0 > INDENT && ends_clause(&p.text) && !p.text.ends_with(','))
+    } else if (line.x0 - p.x0 > INDENT && ends_clause(p.text))
+        || (p.x0 - line.x0 > INDENT && ends_clause(p.text) && !p.text.ends_with(','))
     {
         // A new indented paragraph, or text back at the margin after a finished sentence; an
         // indented first line that ends at a comma (a long word went to the next line) goes
@@ -464,8 +499,8 @@ impl Items {
     /// on with the previous page's item is indented as the item's later lines are.
     fn body_line(&mut self, out: &mut String, line: &Line, paragraph: bool) {
         // (Lettered items too: `d. Within 14 days …`.)
-        let item = crate::text::is_list_item(&line.text)
-            || crate::text::regex!(r"^[a-z]\. [A-Z]").is_match(&line.text);
+        let item = crate::text::is_list_item(line.text)
+            || crate::text::regex!(r"^[a-z]\. [A-Z]").is_match(line.text);
         let first = self.first_body_line;
         let continues = self
             .carried
@@ -529,8 +564,9 @@ fn total_key(v: f32) -> u32 {
 }
 
 /// Groups glyphs into lines by baseline; a run of smaller glyphs raised just above a line
-/// (within 0.75 em, horizontally within it) joins that line as superscript.
-pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
+/// (within 0.75 em, horizontally within it) joins that line as superscript. The lines' text is
+/// appended to `text`.
+pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph], text: &mut String) -> Vec<Placed> {
     // By baseline, then x (a stable sort: glyphs at one place keep their order), on integer
     // keys that order as the coordinates do.
     let mut keyed: Vec<(u64, u32)> = glyphs
@@ -543,21 +579,22 @@ pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
         })
         .collect();
     keyed.sort_unstable();
-    let sorted = keyed
+    let sorted: Vec<&Glyph> = keyed
         .into_iter()
-        .filter_map(|(_, i)| glyphs.get(i as usize).copied());
-    let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
-    for g in sorted {
-        match clusters.last_mut() {
-            Some(c)
-                if c.first()
-                    .is_some_and(|f| (g.y - f.y).abs() <= SAME_BASELINE * f.size.max(g.size)) =>
-            {
-                c.push(g)
+        .filter_map(|(_, i)| glyphs.get(i as usize).copied())
+        .collect();
+    // Clusters: runs of `sorted` whose baselines are within reach of their first's.
+    let mut clusters: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, g) in sorted.iter().enumerate() {
+        let first = clusters.last().and_then(|c| sorted.get(c.start));
+        match (clusters.last_mut(), first) {
+            (Some(c), Some(f)) if (g.y - f.y).abs() <= SAME_BASELINE * f.size.max(g.size) => {
+                c.end = i + 1
             }
-            _ => clusters.push(vec![g]),
+            _ => clusters.push(i..i + 1),
         }
     }
+    let cluster = |r: &std::ops::Range<usize>| sorted.get(r.clone()).unwrap_or(&[]);
     let size_of = |c: &[&Glyph]| c.iter().map(|g| g.size).fold(0.0f32, f32::max);
     let y_of = |c: &[&Glyph]| c.first().map_or(0.0, |g| g.y);
     let span_of = |c: &[&Glyph]| {
@@ -585,15 +622,16 @@ pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
             && c1 <= d1 + size
     };
     let mut out = Vec::new();
+    let mut scratch = Vec::new();
     let mut i = 0;
-    while let Some(c) = clusters.get(i) {
-        match clusters.get(i + 1) {
+    while let Some(c) = clusters.get(i).map(cluster) {
+        match clusters.get(i + 1).map(cluster) {
             Some(d) if is_sup(c, d) => {
-                out.extend(build_line(page, d, c));
+                out.extend(build_line(page, d, c, text, &mut scratch));
                 i += 2;
             }
             _ => {
-                out.extend(build_line(page, c, &[]));
+                out.extend(build_line(page, c, &[], text, &mut scratch));
                 i += 1;
             }
         }
@@ -602,32 +640,36 @@ pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
     out
 }
 
-/// The text of a line: glyphs in x order, spaces from gaps, raised runs as `<sup>`.
-fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Line> {
-    let all: Vec<(&Glyph, bool)> = main
-        .iter()
-        .map(|g| (*g, false))
-        .chain(sup.iter().map(|g| (*g, true)))
-        .collect();
-    if all.is_empty() {
+/// The text of a line, appended to `text`: glyphs in x order, spaces from gaps, raised runs
+/// as `<sup>`. `scratch` is room to sort the glyphs in.
+fn build_line<'g>(
+    page: &PageContent,
+    main: &[&'g Glyph],
+    sup: &[&'g Glyph],
+    text: &mut String,
+    scratch: &mut Vec<(u32, u32, (&'g Glyph, bool))>,
+) -> Option<Placed> {
+    if main.is_empty() && sup.is_empty() {
         return None;
     }
     // By x, stably (main glyphs before raised ones at one x).
-    let mut keyed: Vec<(u32, u32, (&Glyph, bool))> = all
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| (total_key(a.0.x), i as u32, a))
-        .collect();
-    keyed.sort_unstable_by_key(|&(key, i, _)| (key, i));
-    let all: Vec<(&Glyph, bool)> = keyed.into_iter().map(|(_, _, a)| a).collect();
+    scratch.clear();
+    scratch.extend(
+        main.iter()
+            .map(|g| (*g, false))
+            .chain(sup.iter().map(|g| (*g, true)))
+            .enumerate()
+            .map(|(i, a)| (total_key(a.0.x), i as u32, a)),
+    );
+    scratch.sort_unstable_by_key(|&(key, i, _)| (key, i));
     let size = main.iter().map(|g| g.size).fold(0.0f32, f32::max);
-    let mut text = String::new();
+    let start = text.len();
     let mut in_sup = false;
     let mut last_end: Option<f32> = None;
-    for (g, raised) in &all {
+    for &(_, _, (g, raised)) in scratch.iter() {
         let t = page.glyph_text(g);
         let digits = t.bytes().all(|b| b.is_ascii_digit());
-        let mark = *raised && digits;
+        let mark = raised && digits;
         if in_sup && !mark {
             text.push_str("</sup>");
             in_sup = false;
@@ -650,28 +692,80 @@ fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Lin
     if in_sup {
         text.push_str("</sup>");
     }
-    let text = text.trim().to_owned();
-    if text.is_empty() {
+    // The line's text, trimmed.
+    let written = text.get(start..).unwrap_or("");
+    let lead = written.len() - written.trim_start().len();
+    let kept = written.trim().len();
+    if kept == 0 {
+        text.truncate(start);
         return None;
     }
-    let x0 = all.iter().map(|(g, _)| g.x).fold(f32::MAX, f32::min);
-    let x1 = all
+    let (start, end) = (start + lead, start + lead + kept);
+    let x0 = scratch
         .iter()
-        .map(|(g, _)| g.x + g.width)
+        .map(|(_, _, (g, _))| g.x)
+        .fold(f32::MAX, f32::min);
+    let x1 = scratch
+        .iter()
+        .map(|(_, _, (g, _))| g.x + g.width)
         .fold(f32::MIN, f32::max);
     let y = main.first().or(sup.first()).map_or(0.0, |g| g.y);
-    Some(Line {
+    Some(Placed {
         x0,
         x1,
         y,
         size,
-        text,
+        start: u32::try_from(start).ok()?,
+        end: u32::try_from(end).ok()?,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The most common size, counted as the reader counted it before (each size's count in
+    /// the order first seen; the last of the most common wins).
+    #[test]
+    fn most_common_size_breaks_ties_as_before() {
+        fn before(sizes: &[f32]) -> f32 {
+            let mut counts: Vec<(i32, usize)> = Vec::new();
+            for s in sizes {
+                let key = (s * SIZE_BINS_PER_POINT).round() as i32;
+                match counts.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((key, 1)),
+                }
+            }
+            counts
+                .iter()
+                .max_by_key(|(_, n)| *n)
+                .map_or(DEFAULT_BODY_SIZE, |(k, _)| *k as f32 / SIZE_BINS_PER_POINT)
+        }
+        let glyph = |size| Glyph {
+            x: 0.0,
+            y: 0.0,
+            width: 1.0,
+            size,
+            start: 0,
+            len: 1,
+        };
+        for case in 0..500u64 {
+            let mut seed = case;
+            let sizes: Vec<f32> = (0..(case % 40))
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    [9.0, 10.0, 10.2, 12.0, 11.9, 7.5][(seed >> 33) as usize % 6]
+                })
+                .collect();
+            let mut counts = SizeCounts::default();
+            for &s in &sizes {
+                counts.add(&glyph(s));
+            }
+            assert_eq!(counts.is_empty(), sizes.is_empty());
+            assert_eq!(counts.most_common(), before(&sizes), "{sizes:?}");
+        }
+    }
 
     #[test]
     fn helpers() {
