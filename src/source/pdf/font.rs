@@ -340,7 +340,10 @@ const CID_CODES: u32 = 65_536;
 /// its ranges claim).
 #[derive(Debug, Default)]
 pub(super) struct CidWidths {
+    /// While `/W` is read: runs by first code.
     runs: BTreeMap<u32, (u32, f32)>,
+    /// Once read: (first, last, width) by first code, for a binary search.
+    sorted: Vec<(u32, u32, f32)>,
 }
 
 impl CidWidths {
@@ -377,6 +380,10 @@ impl CidWidths {
                 None => break,
             }
         }
+        out.sorted = std::mem::take(&mut out.runs)
+            .into_iter()
+            .map(|(first, (last, width))| (first, last, width))
+            .collect();
         out
     }
 
@@ -409,8 +416,9 @@ impl CidWidths {
 
     /// The width `/W` gives `code`.
     fn get(&self, code: u32) -> Option<f32> {
-        let (_, &(end, width)) = self.runs.range(..=code).next_back()?;
-        (end >= code).then_some(width)
+        let at = self.sorted.partition_point(|&(first, _, _)| first <= code);
+        let &(_, last, width) = self.sorted.get(at.checked_sub(1)?)?;
+        (last >= code).then_some(width)
     }
 }
 
@@ -451,7 +459,7 @@ mod tests {
         assert_eq!(get(71), Some(500.0));
         assert_eq!(get(100), Some(500.0));
         assert_eq!(get(101), None);
-        assert_eq!(widths.runs.len(), 3);
+        assert_eq!(widths.sorted.len(), 3);
         // Narrow runs painted inside a wide one split it.
         let w: Vec<Object> = vec![
             0.into(),

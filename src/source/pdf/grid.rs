@@ -1,7 +1,7 @@
 //! Ruled tables on a PDF page: the grid their rulings draw, and the glyphs of each cell.
 
 use super::content::{Glyph, PageContent, Segment};
-use super::text::lines;
+use super::text::{lines, Scratch};
 
 /// A ruling is thinner than this …
 const RULING_WIDTH: f32 = 1.0;
@@ -142,7 +142,12 @@ impl Grid {
 
     /// Each row's cells (lines inside a cell joined with a space), joined by tabs, with the
     /// row's top y; rows without text are left out. Only the cells glyphs fall in are built.
-    pub(super) fn rows(&self, page: &PageContent, glyphs: &[&Glyph]) -> Vec<(f32, String)> {
+    pub(super) fn rows<'g>(
+        &self,
+        page: &PageContent,
+        glyphs: &[&'g Glyph],
+        scratch: &mut Scratch<'g>,
+    ) -> Vec<(f32, String)> {
         let columns = self.xs.len().saturating_sub(1);
         let rows = self.ys.len().saturating_sub(1);
         let cells = columns * rows;
@@ -161,6 +166,7 @@ impl Grid {
         let mut out = Vec::new();
         let mut rest = placed.as_slice();
         let mut cell_text = String::new();
+        let mut here_glyphs: Vec<&Glyph> = Vec::new();
         while let Some(&(first, _)) = rest.first() {
             let r = first / columns.max(1);
             let end = rest.partition_point(|&(cell, _)| cell < (r + 1) * columns);
@@ -177,10 +183,11 @@ impl Grid {
                 if c > 0 {
                     text.push('\t');
                 }
-                let here: Vec<&Glyph> = here.iter().map(|&(_, g)| g).collect();
+                here_glyphs.clear();
+                here_glyphs.extend(here.iter().map(|&(_, g)| g));
                 cell_text.clear();
                 let mut first_line = true;
-                for line in lines(page, &here, &mut cell_text) {
+                for line in lines(page, &here_glyphs, &mut cell_text, scratch) {
                     if !first_line {
                         text.push(' ');
                     }

@@ -225,9 +225,10 @@ impl<'l> Layout<'l> {
             self.all.add(g);
         }
         let mut text = String::new();
-        let lines = lines(&page, &outside, &mut text);
+        let mut scratch = Scratch::default();
+        let lines = lines(&page, &outside, &mut text, &mut scratch);
         text.shrink_to_fit();
-        let rows = grid.map_or_else(Vec::new, |grid| grid.rows(&page, &inside));
+        let rows = grid.map_or_else(Vec::new, |grid| grid.rows(&page, &inside, &mut scratch));
         let laid = text.len() + lines.len() + rows.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
         self.text = self.text.saturating_add(laid);
         if self.text > self.limits.max_text {
@@ -563,28 +564,53 @@ fn total_key(v: f32) -> u32 {
     }
 }
 
+/// Room for [`lines`] to sort and group a page's glyphs in, kept from one call to the next.
+#[derive(Debug, Default)]
+pub(super) struct Scratch<'g> {
+    keyed: Vec<(u64, u32)>,
+    sorted: Vec<&'g Glyph>,
+    clusters: Vec<std::ops::Range<usize>>,
+    line: Vec<(u32, u32, (&'g Glyph, bool))>,
+}
+
 /// Groups glyphs into lines by baseline; a run of smaller glyphs raised just above a line
 /// (within 0.75 em, horizontally within it) joins that line as superscript. The lines' text is
 /// appended to `text`.
-pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph], text: &mut String) -> Vec<Placed> {
+pub(super) fn lines<'g>(
+    page: &PageContent,
+    glyphs: &[&'g Glyph],
+    text: &mut String,
+    scratch: &mut Scratch<'g>,
+) -> Vec<Placed> {
+    let Scratch {
+        keyed,
+        sorted,
+        clusters,
+        line,
+    } = scratch;
     // By baseline, then x (a stable sort: glyphs at one place keep their order), on integer
     // keys that order as the coordinates do.
-    let mut keyed: Vec<(u64, u32)> = glyphs
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.size > MIN_GLYPH_SIZE)
-        .map(|(i, g)| {
-            let key = u64::from(total_key(g.y)) << 32 | u64::from(total_key(g.x));
-            (key, i as u32)
-        })
-        .collect();
-    keyed.sort_unstable();
-    let sorted: Vec<&Glyph> = keyed
-        .into_iter()
-        .filter_map(|(_, i)| glyphs.get(i as usize).copied())
-        .collect();
+    keyed.clear();
+    keyed.extend(
+        glyphs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.size > MIN_GLYPH_SIZE)
+            .map(|(i, g)| {
+                let key = u64::from(total_key(g.y)) << 32 | u64::from(total_key(g.x));
+                (key, i as u32)
+            }),
+    );
+    keyed.sort();
+    sorted.clear();
+    sorted.extend(
+        keyed
+            .iter()
+            .filter_map(|&(_, i)| glyphs.get(i as usize).copied()),
+    );
+    let sorted = &*sorted;
     // Clusters: runs of `sorted` whose baselines are within reach of their first's.
-    let mut clusters: Vec<std::ops::Range<usize>> = Vec::new();
+    clusters.clear();
     for (i, g) in sorted.iter().enumerate() {
         let first = clusters.last().and_then(|c| sorted.get(c.start));
         match (clusters.last_mut(), first) {
@@ -622,16 +648,15 @@ pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph], text: &mut String) ->
             && c1 <= d1 + size
     };
     let mut out = Vec::new();
-    let mut scratch = Vec::new();
     let mut i = 0;
     while let Some(c) = clusters.get(i).map(cluster) {
         match clusters.get(i + 1).map(cluster) {
             Some(d) if is_sup(c, d) => {
-                out.extend(build_line(page, d, c, text, &mut scratch));
+                out.extend(build_line(page, d, c, text, line));
                 i += 2;
             }
             _ => {
-                out.extend(build_line(page, c, &[], text, &mut scratch));
+                out.extend(build_line(page, c, &[], text, line));
                 i += 1;
             }
         }
@@ -661,7 +686,7 @@ fn build_line<'g>(
             .enumerate()
             .map(|(i, a)| (total_key(a.0.x), i as u32, a)),
     );
-    scratch.sort_unstable_by_key(|&(key, i, _)| (key, i));
+    scratch.sort_by_key(|&(key, i, _)| (key, i));
     let size = main.iter().map(|g| g.size).fold(0.0f32, f32::max);
     let start = text.len();
     let mut in_sup = false;
