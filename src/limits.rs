@@ -9,7 +9,8 @@
 /// inflated page content, pages, glyphs, operators: the rest could not be read) or, where
 /// what was read can still be parsed, skips the rest with a
 /// [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) diagnostic (Form XObjects drawn
-/// too often or nested too deep, diagnostics past [`max_diagnostics`](Self::max_diagnostics)).
+/// too often or nested too deep, `/ToUnicode` CMaps past the document's codes, diagnostics
+/// past [`max_diagnostics`](Self::max_diagnostics)).
 ///
 /// ```
 /// let mut limits = fcc_notice::Limits::default();
@@ -35,7 +36,8 @@ pub struct Limits {
     /// a stream over it is read as empty. Default 16 MiB.
     pub max_inflated_stream: usize,
     /// Most bytes a PDF's page contents may inflate to in all: every stream of every page,
-    /// as often as it is listed or drawn. Default 64 MiB.
+    /// as often as it is listed or drawn (Form XObjects too); and, counted apart, its object
+    /// streams as the file is read. Default 64 MiB.
     pub max_inflated: usize,
     /// Most content-stream operators interpreted in a PDF, over all pages and forms.
     /// Default 5,000,000 (a 10,000-row Attachment A takes about a million).
@@ -50,7 +52,10 @@ pub struct Limits {
     /// Most pages of a PDF. Default 10,000.
     pub max_pages: usize,
     /// Most character codes one `/ToUnicode` CMap may map (its `bfchar` entries and the
-    /// codes of its `bfrange`s). Default 65,536 · 4.
+    /// codes of its `bfrange`s), and, with bytes of text 16 times as many, what it may map
+    /// them to; all of a PDF's CMaps together map at most 8 times as many codes (later
+    /// CMaps are read as empty, with a [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)
+    /// diagnostic). Default 65,536 · 4.
     pub max_cmap_codes: usize,
     /// Most glyphs placed on a PDF's pages in all (every character code shown, with text or
     /// not). Default 2,000,000 (a 10,000-row Attachment A is about a million).

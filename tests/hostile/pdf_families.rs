@@ -25,6 +25,7 @@ pub fn families() -> Vec<Family> {
         ("inline_font_retf", inline_font_retf),
         ("fonts_share_cmap", fonts_share_cmap),
         ("cmap_ranges", cmap_ranges),
+        ("many_cmaps", many_cmaps),
         ("cmap_bfchar", cmap_bfchar),
         ("huge_w", huge_w),
         ("huge_differences", huge_differences),
@@ -369,6 +370,35 @@ fn cmap_ranges(size: usize) -> Vec<u8> {
     }
     cmap.push_str("endcmap\n");
     cmap_font_page(&cmap)
+}
+
+/// Fonts each with a CMap of its own that maps 65,536 codes in one short `bfrange`, each
+/// font shown once: the CMaps' codes in all, not any one CMap, are many.
+fn many_cmaps(size: usize) -> Vec<u8> {
+    let count = (size / 260).max(1);
+    one_page(|pdf| {
+        let mut fonts = String::from("<< /Font << ");
+        let mut content = String::from("BT 72 700 Td\n");
+        for i in 0..count {
+            let cmap = pdf.add(stream(
+                "",
+                format!(
+                    "begincmap 1 beginbfrange <0000> <FFFF> <{:04X}> endbfrange endcmap",
+                    i % 0x8000
+                )
+                .as_bytes(),
+            ));
+            let id = pdf.add(format!(
+                "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>] /ToUnicode {cmap} 0 R >>"
+            ));
+            let _ = write!(fonts, "/F{i} {id} 0 R ");
+            let _ = writeln!(content, "/F{i} 12 Tf <0001> Tj");
+        }
+        fonts.push_str(">> >>");
+        content.push_str("ET\n");
+        let id = pdf.add(stream("", content.as_bytes()));
+        (fonts, format!("{id} 0 R"))
+    })
 }
 
 /// A font whose CMap is all `bfchar`s with long destinations.

@@ -77,7 +77,7 @@ pub(super) struct FontCache {
 }
 
 /// How many times one CMap's codes all of a document's CMaps may map together.
-pub(super) const CMAP_CODES_PER_DOCUMENT: usize = 16;
+pub(super) const CMAP_CODES_PER_DOCUMENT: usize = 8;
 
 impl FontCache {
     /// An empty cache within `limits`.

@@ -205,6 +205,27 @@ mod tests {
         );
     }
 
+    /// CMaps past the document's codes are read as empty, with one note.
+    #[test]
+    fn cmaps_past_the_documents_codes_are_noted() {
+        let limits = Limits {
+            max_cmap_codes: 1 << 16,
+            ..Limits::default()
+        };
+        let (text, notes) = to_text(&family("many_cmaps")(5_000), &limits).unwrap();
+        // Eight CMaps of 65,536 codes each are read; each font shows one code.
+        assert_eq!(
+            text.chars().filter(|c| !c.is_whitespace()).count(),
+            8,
+            "{text:?}"
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].1.ends_with("(Limits::max_cmap_codes)"),
+            "{notes:?}"
+        );
+    }
+
     /// Form XObjects past the draws or the depth are skipped with one note each for the
     /// document, and what was drawn is read.
     #[test]
