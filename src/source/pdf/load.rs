@@ -189,7 +189,10 @@ fn filter(id: (u32, u16), object: &mut Object) -> Option<((u32, u16), Object)> {
             return None;
         }
         if budget.members.remove(&id.0) {
-            return Some((id, std::mem::replace(object, Object::Null)));
+            // An object of the last object stream, which lopdf takes from what the filter
+            // returns (or, should it be an object of the file with the same number, keeps
+            // where it is: a copy serves both).
+            return Some((id, object.clone()));
         }
         budget.members.clear();
         let Object::Stream(stream) = object else {
@@ -219,9 +222,11 @@ fn filter(id: (u32, u16), object: &mut Object) -> Option<((u32, u16), Object)> {
             Some(values) => {
                 budget.values -= values;
                 budget.inflated -= content.len();
+                // The object numbers, read as lopdf reads them (`%` comments are space).
                 budget.members = std::str::from_utf8(index)
                     .unwrap_or("")
-                    .split_whitespace()
+                    .split(['\r', '\n'])
+                    .flat_map(|line| line.split('%').next().unwrap_or("").split_whitespace())
                     .step_by(2)
                     .filter_map(|n| n.parse().ok())
                     .collect();
