@@ -283,7 +283,7 @@ mod tests {
         );
         assert_eq!(NoticeKind::ALL.len(), 6);
         assert_eq!(CampaignCategory::ALL.len(), 13);
-        assert_eq!(DiagnosticCode::ALL.len(), 18);
+        assert_eq!(DiagnosticCode::ALL.len(), 19);
     }
 
     #[test]
