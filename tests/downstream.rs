@@ -75,7 +75,7 @@ fn every_enum_displays_and_parses_its_json_name() {
     ];
     assert_eq!(
         all.iter().map(Vec::len).sum::<usize>(),
-        6 + 3 + 3 + 3 + 14 + 7 + 13 + 3 + 18
+        6 + 3 + 3 + 3 + 14 + 7 + 13 + 3 + 19
     );
     assert_eq!(NoticeKind::CeaseAndDesist.as_str(), "cease_and_desist");
     assert_eq!(CampaignCategory::Covid19.to_string(), "covid19");
