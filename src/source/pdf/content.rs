@@ -125,24 +125,31 @@ pub(super) struct Reader<'d> {
 /// What one resources dictionary's names were found to be.
 #[derive(Debug, Default)]
 struct Names<'d> {
+    /// `/Font` entries.
     fonts: HashMap<Box<[u8]>, Rc<Font>>,
+    /// `/XObject` entries.
     xobjects: HashMap<Box<[u8]>, XObject<'d>>,
 }
 
 /// An XObject, by its `/Subtype`.
 #[derive(Debug, Clone, Copy)]
 enum XObject<'d> {
+    /// An image (counted, for [`Error::NoText`]).
     Image,
     /// The form's object (resolved) and stream.
     Form(&'d Object, &'d lopdf::Stream),
+    /// Anything else (PostScript XObjects, damaged entries): ignored.
     Other,
 }
 
 /// The kinds of notes a document gets once each.
 #[derive(Debug, Default)]
 struct Noted {
+    /// Form XObjects past [`Limits::max_form_draws`].
     draws: bool,
+    /// Form XObjects deeper than [`Limits::max_form_depth`].
     depth: bool,
+    /// CMaps past the document's codes.
     cmaps: bool,
 }
 
@@ -263,7 +270,9 @@ impl<'d> Reader<'d> {
     }
 }
 
+/// Interprets one page's content (and the forms it draws) into a [`PageContent`].
 struct Interpreter<'r, 'd> {
+    /// The document's reader: its caches and what is left of its limits.
     reader: &'r mut Reader<'d>,
     /// User space → display space.
     display: Matrix,

@@ -51,8 +51,11 @@ type Base14Key = Vec<u8>;
 /// A font's `/Encoding`: none, a name, or a dictionary (by its object).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum EncodingKey {
+    /// No `/Encoding`: the font's built-in one.
     None,
+    /// A named encoding (`/WinAnsiEncoding`), by its name.
     Name(Vec<u8>),
+    /// An encoding dictionary, by its object.
     Object(Key),
 }
 

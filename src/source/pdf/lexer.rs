@@ -221,7 +221,9 @@ const MAX_ARRAY_ITEMS: usize = 1 << 16;
 
 /// What one operator's operands may hold: arrays nested `nesting` deep, `items` elements.
 struct Bounds {
+    /// How deep arrays may nest before they are skipped.
     nesting: usize,
+    /// How many more array elements may be kept.
     items: usize,
 }
 

@@ -240,7 +240,9 @@ fn filter(id: (u32, u16), object: &mut Object) -> Option<((u32, u16), Object)> {
 /// Which of a load's budgets was exceeded.
 #[derive(Debug, Clone, Copy)]
 enum Exceeded {
+    /// [`Limits::max_objects`].
     Values,
+    /// [`Limits::max_inflated`], for object streams.
     Inflated,
 }
 

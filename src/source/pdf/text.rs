@@ -350,6 +350,7 @@ impl Table {
     }
 }
 
+/// Writes a table row: its cells joined by tabs, and a line break.
 fn push_row(out: &mut String, row: &[String]) {
     out.push_str(&row.join("\t"));
     out.push('\n');
@@ -567,9 +568,13 @@ fn total_key(v: f32) -> u32 {
 /// Room for [`lines`] to sort and group a page's glyphs in, kept from one call to the next.
 #[derive(Debug, Default)]
 pub(super) struct Scratch<'g> {
+    /// (baseline and x key, index) of each visible glyph.
     keyed: Vec<(u64, u32)>,
+    /// The glyphs in that order.
     sorted: Vec<&'g Glyph>,
+    /// Runs of `sorted` on one baseline.
     clusters: Vec<std::ops::Range<usize>>,
+    /// One line's glyphs (raised or not) by x.
     line: Vec<(u32, u32, (&'g Glyph, bool))>,
 }
 
