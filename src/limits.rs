@@ -9,7 +9,8 @@
 /// inflated page content, pages, glyphs, operators: the rest could not be read) or, where
 /// what was read can still be parsed, skips the rest with a
 /// [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) diagnostic (Form XObjects drawn
-/// too often or nested too deep, diagnostics past [`max_diagnostics`](Self::max_diagnostics)).
+/// too often or nested too deep, `/ToUnicode` CMaps past the document's codes, diagnostics
+/// past [`max_diagnostics`](Self::max_diagnostics)).
 ///
 /// ```
 /// let mut limits = fcc_notice::Limits::default();
@@ -39,10 +40,11 @@ pub struct Limits {
     /// a stream over it is read as empty. Default 16 MiB.
     pub max_inflated_stream: usize,
     /// Most bytes a PDF's page contents may inflate to in all: every stream of every page,
-    /// as often as it is listed or drawn. Default 64 MiB.
+    /// as often as it is listed or drawn (Form XObjects too); and, counted apart, its object
+    /// streams as the file is read. Default 64 MiB.
     pub max_inflated: usize,
     /// Most content-stream operators interpreted in a PDF, over all pages and forms.
-    /// Default 10,000,000.
+    /// Default 5,000,000 (a 10,000-row Attachment A takes about a million).
     pub max_operators: usize,
     /// Deepest nesting of arrays and dictionaries in a content stream or CMap; deeper
     /// operands are skipped. Default 16.
@@ -54,9 +56,13 @@ pub struct Limits {
     /// Most pages of a PDF. Default 10,000.
     pub max_pages: usize,
     /// Most character codes one `/ToUnicode` CMap may map (its `bfchar` entries and the
-    /// codes of its `bfrange`s). Default 65,536 · 4.
+    /// codes of its `bfrange`s), and, with bytes of text 16 times as many, what it may map
+    /// them to; all of a PDF's CMaps together map at most 8 times as many codes (later
+    /// CMaps are read as empty, with a [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)
+    /// diagnostic). Default 65,536 · 4.
     pub max_cmap_codes: usize,
-    /// Most glyphs placed on a PDF's pages in all. Default 8,000,000.
+    /// Most glyphs placed on a PDF's pages in all (every character code shown, with text or
+    /// not). Default 2,000,000 (a 10,000-row Attachment A is about a million).
     pub max_glyphs: usize,
     /// Most citations read from a text; past it, the rest of the text is not searched for
     /// citations (a [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) warning says
@@ -66,6 +72,11 @@ pub struct Limits {
     /// [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) warning says where). Default
     /// 50,000.
     pub max_records: usize,
+    /// Most values a PDF's objects may hold (every number, name, string, array and
+    /// dictionary, nested ones too, in the file and in its object streams), counted before
+    /// and as the file is read: lopdf keeps 120 bytes for each. Default 1,000,000 (a letter
+    /// of a thousand pages holds a few tens of thousands).
+    pub max_objects: usize,
     /// Most diagnostics kept; past it, the first ones are kept and one more diagnostic
     /// ([`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)) says how many were dropped.
     /// Default 1,000.
@@ -80,13 +91,14 @@ impl Default for Limits {
             max_text: 32 << 20,
             max_inflated_stream: 16 << 20,
             max_inflated: 64 << 20,
-            max_operators: 10_000_000,
+            max_operators: 5_000_000,
             max_nesting: 16,
             max_form_depth: 8,
             max_form_draws: 10_000,
             max_pages: 10_000,
             max_cmap_codes: 4 << 16,
-            max_glyphs: 8_000_000,
+            max_glyphs: 2_000_000,
+            max_objects: 1_000_000,
             max_citations: 100_000,
             max_records: 50_000,
             max_diagnostics: 1_000,

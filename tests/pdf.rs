@@ -9,8 +9,10 @@
 
 mod common;
 use common::{check_spans, without_spans};
+#[path = "hostile/pdf_families.rs"]
+mod pdf_families;
 
-use fcc_notice::{parse_pdf, parse_text, Error};
+use fcc_notice::{parse_pdf, parse_text, pdf_text, Error, Limits, Parser};
 use serde_json::Value;
 use std::fs;
 
@@ -193,4 +195,76 @@ fn deeply_nested_content_arrays_do_not_overflow_the_stack() {
     content.extend_from_slice(b" TJ");
     let pdf = pdf_with_contents(lopdf::Stream::new(lopdf::Dictionary::new(), content), 1);
     assert!(matches!(parse_pdf(&pdf), Err(Error::NoText { .. })));
+}
+
+/// The sample letter saved with its objects in object streams (whose values are counted
+/// before lopdf parses them) reads as saved without.
+#[test]
+fn object_streams_read_as_plain_objects() {
+    for name in ["reportlab", "lo"] {
+        let original = pdf(name);
+        let mut doc = lopdf::Document::load_mem(&original).unwrap();
+        let mut packed = Vec::new();
+        doc.save_modern(&mut packed).unwrap();
+        assert!(packed.windows(6).any(|w| w == b"ObjStm"), "{name}");
+        assert_eq!(
+            pdf_text(&packed).unwrap(),
+            pdf_text(&original).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+/// An object of the file nested 100,000 deep neither overflows lopdf's stack nor stops the
+/// page from being read; the file's values past `max_objects` are an error before lopdf
+/// reads them.
+#[test]
+fn deep_and_large_objects_of_the_file() {
+    let families = pdf_families::families();
+    let build = |name: &str| families.iter().find(|(n, _)| *n == name).unwrap().1;
+    let nested = build("body_nested")(400_000);
+    assert!(pdf_text(&nested).unwrap().contains("The Commission finds"));
+    let mut limits = Limits::default();
+    limits.max_objects = 10_000;
+    let error = Parser::new()
+        .limits(limits)
+        .parse_pdf(&build("values")(100_000))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "too large: more than 10000 values in the PDF's objects (Limits::max_objects)"
+    );
+}
+
+/// Every hostile family, at 20 KB and 200 KB, is read or refused within small limits; the
+/// families that reach one are refused with its name.
+#[test]
+fn hostile_families_are_bounded() {
+    let mut limits = Limits::default();
+    limits.max_inflated = 4 << 20;
+    limits.max_operators = 300_000;
+    limits.max_pages = 500;
+    limits.max_glyphs = 200_000;
+    limits.max_objects = 200_000;
+    let parser = Parser::new().limits(limits);
+    for (name, build) in pdf_families::families() {
+        for size in [20_000, 200_000] {
+            match parser.parse_pdf(&build(size)) {
+                Err(Error::TooLarge { setting, .. }) => assert!(
+                    [
+                        "max_inflated",
+                        "max_inflated_stream",
+                        "max_operators",
+                        "max_pages",
+                        "max_glyphs",
+                        "max_objects"
+                    ]
+                    .contains(&setting),
+                    "{name}: {setting}"
+                ),
+                Err(Error::NotANotice { .. } | Error::NoText { .. } | Error::Pdf { .. }) => {}
+                other => panic!("{name} {size}: {other:?}"),
+            }
+        }
+    }
 }

@@ -2,10 +2,11 @@
 //! rendering matrix (`Trm = [Tfs·Th 0 0 Tfs 0 Trise] × Tm × CTM`), Form XObjects followed,
 //! and the straight strokes and thin filled rectangles a table's rulings are drawn with.
 
-use super::font::Font;
+use super::font::{Font, FontCache};
 use super::lexer::{numbers, operations, Operand};
-use super::{number, resolve, stream_data};
+use super::{key, number, resolve, stream_data, Key, KeyMap};
 use crate::error::Error;
+use crate::limits::Limits;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -57,6 +58,13 @@ pub(super) struct Segment {
     pub(super) y1: f32,
 }
 
+/// Most points a path keeps (a table's rulings take a few each); later ones are ignored
+/// until it is painted.
+const MAX_PATH_POINTS: usize = 1 << 16;
+
+/// Most rulings a page keeps: far more than a grid of [`super::grid`]'s most cells needs.
+const MAX_PAGE_RULES: usize = 1 << 18;
+
 /// What a page draws.
 #[derive(Debug, Default)]
 pub(super) struct PageContent {
@@ -89,12 +97,183 @@ struct State {
     rise: f32,
 }
 
-/// Fonts already read, by object id (shared by all pages).
-pub(super) type FontCache = HashMap<ObjectId, Rc<Font>>;
-
-struct Interpreter<'d> {
+/// What reading a document keeps from page to page: the fonts, CMaps and forms read so far,
+/// and what is left of each of its [`Limits`].
+pub(super) struct Reader<'d> {
     doc: &'d Document,
-    fonts: &'d mut FontCache,
+    limits: &'d Limits,
+    fonts: FontCache,
+    /// Form XObjects' content, inflated once each.
+    forms: HashMap<Key, Rc<[u8]>>,
+    /// The fonts and XObjects that resources dictionaries name, looked up once each name
+    /// (names a dictionary has: as many as the file holds).
+    names: KeyMap<Names<'d>>,
+    /// Bytes of content (pages' and forms', as often as read) that may still be inflated.
+    inflated: usize,
+    /// Operators that may still be run.
+    operators: usize,
+    /// Form XObject draws still allowed.
+    draws: usize,
+    /// Glyphs that may still be shown.
+    glyphs: usize,
+    /// Which notes were written already: one of each kind for the document.
+    noted: Noted,
+    /// Notes of the page being read.
+    notes: Vec<String>,
+}
+
+/// What one resources dictionary's names were found to be.
+#[derive(Debug, Default)]
+struct Names<'d> {
+    /// `/Font` entries.
+    fonts: HashMap<Box<[u8]>, Rc<Font>>,
+    /// `/XObject` entries.
+    xobjects: HashMap<Box<[u8]>, XObject<'d>>,
+}
+
+/// An XObject, by its `/Subtype`.
+#[derive(Debug, Clone, Copy)]
+enum XObject<'d> {
+    /// An image (counted, for [`Error::NoText`]).
+    Image,
+    /// The form's object (resolved) and stream.
+    Form(&'d Object, &'d lopdf::Stream),
+    /// Anything else (PostScript XObjects, damaged entries): ignored.
+    Other,
+}
+
+/// The kinds of notes a document gets once each.
+#[derive(Debug, Default)]
+struct Noted {
+    /// Form XObjects past [`Limits::max_form_draws`].
+    draws: bool,
+    /// Form XObjects deeper than [`Limits::max_form_depth`].
+    depth: bool,
+    /// CMaps past the document's codes.
+    cmaps: bool,
+}
+
+impl<'d> Reader<'d> {
+    /// A reader of `doc` within `limits`.
+    pub(super) fn new(doc: &'d Document, limits: &'d Limits) -> Self {
+        Reader {
+            doc,
+            limits,
+            fonts: FontCache::new(limits),
+            forms: HashMap::new(),
+            names: KeyMap::default(),
+            inflated: limits.max_inflated,
+            operators: limits.max_operators,
+            draws: limits.max_form_draws,
+            glyphs: limits.max_glyphs,
+            noted: Noted::default(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// What the last page read noted: the limits that made it skip something.
+    pub(super) fn take_notes(&mut self) -> Vec<String> {
+        if self.fonts.cmaps_skipped && !self.noted.cmaps {
+            self.noted.cmaps = true;
+            self.notes.push(format!(
+                "the PDF's /ToUnicode CMaps map more than {} codes in all: later ones were not read (Limits::max_cmap_codes)",
+                self.limits.max_cmap_codes.saturating_mul(super::font::CMAP_CODES_PER_DOCUMENT)
+            ));
+        }
+        std::mem::take(&mut self.notes)
+    }
+
+    /// The TooLarge error of the inflated-content budget.
+    fn too_much_inflated(&self) -> Error {
+        Error::TooLarge {
+            what: "bytes of inflated page content",
+            limit: self.limits.max_inflated,
+            setting: "max_inflated",
+        }
+    }
+
+    /// Interprets one page.
+    pub(super) fn page(&mut self, page_id: ObjectId) -> Result<PageContent, Error> {
+        let doc = self.doc;
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            return Ok(PageContent::default());
+        };
+        let bbox = inherited(doc, page, b"CropBox")
+            .or_else(|| inherited(doc, page, b"MediaBox"))
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| nums::<4>(a))
+            .unwrap_or([0.0, 0.0, 612.0, 792.0]);
+        let (x0, y0) = (bbox[0].min(bbox[2]), bbox[1].min(bbox[3]));
+        let (w, h) = ((bbox[2] - bbox[0]).abs(), (bbox[3] - bbox[1]).abs());
+        let rotate = inherited(doc, page, b"Rotate")
+            .and_then(number)
+            .unwrap_or(0.0) as i64;
+        // User space to display space (top-left origin) with /Rotate applied once.
+        let shift = [1.0, 0.0, 0.0, 1.0, -x0, -y0];
+        let (display, width, height) = match rotate.rem_euclid(360) {
+            90 => (mul(shift, [0.0, 1.0, 1.0, 0.0, 0.0, 0.0]), h, w),
+            180 => (mul(shift, [-1.0, 0.0, 0.0, 1.0, w, 0.0]), w, h),
+            270 => (mul(shift, [0.0, -1.0, -1.0, 0.0, h, w]), h, w),
+            _ => (mul(shift, [1.0, 0.0, 0.0, -1.0, 0.0, h]), w, h),
+        };
+        let resources = page_resources(doc, page);
+        // Inflated within what is left of the document's budget; over it, nothing more is read.
+        let content = doc
+            .get_page_content_with_limit(page_id, self.inflated)
+            .map_err(|_| self.too_much_inflated())?;
+        self.inflated = self.inflated.saturating_sub(content.len());
+        let mut it = Interpreter {
+            reader: self,
+            display,
+            state: State {
+                ctm: IDENTITY,
+                font: None,
+                size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                scale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+            stack: Vec::new(),
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            path: Vec::new(),
+            out: PageContent {
+                width,
+                height,
+                ..PageContent::default()
+            },
+            depth: 0,
+        };
+        it.run(&content, resources)?;
+        Ok(it.out)
+    }
+
+    /// A Form XObject's content, inflated once (within the stream bound) and counted against
+    /// the document's inflated-content budget each time it is drawn.
+    fn form_content(&mut self, object: &Object, stream: &lopdf::Stream) -> Result<Rc<[u8]>, Error> {
+        let key = key(object);
+        let content = match self.forms.get(&key) {
+            Some(content) => Rc::clone(content),
+            None => {
+                let content: Rc<[u8]> = stream_data(stream, self.limits.max_inflated_stream).into();
+                self.forms.insert(key, Rc::clone(&content));
+                content
+            }
+        };
+        if content.len() > self.inflated {
+            return Err(self.too_much_inflated());
+        }
+        self.inflated -= content.len();
+        Ok(content)
+    }
+}
+
+/// Interprets one page's content (and the forms it draws) into a [`PageContent`].
+struct Interpreter<'r, 'd> {
+    /// The document's reader: its caches and what is left of its limits.
+    reader: &'r mut Reader<'d>,
     /// User space → display space.
     display: Matrix,
     state: State,
@@ -126,19 +305,13 @@ fn name<'a>(o: &Operand<'a>) -> Option<&'a [u8]> {
 }
 
 /// The page's `/Resources`, inherited from the page tree when the page has none.
-fn page_resources(doc: &Document, page: &Dictionary) -> Option<Dictionary> {
-    let mut node = Some(page.clone());
+fn page_resources<'d>(doc: &'d Document, page: &'d Dictionary) -> Option<&'d Dictionary> {
+    let mut node = page;
     for _ in 0..32 {
-        let dict = node?;
-        if let Ok(res) = dict.get(b"Resources") {
-            return resolve(doc, res).as_dict().ok().cloned();
+        if let Ok(res) = node.get(b"Resources") {
+            return resolve(doc, res).as_dict().ok();
         }
-        node = dict
-            .get(b"Parent")
-            .ok()
-            .map(|p| resolve(doc, p))
-            .and_then(|p| p.as_dict().ok())
-            .cloned();
+        node = resolve(doc, node.get(b"Parent").ok()?).as_dict().ok()?;
     }
     None
 }
@@ -155,98 +328,77 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
     None
 }
 
-/// Interprets one page.
-pub(super) fn page(
-    doc: &Document,
-    page_id: ObjectId,
-    fonts: &mut FontCache,
-    budget: &mut usize,
-) -> Result<PageContent, Error> {
-    let Ok(page) = doc.get_dictionary(page_id) else {
-        return Ok(PageContent::default());
-    };
-    let bbox = inherited(doc, page, b"CropBox")
-        .or_else(|| inherited(doc, page, b"MediaBox"))
-        .and_then(|o| o.as_array().ok())
-        .and_then(|a| nums::<4>(a))
-        .unwrap_or([0.0, 0.0, 612.0, 792.0]);
-    let (x0, y0) = (bbox[0].min(bbox[2]), bbox[1].min(bbox[3]));
-    let (w, h) = ((bbox[2] - bbox[0]).abs(), (bbox[3] - bbox[1]).abs());
-    let rotate = inherited(doc, page, b"Rotate")
-        .and_then(number)
-        .unwrap_or(0.0) as i64;
-    // User space to display space (top-left origin) with /Rotate applied once.
-    let shift = [1.0, 0.0, 0.0, 1.0, -x0, -y0];
-    let (display, width, height) = match rotate.rem_euclid(360) {
-        90 => (mul(shift, [0.0, 1.0, 1.0, 0.0, 0.0, 0.0]), h, w),
-        180 => (mul(shift, [-1.0, 0.0, 0.0, 1.0, w, 0.0]), w, h),
-        270 => (mul(shift, [0.0, -1.0, -1.0, 0.0, h, w]), h, w),
-        _ => (mul(shift, [1.0, 0.0, 0.0, -1.0, 0.0, h]), w, h),
-    };
-    let mut it = Interpreter {
-        doc,
-        fonts,
-        display,
-        state: State {
-            ctm: IDENTITY,
-            font: None,
-            size: 0.0,
-            char_spacing: 0.0,
-            word_spacing: 0.0,
-            scale: 1.0,
-            leading: 0.0,
-            rise: 0.0,
-        },
-        stack: Vec::new(),
-        tm: IDENTITY,
-        tlm: IDENTITY,
-        path: Vec::new(),
-        out: PageContent {
-            width,
-            height,
-            ..PageContent::default()
-        },
-        depth: 0,
-    };
-    let resources = page_resources(doc, page).unwrap_or_default();
-    // Inflated within what is left of the document's budget; over it, nothing more is read.
-    let content = doc
-        .get_page_content_with_limit(page_id, *budget)
-        .map_err(|_| Error::TooLarge {
-            what: "bytes of inflated page content",
-            limit: super::MAX_INFLATED_PAGES,
-            setting: "max_inflated",
-        })?;
-    *budget = budget.saturating_sub(content.len());
-    it.run(&content, &resources);
-    Ok(it.out)
-}
-
-impl Interpreter<'_> {
-    fn run(&mut self, content: &[u8], resources: &Dictionary) {
-        operations(content, |op, operands| self.op(op, operands, resources));
+impl<'d> Interpreter<'_, 'd> {
+    fn run(&mut self, content: &[u8], resources: Option<&'d Dictionary>) -> Result<(), Error> {
+        let nesting = self.reader.limits.max_nesting;
+        operations(content, nesting, |op, operands| {
+            self.op(op, operands, resources)
+        })
     }
 
-    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = resolve(self.doc, resources.get(b"Font").ok()?)
-            .as_dict()
-            .ok()?;
-        let entry = fonts.get(name).ok()?;
-        let id = entry.as_reference().ok();
-        if let Some(cached) = id.and_then(|id| self.fonts.get(&id)) {
-            return Some(Rc::clone(cached));
+    /// The font `resources` name `name`.
+    fn font(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let resources = resources?;
+        let reader = &mut *self.reader;
+        let names = reader.names.entry(key(resources)).or_default();
+        if let Some(font) = names.fonts.get(name) {
+            return Some(Rc::clone(font));
         }
-        let dict = resolve(self.doc, entry).as_dict().ok()?;
-        let font = Rc::new(Font::load(self.doc, dict));
-        if let Some(id) = id {
-            self.fonts.insert(id, Rc::clone(&font));
-        }
+        let doc = reader.doc;
+        let fonts = resolve(doc, resources.get(b"Font").ok()?).as_dict().ok()?;
+        let font = reader.fonts.font(doc, fonts.get(name).ok()?)?;
+        names.fonts.insert(name.into(), Rc::clone(&font));
         Some(font)
+    }
+
+    /// The XObject `resources` name `name`, resolved.
+    fn named_xobject(
+        &mut self,
+        resources: Option<&'d Dictionary>,
+        name: &[u8],
+    ) -> Option<XObject<'d>> {
+        let resources = resources?;
+        let reader = &mut *self.reader;
+        let names = reader.names.entry(key(resources)).or_default();
+        if let Some(&xobject) = names.xobjects.get(name) {
+            return Some(xobject);
+        }
+        let doc = reader.doc;
+        let object = resources
+            .get(b"XObject")
+            .ok()
+            .map(|o| resolve(doc, o))
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|x| x.get(name).ok())
+            .map(|o| resolve(doc, o))?;
+        let xobject = match object.as_stream() {
+            Ok(stream) => match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+                Ok(b"Image") => XObject::Image,
+                Ok(b"Form") => XObject::Form(object, stream),
+                _ => XObject::Other,
+            },
+            Err(_) => XObject::Other,
+        };
+        names.xobjects.insert(name.into(), xobject);
+        Some(xobject)
     }
 
     /// Runs one operator: graphics state, text state and positioning, text showing, paths,
     /// XObjects and inline images (counted); the rest is ignored.
-    fn op(&mut self, op: &[u8], o: &[Operand<'_>], resources: &Dictionary) {
+    fn op(
+        &mut self,
+        op: &[u8],
+        o: &[Operand<'_>],
+        resources: Option<&'d Dictionary>,
+    ) -> Result<(), Error> {
+        let Some(left) = self.reader.operators.checked_sub(1) else {
+            return Err(Error::TooLarge {
+                what: "content-stream operators",
+                limit: self.reader.limits.max_operators,
+                setting: "max_operators",
+            });
+        };
+        self.reader.operators = left;
         match op {
             b"q" if self.stack.len() < 64 => self.stack.push(self.state.clone()),
             b"Q" => {
@@ -261,19 +413,20 @@ impl Interpreter<'_> {
             }
             b"BT" | b"Tf" | b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" | b"Td" | b"TD" | b"Tm"
             | b"T*" => self.text_state_op(op, o, resources),
-            b"Tj" | b"'" | b"\"" | b"TJ" => self.show_op(op, o),
+            b"Tj" | b"'" | b"\"" | b"TJ" => return self.show_op(op, o),
             b"Do" => {
                 if let Some(name) = o.first().and_then(name) {
-                    self.xobject(resources, name);
+                    return self.xobject(resources, name);
                 }
             }
             b"BI" | b"ID" | b"EI" => self.out.images += 1,
             _ => self.path_op(op, o),
         }
+        Ok(())
     }
 
     /// The text state and text positioning operators.
-    fn text_state_op(&mut self, op: &[u8], o: &[Operand<'_>], resources: &Dictionary) {
+    fn text_state_op(&mut self, op: &[u8], o: &[Operand<'_>], resources: Option<&'d Dictionary>) {
         let first = || o.first().map(Operand::number);
         match op {
             b"BT" => {
@@ -311,17 +464,17 @@ impl Interpreter<'_> {
     }
 
     /// The text showing operators: `Tj`, `'`, `"` and `TJ` (its numbers move the text).
-    fn show_op(&mut self, op: &[u8], o: &[Operand<'_>]) {
+    fn show_op(&mut self, op: &[u8], o: &[Operand<'_>]) -> Result<(), Error> {
         match op {
             b"Tj" => {
                 if let Some(Operand::String(bytes)) = o.first() {
-                    self.show(bytes);
+                    self.show(bytes)?;
                 }
             }
             b"'" => {
                 self.move_line(0.0, -self.state.leading);
                 if let Some(Operand::String(bytes)) = o.first() {
-                    self.show(bytes);
+                    self.show(bytes)?;
                 }
             }
             b"\"" => {
@@ -331,16 +484,16 @@ impl Interpreter<'_> {
                 }
                 self.move_line(0.0, -self.state.leading);
                 if let Some(Operand::String(bytes)) = o.get(2) {
-                    self.show(bytes);
+                    self.show(bytes)?;
                 }
             }
             b"TJ" => {
                 let Some(Operand::Array(items)) = o.first() else {
-                    return;
+                    return Ok(());
                 };
                 for item in items {
                     match item {
-                        Operand::String(bytes) => self.show(bytes),
+                        Operand::String(bytes) => self.show(bytes)?,
                         other => {
                             let tx = -other.number() / 1000.0 * self.state.size * self.state.scale;
                             self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
@@ -350,11 +503,13 @@ impl Interpreter<'_> {
             }
             _ => {}
         }
+        Ok(())
     }
 
     /// The path construction and painting operators, for the rulings of tables.
     fn path_op(&mut self, op: &[u8], o: &[Operand<'_>]) {
         match op {
+            b"m" | b"l" | b"re" if self.path.len() >= MAX_PATH_POINTS => {}
             b"m" | b"l" => {
                 if let Some([x, y]) = numbers::<2>(o) {
                     let (x, y) = apply(self.state.ctm, x, y);
@@ -370,15 +525,19 @@ impl Interpreter<'_> {
                     }
                 }
             }
-            b"S" | b"s" => {
+            b"S" | b"s" if self.out.rules.len() < MAX_PAGE_RULES => {
                 self.stroke();
                 self.path.clear();
             }
-            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*"
+                if self.out.rules.len() < MAX_PAGE_RULES =>
+            {
                 self.fill();
                 self.path.clear();
             }
-            b"n" => self.path.clear(),
+            b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"n" => {
+                self.path.clear()
+            }
             _ => {}
         }
     }
@@ -388,13 +547,23 @@ impl Interpreter<'_> {
         self.tm = self.tlm;
     }
 
-    fn show(&mut self, bytes: &[u8]) {
+    /// Shows a string: each code is a glyph (counted against the document's glyphs, with
+    /// text or not), placed where the text matrix is, which it then advances.
+    fn show(&mut self, bytes: &[u8]) -> Result<(), Error> {
         let Some(font) = self.state.font.clone() else {
-            return;
+            return Ok(());
         };
         let s = &self.state;
         let (size, scale) = (s.size, s.scale);
         for (code, n) in font.codes(bytes) {
+            let Some(left) = self.reader.glyphs.checked_sub(1) else {
+                return Err(Error::TooLarge {
+                    what: "glyphs",
+                    limit: self.reader.limits.max_glyphs,
+                    setting: "max_glyphs",
+                });
+            };
+            self.reader.glyphs = left;
             let w0 = font.width(code) / 1000.0;
             let trm = mul(
                 mul(
@@ -429,33 +598,46 @@ impl Interpreter<'_> {
                 * scale;
             self.tm = mul([1.0, 0.0, 0.0, 1.0, tx, 0.0], self.tm);
         }
+        Ok(())
     }
 
-    fn xobject(&mut self, resources: &Dictionary, name: &[u8]) {
-        let Some(xobjects) = resources
-            .get(b"XObject")
-            .ok()
-            .map(|o| resolve(self.doc, o))
-            .and_then(|o| o.as_dict().ok())
-        else {
-            return;
+    /// Notes, once for the document, that a kind of Form XObject draw was skipped.
+    fn note_skipped_form(&mut self, depth: bool) {
+        let limits = self.reader.limits;
+        let noted = &mut self.reader.noted;
+        let message = if depth {
+            if std::mem::replace(&mut noted.depth, true) {
+                return;
+            }
+            format!(
+                "Form XObjects nested more than {} deep were not drawn (Limits::max_form_depth)",
+                limits.max_form_depth
+            )
+        } else {
+            if std::mem::replace(&mut noted.draws, true) {
+                return;
+            }
+            format!(
+                "Form XObjects drawn more than {} times in all were not drawn again (Limits::max_form_draws)",
+                limits.max_form_draws
+            )
         };
-        let Some(stream) = xobjects
-            .get(name)
-            .ok()
-            .map(|o| resolve(self.doc, o))
-            .and_then(|o| o.as_stream().ok())
-        else {
-            return;
-        };
-        match stream
-            .dict
-            .get(b"Subtype")
-            .ok()
-            .and_then(|o| o.as_name().ok())
-        {
-            Some(b"Image") => self.out.images += 1,
-            Some(b"Form") if self.depth < 8 => {
+        self.reader.notes.push(message);
+    }
+
+    /// `Do`: an image is counted; a Form XObject is drawn (its content run with its own
+    /// resources and matrix) within the document's draws and the depth of nesting.
+    fn xobject(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) -> Result<(), Error> {
+        let doc = self.reader.doc;
+        match self.named_xobject(resources, name) {
+            None | Some(XObject::Other) => {}
+            Some(XObject::Image) => self.out.images += 1,
+            Some(XObject::Form(..)) if self.depth >= self.reader.limits.max_form_depth => {
+                self.note_skipped_form(true);
+            }
+            Some(XObject::Form(..)) if self.reader.draws == 0 => self.note_skipped_form(false),
+            Some(XObject::Form(object, stream)) => {
+                self.reader.draws -= 1;
                 let matrix = stream
                     .dict
                     .get(b"Matrix")
@@ -467,20 +649,20 @@ impl Interpreter<'_> {
                     .dict
                     .get(b"Resources")
                     .ok()
-                    .map(|o| resolve(self.doc, o))
-                    .and_then(|o| o.as_dict().ok())
-                    .cloned();
-                let content = stream_data(stream);
+                    .map(|o| resolve(doc, o))
+                    .and_then(|o| o.as_dict().ok());
+                let content = self.reader.form_content(object, stream)?;
                 let saved = (self.state.clone(), self.tm, self.tlm, self.stack.len());
                 self.state.ctm = mul(matrix, self.state.ctm);
                 self.depth += 1;
-                self.run(&content, own.as_ref().unwrap_or(resources));
+                let ran = self.run(&content, own.or(resources));
                 self.depth -= 1;
                 (self.state, self.tm, self.tlm) = (saved.0, saved.1, saved.2);
                 self.stack.truncate(saved.3);
+                ran?;
             }
-            _ => {}
         }
+        Ok(())
     }
 
     fn to_display(&self, (x, y): (f32, f32)) -> (f32, f32) {
@@ -548,6 +730,29 @@ impl Interpreter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reads every page of `bytes`, returning the reader's counts of fonts and CMaps.
+    fn fonts_read(bytes: &[u8]) -> (usize, usize) {
+        let doc = Document::load_mem(bytes).unwrap();
+        let limits = Limits::default();
+        let mut reader = Reader::new(&doc, &limits);
+        for id in doc.page_iter() {
+            reader.page(id).unwrap();
+        }
+        reader.fonts.counts()
+    }
+
+    /// A font written inline is read once however often `Tf` selects it, and fonts that
+    /// share a CMap share it.
+    #[test]
+    fn fonts_and_cmaps_are_read_once() {
+        let families = super::super::pdf_families::families();
+        let build = |name: &str| families.iter().find(|(n, _)| *n == name).unwrap().1;
+        assert_eq!(fonts_read(&build("inline_font_retf")(20_000)), (1, 1));
+        let (fonts, cmaps) = fonts_read(&build("fonts_share_cmap")(20_000));
+        assert!(fonts > 50, "{fonts}");
+        assert_eq!(cmaps, 1);
+    }
 
     #[test]
     fn matrices() {

@@ -91,8 +91,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// One operand, or `None` at an operator or the end.
-    fn operand(&mut self, depth: usize) -> Option<Operand<'a>> {
+    /// One operand, or `None` at an operator or the end. Arrays deeper than `limits.nesting`
+    /// are skipped, not recursed into, and arrays keep at most `limits.items` elements in
+    /// all (the rest are read past).
+    fn operand(&mut self, depth: usize, limits: &mut Bounds) -> Option<Operand<'a>> {
         self.skip_space();
         let b = self.peek()?;
         match b {
@@ -113,7 +115,7 @@ impl<'a> Scanner<'a> {
                 self.pos += 1;
                 Some(Operand::String(Cow::Owned(self.hex().0)))
             }
-            b'[' if depth >= MAX_ARRAY_DEPTH => {
+            b'[' if depth >= limits.nesting => {
                 // Deeper than any real content stream nests: skipped, not recursed into.
                 self.pos += 1;
                 self.skip_array();
@@ -130,8 +132,12 @@ impl<'a> Scanner<'a> {
                             break;
                         }
                         None => break,
-                        _ => match self.operand(depth + 1) {
-                            Some(item) => items.push(item),
+                        _ => match self.operand(depth + 1, limits) {
+                            Some(item) if limits.items > 0 => {
+                                limits.items -= 1;
+                                items.push(item);
+                            }
+                            Some(_) => {}
                             // An operator inside an array: skip it.
                             None => {
                                 if self.regular_run().is_empty() {
@@ -209,16 +215,34 @@ fn number(token: &[u8]) -> f32 {
     value as f32
 }
 
-/// How deeply arrays nest before the deeper ones are skipped (`TJ` takes one level; nothing
-/// in a content stream needs more than a few).
-const MAX_ARRAY_DEPTH: usize = 16;
+/// Most array elements kept for one operator's operands (a `TJ` array of a whole page is a
+/// few thousand); the rest are read past.
+const MAX_ARRAY_ITEMS: usize = 1 << 16;
 
-/// Calls `f` with each operator and its operands, in order.
-pub(super) fn operations<'a>(data: &'a [u8], mut f: impl FnMut(&'a [u8], &[Operand<'a>])) {
+/// What one operator's operands may hold: arrays nested `nesting` deep, `items` elements.
+struct Bounds {
+    /// How deep arrays may nest before they are skipped.
+    nesting: usize,
+    /// How many more array elements may be kept.
+    items: usize,
+}
+
+/// Calls `f` with each operator and its operands, in order, until it fails; arrays nested
+/// deeper than `nesting` are skipped (and read past, whatever their depth, without
+/// recursion).
+pub(super) fn operations<'a, E>(
+    data: &'a [u8],
+    nesting: usize,
+    mut f: impl FnMut(&'a [u8], &[Operand<'a>]) -> Result<(), E>,
+) -> Result<(), E> {
     let mut lexer = Scanner::new(data);
     let mut operands: Vec<Operand<'a>> = Vec::new();
     loop {
-        while let Some(o) = lexer.operand(0) {
+        let mut bounds = Bounds {
+            nesting,
+            items: MAX_ARRAY_ITEMS,
+        };
+        while let Some(o) = lexer.operand(0, &mut bounds) {
             if operands.len() < 64 {
                 operands.push(o);
             }
@@ -236,9 +260,10 @@ pub(super) fn operations<'a>(data: &'a [u8], mut f: impl FnMut(&'a [u8], &[Opera
         if op == b"ID" {
             lexer.skip_inline_image();
         }
-        f(op, &operands);
+        f(op, &operands)?;
         operands.clear();
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -247,8 +272,9 @@ mod tests {
 
     fn ops(data: &[u8]) -> Vec<(String, Vec<Operand<'_>>)> {
         let mut out = Vec::new();
-        operations(data, |op, operands| {
-            out.push((String::from_utf8_lossy(op).into_owned(), operands.to_vec()))
+        let _ = operations(data, 16, |op, operands| {
+            out.push((String::from_utf8_lossy(op).into_owned(), operands.to_vec()));
+            Ok::<(), ()>(())
         });
         out
     }

@@ -9,6 +9,10 @@
 
 use super::content::{Glyph, PageContent};
 use super::grid::Grid;
+use super::Notes;
+use crate::error::Error;
+use crate::limits::Limits;
+use std::collections::HashMap;
 
 // Thresholds of the page reader. Sizes and distances are in PDF points (1/72 in); ratios of a
 // font size are in ems; page fractions are measured from the top of the page.
@@ -48,106 +52,262 @@ const MARK_RAISE: f32 = 0.75;
 /// A gap between glyphs wider than this many ems is a space.
 const WORD_GAP: f32 = 0.15;
 
-/// A line of text on a page.
-#[derive(Debug, Clone)]
-pub(super) struct Line {
+/// A line of text on a page, as laid out: its text is a range of the page's text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Placed {
     x0: f32,
     x1: f32,
     y: f32,
     size: f32,
-    pub(super) text: String,
+    start: u32,
+    end: u32,
+}
+
+impl Placed {
+    /// The line's text in its page's `text`.
+    pub(super) fn text(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The line with its text.
+    fn with<'t>(self, text: &'t str) -> Line<'t> {
+        Line {
+            x0: self.x0,
+            x1: self.x1,
+            y: self.y,
+            size: self.size,
+            text: self.text(text),
+        }
+    }
+}
+
+/// A line of text on a page, as written.
+#[derive(Debug, Clone, Copy)]
+struct Line<'t> {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    text: &'t str,
 }
 
 /// What a page contributes, top to bottom.
 #[derive(Debug)]
-enum Block {
-    Line(Line),
+enum Block<'t> {
+    Line(Line<'t>),
     Row(Vec<String>),
 }
 
-/// The most common size of `glyphs` (by glyph count, to half a point): the body text's, when
-/// the glyphs of ruled tables are left out (a long Attachment A may be set smaller and hold
-/// more glyphs than the letter).
-fn body_size<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> f32 {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
-    for g in glyphs {
-        let key = (g.size * SIZE_BINS_PER_POINT).round() as i32;
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((key, 1)),
-        }
-    }
-    counts
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or(DEFAULT_BODY_SIZE, |(k, _)| *k as f32 / SIZE_BINS_PER_POINT)
+/// How many glyphs of each size (to half a point) a document has, for its most common size:
+/// the body text's, when the glyphs of ruled tables are left out (a long Attachment A may be
+/// set smaller and hold more glyphs than the letter).
+#[derive(Debug, Default)]
+struct SizeCounts {
+    /// Size key → (glyphs, the order in which the key was first seen).
+    counts: HashMap<i32, (usize, usize)>,
+    /// The last glyphs counted, all of one size key, not yet in `counts`.
+    run: Option<(i32, usize)>,
 }
 
-/// Builds the text of all pages.
-pub(super) fn render(pages: &[PageContent]) -> String {
-    let mut out = String::new();
-    let mut table = Table::default();
-    // The hanging indent of a list item that the last page ended in.
-    let mut hanging: Option<(f32, f32)> = None;
-    // Each page's grid and lines, first, for the document's right margin: a page with only
-    // short lines (a signature page) has no line that reaches it.
-    let laid: Vec<(Option<Grid>, Vec<&Glyph>, Vec<Line>)> = pages
-        .iter()
-        .map(|page| {
-            let grid = Grid::find(&page.rules);
-            let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = page
-                .glyphs
-                .iter()
-                .partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
-            let lines = lines(page, &outside);
-            (grid, inside, lines)
-        })
-        .collect();
-    let outside = pages.iter().zip(&laid).flat_map(|(page, (grid, _, _))| {
-        page.glyphs
-            .iter()
-            .filter(move |g| !grid.as_ref().is_some_and(|t| t.contains(g)))
-    });
-    let body = if outside.clone().next().is_some() {
-        body_size(outside)
-    } else {
-        body_size(pages.iter().flat_map(|p| &p.glyphs))
-    };
-    let right = laid
-        .iter()
-        .flat_map(|(_, _, lines)| lines)
-        .filter(|l| l.size >= body * NOTE_SIZE)
-        .map(|l| l.x1)
-        .fold(0.0f32, f32::max);
-    for (n, (page, (grid, inside, lines))) in pages.iter().zip(laid).enumerate() {
-        if n > 0 {
-            out.push_str("\n\u{c}\n");
+impl SizeCounts {
+    /// Counts a glyph.
+    fn add(&mut self, g: &Glyph) {
+        let key = (g.size * SIZE_BINS_PER_POINT).round() as i32;
+        match &mut self.run {
+            Some((k, n)) if *k == key => *n += 1,
+            run => {
+                if let Some((k, n)) = run.replace((key, 1)) {
+                    let order = self.counts.len();
+                    self.counts.entry(k).or_insert((0, order)).0 += n;
+                }
+            }
         }
-        let mut blocks: Vec<(f32, Block)> = lines
-            .into_iter()
-            .filter(|l| !is_page_number(l, page))
-            .map(|l| (l.y, Block::Line(l)))
-            .collect();
-        if let Some(grid) = &grid {
+    }
+
+    /// Whether no glyph was counted.
+    fn is_empty(&self) -> bool {
+        self.counts.is_empty() && self.run.is_none()
+    }
+
+    /// The most common size (of those as common, the one seen first last), or the default.
+    fn most_common(mut self) -> f32 {
+        if let Some((k, n)) = self.run.take() {
+            let order = self.counts.len();
+            self.counts.entry(k).or_insert((0, order)).0 += n;
+        }
+        self.counts
+            .iter()
+            .max_by_key(|(_, &(n, order))| (n, order))
+            .map_or(DEFAULT_BODY_SIZE, |(k, _)| *k as f32 / SIZE_BINS_PER_POINT)
+    }
+}
+
+/// A page laid out: its lines (page numbers too) and its table rows, top to bottom, and
+/// what reading it noted.
+#[derive(Debug)]
+struct Laid {
+    width: f32,
+    height: f32,
+    /// The text of the lines, one after another.
+    text: String,
+    lines: Vec<Placed>,
+    /// Rows as their cells joined by tabs (split again when written).
+    rows: Vec<(f32, String)>,
+    notes: Vec<String>,
+}
+
+/// A document's pages laid out one at a time (each page's glyphs are dropped once its lines
+/// and rows are made), then written out: the body size and the right margin are the whole
+/// document's.
+#[derive(Debug)]
+pub(super) struct Layout<'l> {
+    limits: &'l Limits,
+    pages: Vec<Laid>,
+    /// Sizes of the glyphs outside ruled tables, and of all glyphs.
+    outside: SizeCounts,
+    all: SizeCounts,
+    glyphs: usize,
+    images: usize,
+    /// Bytes of text the laid-out pages will write, at least.
+    text: usize,
+}
+
+impl<'l> Layout<'l> {
+    /// No pages yet.
+    pub(super) fn new(limits: &'l Limits) -> Self {
+        Layout {
+            limits,
+            pages: Vec::new(),
+            outside: SizeCounts::default(),
+            all: SizeCounts::default(),
+            glyphs: 0,
+            images: 0,
+            text: 0,
+        }
+    }
+
+    /// How many pages were added.
+    pub(super) fn pages(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// How many glyphs with text they hold.
+    pub(super) fn glyphs(&self) -> usize {
+        self.glyphs
+    }
+
+    /// How many images they draw.
+    pub(super) fn images(&self) -> usize {
+        self.images
+    }
+
+    /// The TooLarge error of the text bound.
+    fn too_much_text(&self) -> Error {
+        Error::TooLarge {
+            what: "bytes of text",
+            limit: self.limits.max_text,
+            setting: "max_text",
+        }
+    }
+
+    /// Lays out a page (with the notes reading it gave) and drops its glyphs.
+    pub(super) fn add(&mut self, page: PageContent, notes: Vec<String>) -> Result<(), Error> {
+        let grid = Grid::find(&page.rules);
+        let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = page
+            .glyphs
+            .iter()
+            .partition(|g| grid.as_ref().is_some_and(|t| t.contains(g)));
+        for g in &outside {
+            self.outside.add(g);
+        }
+        for g in &page.glyphs {
+            self.all.add(g);
+        }
+        let mut text = String::new();
+        let mut scratch = Scratch::default();
+        let lines = lines(&page, &outside, &mut text, &mut scratch);
+        text.shrink_to_fit();
+        let rows = grid.map_or_else(Vec::new, |grid| grid.rows(&page, &inside, &mut scratch));
+        let laid = text.len() + lines.len() + rows.iter().map(|(_, r)| r.len() + 1).sum::<usize>();
+        self.text = self.text.saturating_add(laid);
+        if self.text > self.limits.max_text {
+            return Err(self.too_much_text());
+        }
+        self.glyphs += page.glyphs.len();
+        self.images += page.images;
+        self.pages.push(Laid {
+            width: page.width,
+            height: page.height,
+            text,
+            lines,
+            rows,
+            notes,
+        });
+        Ok(())
+    }
+
+    /// The text of all pages, and the notes at their pages' offsets in it.
+    pub(super) fn finish(self) -> Result<(String, Notes), Error> {
+        let limits = self.limits;
+        let body = if self.outside.is_empty() {
+            self.all.most_common()
+        } else {
+            self.outside.most_common()
+        };
+        // The document's right margin: a page with only short lines (a signature page) has
+        // no line that reaches it.
+        let right = self
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| l.size >= body * NOTE_SIZE)
+            .map(|l| l.x1)
+            .fold(0.0f32, f32::max);
+        let mut out = String::new();
+        let mut notes = Notes::new();
+        let mut table = Table::default();
+        // The hanging indent of a list item that the last page ended in.
+        let mut hanging: Option<(f32, f32)> = None;
+        for (n, page) in self.pages.into_iter().enumerate() {
+            if n > 0 {
+                out.push_str("\n\u{c}\n");
+            }
+            notes.extend(page.notes.into_iter().map(|note| (out.len(), note)));
+            let size = (page.width, page.height);
+            let mut blocks: Vec<(f32, Block)> = page
+                .lines
+                .into_iter()
+                .map(|l| l.with(&page.text))
+                .filter(|l| !is_page_number(l, size))
+                .map(|l| (l.y, Block::Line(l)))
+                .collect();
             blocks.extend(
-                grid.rows(page, &inside)
+                page.rows
                     .into_iter()
-                    .map(|(y, r)| (y, Block::Row(r))),
+                    .map(|(y, r)| (y, Block::Row(r.split('\t').map(str::to_owned).collect()))),
+            );
+            blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
+            emit_page(
+                &mut out,
+                blocks,
+                (body, right),
+                size,
+                (&mut table, &mut hanging),
             );
         }
-        blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
-        emit_page(
-            &mut out,
-            blocks,
-            (body, right),
-            page,
-            (&mut table, &mut hanging),
-        );
+        if let Some(row) = table.pending.take() {
+            push_row(&mut out, &row);
+        }
+        if out.len() > limits.max_text {
+            return Err(Error::TooLarge {
+                what: "bytes of text",
+                limit: limits.max_text,
+                setting: "max_text",
+            });
+        }
+        Ok((out, notes))
     }
-    if let Some(row) = table.pending.take() {
-        push_row(&mut out, &row);
-    }
-    out
 }
 
 /// A table as it runs across pages: its header (to drop where a page repeats it) and the
@@ -190,6 +350,7 @@ impl Table {
     }
 }
 
+/// Writes a table row: its cells joined by tabs, and a line break.
 fn push_row(out: &mut String, row: &[String]) {
     out.push_str(&row.join("\t"));
     out.push('\n');
@@ -204,10 +365,10 @@ fn emit_page(
     out: &mut String,
     blocks: Vec<(f32, Block)>,
     (body, right): (f32, f32),
-    page: &PageContent,
+    page: (f32, f32),
     (table, hanging): (&mut Table, &mut Option<(f32, f32)>),
 ) {
-    let notes_from = notes_start(&blocks, body, page);
+    let notes_from = notes_start(&blocks, body, page.1);
     let mut items = Items {
         carried: hanging.take(),
         item_x: None,
@@ -241,7 +402,7 @@ fn emit_page(
                 if !note {
                     items.body_line(out, line, paragraph);
                 }
-                out.push_str(&line.text);
+                out.push_str(line.text);
                 prev = Some(line);
             }
         }
@@ -261,7 +422,7 @@ fn emit_page(
 
 /// Where a page's footnotes start among its blocks: the run of small lines at the foot of
 /// the page, from its first line that starts with a mark.
-fn notes_start(blocks: &[(f32, Block)], body: f32, page: &PageContent) -> usize {
+fn notes_start(blocks: &[(f32, Block)], body: f32, height: f32) -> usize {
     let lines_at = blocks
         .iter()
         .enumerate()
@@ -270,16 +431,14 @@ fn notes_start(blocks: &[(f32, Block)], body: f32, page: &PageContent) -> usize 
     let mut notes_from = blocks.len();
     for i in lines_at.rev() {
         match blocks.get(i).map(|b| &b.1) {
-            Some(Block::Line(l))
-                if l.size < body * NOTE_SIZE && l.y > page.height * FOOT_OF_PAGE =>
-            {
+            Some(Block::Line(l)) if l.size < body * NOTE_SIZE && l.y > height * FOOT_OF_PAGE => {
                 notes_from = i
             }
             _ => break,
         }
     }
     while notes_from < blocks.len()
-        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if starts_note(&l.text))
+        && !matches!(blocks.get(notes_from).map(|b| &b.1), Some(Block::Line(l)) if starts_note(l.text))
     {
         notes_from += 1;
     }
@@ -299,8 +458,8 @@ fn line_break(out: &mut String, prev: Option<&Line>, line: &Line, note: bool, ri
     // heading may reach as far).
     let same_size = (p.size - line.size).abs() <= SAME_SIZE * p.size.max(1.0);
     let full = p.x1 >= right - MARGIN_REACH * (right - p.x0).max(1.0) && !note && same_size;
-    let item = crate::text::is_list_item(&line.text);
-    if note && starts_note(&line.text) || gap > PARAGRAPH_GAP * p.size.max(line.size) {
+    let item = crate::text::is_list_item(line.text);
+    if note && starts_note(line.text) || gap > PARAGRAPH_GAP * p.size.max(line.size) {
         out.push_str("\n\n");
         return true;
     }
@@ -311,8 +470,8 @@ fn line_break(out: &mut String, prev: Option<&Line>, line: &Line, note: bool, ri
         }
     } else if note {
         out.push(' ');
-    } else if (line.x0 - p.x0 > INDENT && ends_clause(&p.text))
-        || (p.x0 - line.x0 > INDENT && ends_clause(&p.text) && !p.text.ends_with(','))
+    } else if (line.x0 - p.x0 > INDENT && ends_clause(p.text))
+        || (p.x0 - line.x0 > INDENT && ends_clause(p.text) && !p.text.ends_with(','))
     {
         // A new indented paragraph, or text back at the margin after a finished sentence; an
         // indented first line that ends at a comma (a long word went to the next line) goes
@@ -342,8 +501,8 @@ impl Items {
     /// on with the previous page's item is indented as the item's later lines are.
     fn body_line(&mut self, out: &mut String, line: &Line, paragraph: bool) {
         // (Lettered items too: `d. Within 14 days …`.)
-        let item = crate::text::is_list_item(&line.text)
-            || crate::text::regex!(r"^[a-z]\. [A-Z]").is_match(&line.text);
+        let item = crate::text::is_list_item(line.text)
+            || crate::text::regex!(r"^[a-z]\. [A-Z]").is_match(line.text);
         let first = self.first_body_line;
         let continues = self
             .carried
@@ -384,38 +543,89 @@ fn ends_clause(s: &str) -> bool {
         .ends_with(['.', ':', '?', '!', ','])
 }
 
-/// A page number: a short number alone, centred, near the top or bottom of the page.
-fn is_page_number(line: &Line, page: &PageContent) -> bool {
+/// A page number: a short number alone, centred, near the top or bottom of a page of this
+/// (width, height).
+fn is_page_number(line: &Line, (width, height): (f32, f32)) -> bool {
     let t = line.text.trim();
     let centre = (line.x0 + line.x1) / 2.0;
     !t.is_empty()
         && t.len() <= 3
         && t.bytes().all(|b| b.is_ascii_digit())
-        && (line.y > page.height * PAGE_NUMBER_BOTTOM || line.y < page.height * PAGE_NUMBER_TOP)
-        && (centre - page.width / 2.0).abs() < page.width * PAGE_NUMBER_CENTRE
+        && (line.y > height * PAGE_NUMBER_BOTTOM || line.y < height * PAGE_NUMBER_TOP)
+        && (centre - width / 2.0).abs() < width * PAGE_NUMBER_CENTRE
+}
+
+/// A key that orders as `f32::total_cmp` orders `v`.
+fn total_key(v: f32) -> u32 {
+    let bits = v.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
+}
+
+/// Room for [`lines`] to sort and group a page's glyphs in, kept from one call to the next.
+#[derive(Debug, Default)]
+pub(super) struct Scratch<'g> {
+    /// (baseline and x key, index) of each visible glyph.
+    keyed: Vec<(u64, u32)>,
+    /// The glyphs in that order.
+    sorted: Vec<&'g Glyph>,
+    /// Runs of `sorted` on one baseline.
+    clusters: Vec<std::ops::Range<usize>>,
+    /// One line's glyphs (raised or not) by x.
+    line: Vec<(u32, u32, (&'g Glyph, bool))>,
 }
 
 /// Groups glyphs into lines by baseline; a run of smaller glyphs raised just above a line
-/// (within 0.75 em, horizontally within it) joins that line as superscript.
-pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
-    let mut sorted: Vec<&Glyph> = glyphs
-        .iter()
-        .copied()
-        .filter(|g| g.size > MIN_GLYPH_SIZE)
-        .collect();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
-    for g in sorted {
-        match clusters.last_mut() {
-            Some(c)
-                if c.first()
-                    .is_some_and(|f| (g.y - f.y).abs() <= SAME_BASELINE * f.size.max(g.size)) =>
-            {
-                c.push(g)
+/// (within 0.75 em, horizontally within it) joins that line as superscript. The lines' text is
+/// appended to `text`.
+pub(super) fn lines<'g>(
+    page: &PageContent,
+    glyphs: &[&'g Glyph],
+    text: &mut String,
+    scratch: &mut Scratch<'g>,
+) -> Vec<Placed> {
+    let Scratch {
+        keyed,
+        sorted,
+        clusters,
+        line,
+    } = scratch;
+    // By baseline, then x (a stable sort: glyphs at one place keep their order), on integer
+    // keys that order as the coordinates do.
+    keyed.clear();
+    keyed.extend(
+        glyphs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.size > MIN_GLYPH_SIZE)
+            .map(|(i, g)| {
+                let key = u64::from(total_key(g.y)) << 32 | u64::from(total_key(g.x));
+                (key, i as u32)
+            }),
+    );
+    keyed.sort();
+    sorted.clear();
+    sorted.extend(
+        keyed
+            .iter()
+            .filter_map(|&(_, i)| glyphs.get(i as usize).copied()),
+    );
+    let sorted = &*sorted;
+    // Clusters: runs of `sorted` whose baselines are within reach of their first's.
+    clusters.clear();
+    for (i, g) in sorted.iter().enumerate() {
+        let first = clusters.last().and_then(|c| sorted.get(c.start));
+        match (clusters.last_mut(), first) {
+            (Some(c), Some(f)) if (g.y - f.y).abs() <= SAME_BASELINE * f.size.max(g.size) => {
+                c.end = i + 1
             }
-            _ => clusters.push(vec![g]),
+            _ => clusters.push(i..i + 1),
         }
     }
+    let cluster = |r: &std::ops::Range<usize>| sorted.get(r.clone()).unwrap_or(&[]);
     let size_of = |c: &[&Glyph]| c.iter().map(|g| g.size).fold(0.0f32, f32::max);
     let y_of = |c: &[&Glyph]| c.first().map_or(0.0, |g| g.y);
     let span_of = |c: &[&Glyph]| {
@@ -444,14 +654,14 @@ pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
     };
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = clusters.get(i) {
-        match clusters.get(i + 1) {
+    while let Some(c) = clusters.get(i).map(cluster) {
+        match clusters.get(i + 1).map(cluster) {
             Some(d) if is_sup(c, d) => {
-                out.extend(build_line(page, d, c));
+                out.extend(build_line(page, d, c, text, line));
                 i += 2;
             }
             _ => {
-                out.extend(build_line(page, c, &[]));
+                out.extend(build_line(page, c, &[], text, line));
                 i += 1;
             }
         }
@@ -460,25 +670,36 @@ pub(super) fn lines(page: &PageContent, glyphs: &[&Glyph]) -> Vec<Line> {
     out
 }
 
-/// The text of a line: glyphs in x order, spaces from gaps, raised runs as `<sup>`.
-fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Line> {
-    let mut all: Vec<(&Glyph, bool)> = main
-        .iter()
-        .map(|g| (*g, false))
-        .chain(sup.iter().map(|g| (*g, true)))
-        .collect();
-    if all.is_empty() {
+/// The text of a line, appended to `text`: glyphs in x order, spaces from gaps, raised runs
+/// as `<sup>`. `scratch` is room to sort the glyphs in.
+fn build_line<'g>(
+    page: &PageContent,
+    main: &[&'g Glyph],
+    sup: &[&'g Glyph],
+    text: &mut String,
+    scratch: &mut Vec<(u32, u32, (&'g Glyph, bool))>,
+) -> Option<Placed> {
+    if main.is_empty() && sup.is_empty() {
         return None;
     }
-    all.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+    // By x, stably (main glyphs before raised ones at one x).
+    scratch.clear();
+    scratch.extend(
+        main.iter()
+            .map(|g| (*g, false))
+            .chain(sup.iter().map(|g| (*g, true)))
+            .enumerate()
+            .map(|(i, a)| (total_key(a.0.x), i as u32, a)),
+    );
+    scratch.sort_by_key(|&(key, i, _)| (key, i));
     let size = main.iter().map(|g| g.size).fold(0.0f32, f32::max);
-    let mut text = String::new();
+    let start = text.len();
     let mut in_sup = false;
     let mut last_end: Option<f32> = None;
-    for (g, raised) in &all {
+    for &(_, _, (g, raised)) in scratch.iter() {
         let t = page.glyph_text(g);
         let digits = t.bytes().all(|b| b.is_ascii_digit());
-        let mark = *raised && digits;
+        let mark = raised && digits;
         if in_sup && !mark {
             text.push_str("</sup>");
             in_sup = false;
@@ -501,28 +722,80 @@ fn build_line(page: &PageContent, main: &[&Glyph], sup: &[&Glyph]) -> Option<Lin
     if in_sup {
         text.push_str("</sup>");
     }
-    let text = text.trim().to_owned();
-    if text.is_empty() {
+    // The line's text, trimmed.
+    let written = text.get(start..).unwrap_or("");
+    let lead = written.len() - written.trim_start().len();
+    let kept = written.trim().len();
+    if kept == 0 {
+        text.truncate(start);
         return None;
     }
-    let x0 = all.iter().map(|(g, _)| g.x).fold(f32::MAX, f32::min);
-    let x1 = all
+    let (start, end) = (start + lead, start + lead + kept);
+    let x0 = scratch
         .iter()
-        .map(|(g, _)| g.x + g.width)
+        .map(|(_, _, (g, _))| g.x)
+        .fold(f32::MAX, f32::min);
+    let x1 = scratch
+        .iter()
+        .map(|(_, _, (g, _))| g.x + g.width)
         .fold(f32::MIN, f32::max);
     let y = main.first().or(sup.first()).map_or(0.0, |g| g.y);
-    Some(Line {
+    Some(Placed {
         x0,
         x1,
         y,
         size,
-        text,
+        start: u32::try_from(start).ok()?,
+        end: u32::try_from(end).ok()?,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The most common size, counted as the reader counted it before (each size's count in
+    /// the order first seen; the last of the most common wins).
+    #[test]
+    fn most_common_size_breaks_ties_as_before() {
+        fn before(sizes: &[f32]) -> f32 {
+            let mut counts: Vec<(i32, usize)> = Vec::new();
+            for s in sizes {
+                let key = (s * SIZE_BINS_PER_POINT).round() as i32;
+                match counts.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((key, 1)),
+                }
+            }
+            counts
+                .iter()
+                .max_by_key(|(_, n)| *n)
+                .map_or(DEFAULT_BODY_SIZE, |(k, _)| *k as f32 / SIZE_BINS_PER_POINT)
+        }
+        let glyph = |size| Glyph {
+            x: 0.0,
+            y: 0.0,
+            width: 1.0,
+            size,
+            start: 0,
+            len: 1,
+        };
+        for case in 0..500u64 {
+            let mut seed = case;
+            let sizes: Vec<f32> = (0..(case % 40))
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    [9.0, 10.0, 10.2, 12.0, 11.9, 7.5][(seed >> 33) as usize % 6]
+                })
+                .collect();
+            let mut counts = SizeCounts::default();
+            for &s in &sizes {
+                counts.add(&glyph(s));
+            }
+            assert_eq!(counts.is_empty(), sizes.is_empty());
+            assert_eq!(counts.most_common(), before(&sizes), "{sizes:?}");
+        }
+    }
 
     #[test]
     fn helpers() {

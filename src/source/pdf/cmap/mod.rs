@@ -30,7 +30,7 @@
 //! Only the operators that matter for text extraction are interpreted; everything else
 //! (`usecmap`, `def`, `findresource`, dictionaries, CID mappings) is tokenized and skipped.
 //! The parser never fails and never panics: malformed or truncated input gives whatever
-//! mappings could be read before the damage, and huge ranges are capped.
+//! mappings could be read before the damage, and huge ranges are capped: a map holds at most [`Bounds`] codes and bytes of text.
 
 use super::syntax::Scanner;
 use std::collections::HashMap;
@@ -38,22 +38,47 @@ use std::collections::HashMap;
 /// Most codes a single `bfrange` line may map; the rest of the range is ignored.
 const MAX_RANGE_CODES: u32 = 65_536;
 
-/// Most entries a whole map may hold; later mappings of new codes are ignored.
-const MAX_ENTRIES: usize = 1_000_000;
-
 /// Most codespace ranges kept; real CMaps have a handful.
 const MAX_CODESPACE_RANGES: usize = 256;
 
 /// Most UTF-16 units kept from one destination string.
 const MAX_DEST_UNITS: usize = 512;
 
+/// How much one map may hold: codes, and bytes of destination text in all (every mapping
+/// of a code counts, later ones too). Past either, later mappings are ignored.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bounds {
+    /// Most distinct codes mapped.
+    pub(crate) codes: usize,
+    /// Most bytes of destination text stored, each mapping counted as at least one byte.
+    pub(crate) text: usize,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        let codes = crate::Limits::default().max_cmap_codes;
+        Bounds {
+            codes,
+            text: codes.saturating_mul(TEXT_PER_CODE),
+        }
+    }
+}
+
+/// Bytes of destination text a map may store per code it may map (a code's text is a
+/// character or a ligature of a few; replacements count too).
+pub(crate) const TEXT_PER_CODE: usize = 16;
+
 /// A parsed /ToUnicode CMap: how many bytes each character code takes, and code → text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ToUnicode {
     /// Codespace ranges in the order they appeared; empty means "use the default width".
     ranges: Vec<CodespaceRange>,
-    /// Character code → the text it stands for.
-    map: HashMap<u32, String>,
+    /// Character code → the text it stands for, as a range of `text`.
+    map: HashMap<u32, (u32, u32)>,
+    /// The destination texts, one after another.
+    text: String,
+    /// What is left of the map's bounds.
+    left: Bounds,
 }
 
 /// One `begincodespacerange` entry: codes of `width` bytes whose every byte lies between
@@ -83,9 +108,19 @@ impl CodespaceRange {
 }
 
 impl ToUnicode {
-    /// Parses the (already decompressed) stream bytes. Never fails: garbage gives an empty map.
+    /// Parses the (already decompressed) stream bytes within the default bounds.
+    #[cfg(test)]
     pub(crate) fn parse(data: &[u8]) -> Self {
-        let mut cmap = Self::default();
+        Self::parse_within(data, Bounds::default())
+    }
+
+    /// Parses the (already decompressed) stream bytes, mapping at most `bounds.codes` codes
+    /// to at most `bounds.text` bytes of text. Never fails: garbage gives an empty map.
+    pub(crate) fn parse_within(data: &[u8], bounds: Bounds) -> Self {
+        let mut cmap = Self {
+            left: bounds,
+            ..Self::default()
+        };
         let mut lexer = Scanner::new(data);
         while let Some(token) = lexer.next_token() {
             let Token::Word(word) = token else { continue };
@@ -105,12 +140,19 @@ impl ToUnicode {
                 _ => {}
             }
         }
+        cmap.text.shrink_to_fit();
         cmap
+    }
+
+    /// How many codes the map holds.
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
     }
 
     /// Text for a character code (None if unmapped).
     pub(crate) fn get(&self, code: u32) -> Option<&str> {
-        self.map.get(&code).map(String::as_str)
+        let &(start, end) = self.map.get(&code)?;
+        self.text.get(start as usize..end as usize)
     }
 
     /// Splits a shown string (the bytes of a Tj operand) into character codes using the
@@ -171,13 +213,26 @@ impl ToUnicode {
         best.map_or(default_width, |(_, _, width)| width.clamp(1, 4))
     }
 
-    /// Adds `code → text` unless the map is full (then returns false). Later mappings of a
-    /// code replace earlier ones.
-    fn insert(&mut self, code: u32, text: String) -> bool {
-        if self.map.len() >= MAX_ENTRIES && !self.map.contains_key(&code) {
+    /// Adds `code → text` unless the map is full, in codes or in text (then returns false).
+    /// Later mappings of a code replace earlier ones.
+    fn insert(&mut self, code: u32, text: &str) -> bool {
+        let cost = text.len().max(1);
+        let new = !self.map.contains_key(&code);
+        if cost > self.left.text || (new && self.left.codes == 0) {
             return false;
         }
-        self.map.insert(code, text);
+        let (Ok(start), Ok(end)) = (
+            u32::try_from(self.text.len()),
+            u32::try_from(self.text.len() + text.len()),
+        ) else {
+            return false;
+        };
+        self.left.text -= cost;
+        if new {
+            self.left.codes -= 1;
+        }
+        self.text.push_str(text);
+        self.map.insert(code, (start, end));
         true
     }
 
@@ -221,7 +276,7 @@ impl ToUnicode {
             let (Some(code), Some(text)) = (be_code(src), dst.text()) else {
                 continue;
             };
-            if !self.insert(code, text) {
+            if !self.insert(code, &text) {
                 return;
             }
         }
@@ -276,7 +331,7 @@ impl ToUnicode {
             buf.push(unit);
             // `offset <= high - low`, so this cannot overflow.
             let code = low.saturating_add(offset);
-            if !self.insert(code, decode_utf16(&buf)) {
+            if !self.insert(code, &decode_utf16(&buf)) {
                 return false;
             }
         }
@@ -288,7 +343,7 @@ impl ToUnicode {
     fn add_array_range(&mut self, low: u32, last: u32, dsts: &[Item]) -> bool {
         for (offset, dst) in (0..=last).zip(dsts.iter()) {
             let Some(text) = dst.text() else { continue };
-            if !self.insert(low.saturating_add(offset), text) {
+            if !self.insert(low.saturating_add(offset), &text) {
                 return false;
             }
         }

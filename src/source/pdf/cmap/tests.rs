@@ -367,7 +367,7 @@ fn huge_range_is_capped() {
     assert_eq!(cmap.map.len(), 1);
 }
 
-/// The whole map stops growing at `MAX_ENTRIES`.
+/// The whole map stops growing at its bounds: codes, and bytes of text (replacements too).
 #[test]
 fn whole_map_is_capped() {
     let mut body = String::from("20 beginbfrange\n");
@@ -377,8 +377,29 @@ fn whole_map_is_capped() {
     }
     body.push_str("endbfrange\n1 beginbfchar <FFFFFFFF> <0041> endbfchar\n");
     let cmap = ToUnicode::parse(body.as_bytes());
-    assert_eq!(cmap.map.len(), MAX_ENTRIES);
+    assert_eq!(cmap.map.len(), Bounds::default().codes);
     assert_eq!(cmap.get(0xFFFF_FFFF), None);
+    // The same 65,536 codes mapped over and over to long texts: the text bound stops it.
+    let dest = "0041".repeat(512);
+    let mut body = String::from("100 beginbfrange\n");
+    for _ in 0..100 {
+        body.push_str(&format!("<0000> <FFFF> <{dest}>\n"));
+    }
+    body.push_str("endbfrange\n");
+    let bounds = Bounds {
+        codes: 1 << 20,
+        text: 1 << 20,
+    };
+    let cmap = ToUnicode::parse_within(body.as_bytes(), bounds);
+    // 512 units of one byte each, or two past U+007F.
+    assert!(cmap.text.len() <= 1 << 20);
+    assert!((1_000..=2_048).contains(&cmap.len()), "{}", cmap.len());
+    assert_eq!(cmap.get(0).map(str::len), Some(512));
+    let cmap = ToUnicode::parse_within(
+        b"1 beginbfchar <01> <0041> <02> <0042> endbfchar",
+        Bounds { codes: 1, text: 10 },
+    );
+    assert_eq!((cmap.get(1), cmap.get(2)), (Some("A"), None));
 }
 
 /// A seeded xorshift64 generator.
