@@ -82,7 +82,12 @@ pub(crate) struct LineIndex {
 }
 
 /// Bytes between two of [`LineIndex`]'s character counts.
-const BLOCK: usize = 4096;
+const BLOCK: usize = 256;
+
+/// Whether byte `b` of UTF-8 text starts a character (is not a continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
 
 /// `offset`, clamped to `text` and moved back to the start of the character it falls in.
 fn floor_boundary(text: &str, offset: usize) -> usize {
@@ -107,7 +112,8 @@ impl LineIndex {
             while !text.is_char_boundary(next) {
                 next += 1;
             }
-            chars += text.get(at..next).map_or(0, |s| s.chars().count());
+            let block = text.as_bytes().get(at..next).unwrap_or(&[]);
+            chars += block.iter().filter(|&&b| starts_char(b)).count();
             at = next;
         }
         blocks.push((text.len(), chars));
@@ -118,15 +124,20 @@ impl LineIndex {
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let i = self.blocks.partition_point(|&(b, _)| b <= offset).max(1);
         let (at, chars) = self.blocks.get(i - 1).copied().unwrap_or((0, 0));
-        chars + text.get(at..offset).map_or(0, |s| s.chars().count())
+        let bytes = text.as_bytes().get(at..offset).unwrap_or(&[]);
+        chars + bytes.iter().filter(|&&b| starts_char(b)).count()
     }
 
     /// The byte offset of the `n`th character of `text` (its length past the last).
     fn byte_of_char(&self, text: &str, n: usize) -> usize {
         let i = self.blocks.partition_point(|&(_, c)| c <= n).max(1);
         let (at, chars) = self.blocks.get(i - 1).copied().unwrap_or((0, 0));
-        text.get(at..)
-            .and_then(|s| s.char_indices().nth(n - chars))
+        let bytes = text.as_bytes().get(at..).unwrap_or(&[]);
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| starts_char(b))
+            .nth(n - chars)
             .map_or(text.len(), |(b, _)| at + b)
     }
 

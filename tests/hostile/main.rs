@@ -135,6 +135,15 @@ fn child() {
             };
             (start.elapsed(), outcome)
         }
+        "file" => {
+            let bytes = std::fs::read(&name).unwrap();
+            let start = Instant::now();
+            let outcome = match fcc_notice::parse_bytes(&bytes) {
+                Ok(parsed) => format!("ok: {} diagnostics", parsed.diagnostics.len()),
+                Err(e) => format!("error: {e}"),
+            };
+            (start.elapsed(), outcome)
+        }
         other => panic!("unknown kind {other}"),
     };
     let rss = peak_rss_kb().map_or("-".to_owned(), |kb| kb.to_string());
@@ -143,7 +152,11 @@ fn child() {
 
 /// Every family of `kind`, at this build's size: within memory, and in release within time.
 fn check_all(kind: &str, names: &[&str]) {
-    let size = size();
+    check_all_at(kind, names, size());
+}
+
+/// Every case of `kind` at `size`: within memory, and in release within time.
+fn check_all_at(kind: &str, names: &[&str], size: usize) {
     let mut over = Vec::new();
     for name in names {
         let report = run_child(kind, name, size);
@@ -176,6 +189,26 @@ fn every_text_family_is_bounded() {
 fn every_pdf_family_is_bounded() {
     let names: Vec<&str> = pdf_families::families().iter().map(|(n, _)| *n).collect();
     check_all("pdf", &names);
+}
+
+/// Every input the fuzzers found (`fuzz/regressions/<target>/`, minimised) ends within the
+/// same budgets.
+#[test]
+fn every_fuzz_regression_is_bounded() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/regressions");
+    let mut files = Vec::new();
+    for target in std::fs::read_dir(root).unwrap() {
+        let target = target.unwrap().path();
+        if target.is_dir() {
+            for file in std::fs::read_dir(&target).unwrap() {
+                files.push(file.unwrap().path().display().to_string());
+            }
+        }
+    }
+    files.sort();
+    assert!(!files.is_empty());
+    let names: Vec<&str> = files.iter().map(String::as_str).collect();
+    check_all_at("file", &names, 0);
 }
 
 /// Each family is what it says: the size asked for, within a few percent, at every size
