@@ -66,11 +66,11 @@ pub struct Limits {
     pub max_glyphs: usize,
     /// Most citations read from a text; past it, the rest of the text is not searched for
     /// citations (a [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) warning says
-    /// where). Default 100,000 (a 10,000-row Attachment A cites about 20,000).
+    /// where). Default 50,000 (a 10,000-row Attachment A cites about 20,000).
     pub max_citations: usize,
     /// Most Attachment A rows typed into records; past it, the rest are not (a
     /// [`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit) warning says where). Default
-    /// 50,000.
+    /// 20,000 (real letters list a few hundred calls at most).
     pub max_records: usize,
     /// Most values a PDF's objects may hold (every number, name, string, array and
     /// dictionary, nested ones too, in the file and in its object streams), counted before
@@ -99,8 +99,8 @@ impl Default for Limits {
             max_cmap_codes: 4 << 16,
             max_glyphs: 2_000_000,
             max_objects: 1_000_000,
-            max_citations: 100_000,
-            max_records: 50_000,
+            max_citations: 50_000,
+            max_records: 20_000,
             max_diagnostics: 1_000,
         }
     }

@@ -52,8 +52,12 @@ fn peak_rss_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// One child at a time, whichever test runs it: each is timed alone.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs family `name` of `kind` (`text` or `pdf`) at `size` bytes in a child process.
 fn run_child(kind: &str, name: &str, size: usize) -> Report {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let out = Command::new(std::env::current_exe().unwrap())
         .args(["child", "--exact", "--nocapture", "--test-threads=1"])
         .env("HOSTILE_KIND", kind)
