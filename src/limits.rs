@@ -30,7 +30,8 @@ pub struct Limits {
     /// Largest input, in bytes: the text given to `parse_text`, the bytes given to
     /// `parse_bytes` or `parse_pdf`. Default 64 MiB.
     pub max_input: usize,
-    /// Largest text a PDF's pages may give, in bytes. Default 32 MiB.
+    /// Largest text a PDF's pages may give, in bytes: their glyphs' text, and the text
+    /// written from it. Default 32 MiB.
     pub max_text: usize,
     /// Most bytes one PDF stream (a font program, a CMap, a Form XObject) may inflate to;
     /// a stream over it is read as empty. Default 16 MiB.

@@ -221,8 +221,11 @@ impl<'l> Layout<'l> {
         for g in &outside {
             self.outside.add(g);
         }
-        for g in &page.glyphs {
-            self.all.add(g);
+        // All glyphs' sizes count only while no glyph stood outside a table.
+        if self.outside.is_empty() {
+            for g in &page.glyphs {
+                self.all.add(g);
+            }
         }
         let mut text = String::new();
         let mut scratch = Scratch::default();
