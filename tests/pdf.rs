@@ -257,6 +257,7 @@ fn hostile_families_are_bounded() {
                         "max_operators",
                         "max_pages",
                         "max_glyphs",
+                        "max_text",
                         "max_objects"
                     ]
                     .contains(&setting),
