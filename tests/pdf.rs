@@ -246,6 +246,8 @@ fn hostile_families_are_bounded() {
     limits.max_pages = 500;
     limits.max_glyphs = 200_000;
     limits.max_objects = 200_000;
+    limits.max_cmap_codes = 1 << 12;
+    limits.max_text = 1 << 20;
     let parser = Parser::new().limits(limits);
     for (name, build) in pdf_families::families() {
         for size in [20_000, 100_000] {
