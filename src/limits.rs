@@ -43,8 +43,8 @@ pub struct Limits {
     /// Most content-stream operators interpreted in a PDF, over all pages and forms.
     /// Default 5,000,000 (a 10,000-row Attachment A takes about a million).
     pub max_operators: usize,
-    /// Deepest nesting of arrays and dictionaries in a content stream or CMap; deeper
-    /// operands are skipped. Default 16.
+    /// Deepest nesting of arrays in a content stream (256 at most, whatever this says);
+    /// deeper operands are skipped, as dictionaries there are, without recursion. Default 16.
     pub max_nesting: usize,
     /// Deepest nesting of Form XObjects drawn inside one another. Default 8.
     pub max_form_depth: usize,
