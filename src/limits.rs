@@ -34,7 +34,8 @@ pub struct Limits {
     /// layout about a microsecond and a hundred bytes however short it is. Default 500,000
     /// (a 10,000-row Attachment A is about 10,000 lines).
     pub max_lines: usize,
-    /// Largest text a PDF's pages may give, in bytes. Default 32 MiB.
+    /// Largest text a PDF's pages may give, in bytes: their glyphs' text, and the text
+    /// written from it. Default 32 MiB.
     pub max_text: usize,
     /// Most bytes one PDF stream (a font program, a CMap, a Form XObject) may inflate to;
     /// a stream over it is read as empty. Default 16 MiB.
@@ -46,8 +47,8 @@ pub struct Limits {
     /// Most content-stream operators interpreted in a PDF, over all pages and forms.
     /// Default 5,000,000 (a 10,000-row Attachment A takes about a million).
     pub max_operators: usize,
-    /// Deepest nesting of arrays and dictionaries in a content stream or CMap; deeper
-    /// operands are skipped. Default 16.
+    /// Deepest nesting of arrays in a content stream (256 at most, whatever this says);
+    /// deeper operands are skipped, as dictionaries there are, without recursion. Default 16.
     pub max_nesting: usize,
     /// Deepest nesting of Form XObjects drawn inside one another. Default 8.
     pub max_form_depth: usize,

@@ -236,7 +236,7 @@ fn deep_and_large_objects_of_the_file() {
     );
 }
 
-/// Every hostile family, at 20 KB and 200 KB, is read or refused within small limits; the
+/// Every hostile family, at 20 KB and 100 KB, is read or refused within small limits; the
 /// families that reach one are refused with its name.
 #[test]
 fn hostile_families_are_bounded() {
@@ -246,9 +246,11 @@ fn hostile_families_are_bounded() {
     limits.max_pages = 500;
     limits.max_glyphs = 200_000;
     limits.max_objects = 200_000;
+    limits.max_cmap_codes = 1 << 12;
+    limits.max_text = 1 << 20;
     let parser = Parser::new().limits(limits);
     for (name, build) in pdf_families::families() {
-        for size in [20_000, 200_000] {
+        for size in [20_000, 100_000] {
             match parser.parse_pdf(&build(size)) {
                 Err(Error::TooLarge { setting, .. }) => assert!(
                     [
@@ -257,6 +259,7 @@ fn hostile_families_are_bounded() {
                         "max_operators",
                         "max_pages",
                         "max_glyphs",
+                        "max_text",
                         "max_objects"
                     ]
                     .contains(&setting),

@@ -37,6 +37,7 @@ pub(crate) fn families() -> Vec<Family> {
         ("many_glyphs", many_glyphs),
         ("one_glyph_lines", one_glyph_lines),
         ("glyph_bomb", glyph_bomb),
+        ("glyph_text_bomb", glyph_text_bomb),
         ("many_operators", many_operators),
         ("declared_sizes", declared_sizes),
         ("values", values),
@@ -624,6 +625,43 @@ fn glyph_bomb(size: usize) -> Vec<u8> {
     let pages = pdf.reserve();
     let contents = pdf.add(deflated("", text.as_bytes()));
     let resources = pdf.add(helvetica_resources());
+    let count = (size.saturating_sub(pdf.objects.iter().map(Vec::len).sum()) / 75).max(1);
+    let mut kids = String::new();
+    for _ in 0..count {
+        let page = pdf.add(format!(
+            "<< /Type /Page /Parent {pages} 0 R /Contents {contents} 0 R >>"
+        ));
+        let _ = write!(kids, "{page} 0 R ");
+    }
+    pdf.set(
+        pages,
+        format!("<< /Type /Pages /Kids [{kids}] /Count {count} /MediaBox [0 0 612 792] /Resources {resources} 0 R >>"),
+    );
+    pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>"));
+    pdf.finish(catalog)
+}
+
+/// Glyphs whose code a CMap maps to 512 characters, shown from a deflated content stream
+/// (a million codes in a few kilobytes): the text, not the glyphs, is what grows.
+fn glyph_text_bomb(size: usize) -> Vec<u8> {
+    let dest = "0041".repeat(512);
+    let cmap = format!("begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0001> <{dest}> endbfchar endcmap");
+    let mut content = String::from("BT /F1 12 Tf 72 700 Td\n");
+    for _ in 0..1_000 {
+        content.push('<');
+        content.push_str(&"0001".repeat(1_000));
+        content.push_str("> Tj 0 -14 Td\n");
+    }
+    content.push_str("ET\n");
+    let packed = deflate(content.as_bytes());
+    let mut pdf = Pdf::default();
+    let catalog = pdf.reserve();
+    let pages = pdf.reserve();
+    let cmap = pdf.add(stream("", cmap.as_bytes()));
+    let contents = pdf.add(stream("/Filter /FlateDecode", &packed));
+    let resources = pdf.add(format!(
+        "<< /Font << /F1 << /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>] /ToUnicode {cmap} 0 R >> >> >>"
+    ));
     let count = (size.saturating_sub(pdf.objects.iter().map(Vec::len).sum()) / 75).max(1);
     let mut kids = String::new();
     for _ in 0..count {

@@ -116,6 +116,8 @@ pub(super) struct Reader<'d> {
     draws: usize,
     /// Glyphs that may still be shown.
     glyphs: usize,
+    /// Bytes of text the glyphs may still give.
+    text: usize,
     /// Which notes were written already: one of each kind for the document.
     noted: Noted,
     /// Notes of the page being read.
@@ -166,6 +168,7 @@ impl<'d> Reader<'d> {
             operators: limits.max_operators,
             draws: limits.max_form_draws,
             glyphs: limits.max_glyphs,
+            text: limits.max_text,
             noted: Noted::default(),
             notes: Vec::new(),
         }
@@ -577,6 +580,15 @@ impl<'d> Interpreter<'_, 'd> {
             let (x1, _) = apply(device, w0, 0.0);
             let drawn = (device[2] * device[2] + device[3] * device[3]).sqrt();
             if let Some(text) = font.text(code).filter(|t| !t.is_empty()) {
+                // The glyphs' text, all of the document's, is held to the text's bound.
+                let Some(left) = self.reader.text.checked_sub(text.len()) else {
+                    return Err(Error::TooLarge {
+                        what: "bytes of text",
+                        limit: self.reader.limits.max_text,
+                        setting: "max_text",
+                    });
+                };
+                self.reader.text = left;
                 if self.out.text.len() < u32::MAX as usize / 2 {
                     let start = self.out.text.len() as u32;
                     self.out.text.push_str(text);

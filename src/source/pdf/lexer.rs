@@ -219,6 +219,9 @@ fn number(token: &[u8]) -> f32 {
 /// few thousand); the rest are read past.
 const MAX_ARRAY_ITEMS: usize = 1 << 16;
 
+/// The deepest arrays are ever read (deeper ones are skipped), whatever the limits say.
+const MAX_NESTING: usize = 256;
+
 /// What one operator's operands may hold: arrays nested `nesting` deep, `items` elements.
 struct Bounds {
     /// How deep arrays may nest before they are skipped.
@@ -237,6 +240,8 @@ pub(super) fn operations<'a, E>(
 ) -> Result<(), E> {
     let mut lexer = Scanner::new(data);
     let mut operands: Vec<Operand<'a>> = Vec::new();
+    // Each level read is a call: however deep the limits allow, the stack stays small.
+    let nesting = nesting.min(MAX_NESTING);
     loop {
         let mut bounds = Bounds {
             nesting,

@@ -180,6 +180,7 @@ mod tests {
             ("many_pages", 400_000, "max_pages"),
             ("many_glyphs", 400_000, "max_glyphs"),
             ("glyph_bomb", 10_000, "max_glyphs"),
+            ("glyph_text_bomb", 10_000, "max_text"),
             ("many_operators", 1_000_000, "max_operators"),
             ("deflate_bomb", 10_000, "max_inflated"),
             ("contents_repeated", 200_000, "max_inflated"),

@@ -221,8 +221,11 @@ impl<'l> Layout<'l> {
         for g in &outside {
             self.outside.add(g);
         }
-        for g in &page.glyphs {
-            self.all.add(g);
+        // All glyphs' sizes count only while no glyph stood outside a table.
+        if self.outside.is_empty() {
+            for g in &page.glyphs {
+                self.all.add(g);
+            }
         }
         let mut text = String::new();
         let mut scratch = Scratch::default();
@@ -572,8 +575,8 @@ pub(super) struct Scratch<'g> {
     keyed: Vec<(u64, u32)>,
     /// The glyphs in that order.
     sorted: Vec<&'g Glyph>,
-    /// Runs of `sorted` on one baseline.
-    clusters: Vec<std::ops::Range<usize>>,
+    /// Where each run of `sorted` on one baseline starts.
+    clusters: Vec<u32>,
     /// One line's glyphs (raised or not) by x.
     line: Vec<(u32, u32, (&'g Glyph, bool))>,
 }
@@ -613,19 +616,28 @@ pub(super) fn lines<'g>(
             .iter()
             .filter_map(|&(_, i)| glyphs.get(i as usize).copied()),
     );
+    // A page's worth of keys is not kept for the cells of its table.
+    keyed.clear();
+    keyed.shrink_to(1 << 12);
     let sorted = &*sorted;
     // Clusters: runs of `sorted` whose baselines are within reach of their first's.
     clusters.clear();
+    let mut first: Option<&Glyph> = None;
     for (i, g) in sorted.iter().enumerate() {
-        let first = clusters.last().and_then(|c| sorted.get(c.start));
-        match (clusters.last_mut(), first) {
-            (Some(c), Some(f)) if (g.y - f.y).abs() <= SAME_BASELINE * f.size.max(g.size) => {
-                c.end = i + 1
+        match first {
+            Some(f) if (g.y - f.y).abs() <= SAME_BASELINE * f.size.max(g.size) => {}
+            _ => {
+                clusters.push(i as u32);
+                first = Some(g);
             }
-            _ => clusters.push(i..i + 1),
         }
     }
-    let cluster = |r: &std::ops::Range<usize>| sorted.get(r.clone()).unwrap_or(&[]);
+    let clusters = &*clusters;
+    let cluster = |i: usize| {
+        let start = *clusters.get(i)? as usize;
+        let end = clusters.get(i + 1).map_or(sorted.len(), |&e| e as usize);
+        sorted.get(start..end)
+    };
     let size_of = |c: &[&Glyph]| c.iter().map(|g| g.size).fold(0.0f32, f32::max);
     let y_of = |c: &[&Glyph]| c.first().map_or(0.0, |g| g.y);
     let span_of = |c: &[&Glyph]| {
@@ -652,10 +664,10 @@ pub(super) fn lines<'g>(
             && c0 >= d0 - size
             && c1 <= d1 + size
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(clusters.len());
     let mut i = 0;
-    while let Some(c) = clusters.get(i).map(cluster) {
-        match clusters.get(i + 1).map(cluster) {
+    while let Some(c) = cluster(i) {
+        match cluster(i + 1) {
             Some(d) if is_sup(c, d) => {
                 out.extend(build_line(page, d, c, text, line));
                 i += 2;
