@@ -39,10 +39,12 @@ fn phases(c: &mut Criterion) {
     #[cfg(feature = "pdf")]
     {
         let path = format!(
-            "{}/fixtures/pdf/r-squared-lo.pdf",
+            "{}/../fixtures/pdf/r-squared-lo.pdf",
             env!("CARGO_MANIFEST_DIR")
         );
-        if let Ok(bytes) = std::fs::read(path) {
+        // (A missing fixture is an error: a benchmark that silently measures nothing is worse.)
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        {
             group.throughput(Throughput::Bytes(bytes.len() as u64));
             group.bench_function("pdf_text", |b| {
                 b.iter(|| phases::pdf_text(black_box(&bytes)).map(|t| t.len()))
@@ -55,11 +57,10 @@ fn phases(c: &mut Criterion) {
 /// The whole parse of every text fixture (the 10,000-row letter is `attachment_rows`' job).
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse_text");
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures");
     for dir in ["letters", "excerpts", "synthetic"] {
-        let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else {
-            continue;
-        };
+        let entries = std::fs::read_dir(format!("{root}/{dir}"))
+            .unwrap_or_else(|e| panic!("{root}/{dir}: {e}"));
         let mut paths: Vec<_> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file())
@@ -132,12 +133,10 @@ fn pdf(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse_pdf");
     for name in ["lo", "chromium", "reportlab", "lo_hard", "lo_aes256"] {
         let path = format!(
-            "{}/fixtures/pdf/r-squared-{name}.pdf",
+            "{}/../fixtures/pdf/r-squared-{name}.pdf",
             env!("CARGO_MANIFEST_DIR")
         );
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(name, |b| {
             b.iter(|| fcc_notice::parse_pdf(black_box(&bytes)))
