@@ -63,7 +63,12 @@ fn family(kind: &str, name: &str, mut parse_at: impl FnMut(usize) -> Box<dyn FnM
     let growth = linear
         .iter()
         .enumerate()
-        .flat_map(|(i, a)| linear.iter().skip(i + 1).map(move |b| b / a.max(f64::MIN_POSITIVE)))
+        .flat_map(|(i, a)| {
+            linear
+                .iter()
+                .skip(i + 1)
+                .map(move |b| b / a.max(f64::MIN_POSITIVE))
+        })
         .fold(1f64, f64::max);
     println!(
         "| {kind} | {name} | {} | {:.2} |",
