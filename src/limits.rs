@@ -78,9 +78,9 @@ pub struct Limits {
     /// and as the file is read: lopdf keeps 120 bytes for each. Default 1,000,000 (a letter
     /// of a thousand pages holds a few tens of thousands).
     pub max_objects: usize,
-    /// Most diagnostics kept; past it, the first ones are kept and one more diagnostic
-    /// ([`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)) says how many were dropped.
-    /// Default 1,000.
+    /// Most diagnostics returned; past it, the first (by position) are kept and the last
+    /// ([`DiagnosticCode::Limit`](crate::DiagnosticCode::Limit)) says how many more there
+    /// were. Default 1,000.
     pub max_diagnostics: usize,
 }
 

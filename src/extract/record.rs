@@ -9,7 +9,8 @@ use crate::model::{Attachment, CallRecord, CampaignCategory, ColumnKind, Violati
 use crate::text::squash;
 use std::collections::BTreeMap;
 
-/// The table's records, typed row by row.
+/// The table's records, typed row by row; a `limit` warning over the rows the table reader
+/// left unread.
 pub(super) fn attachment(
     layout: &Layout<'_>,
     table: &Table<'_>,
@@ -21,20 +22,14 @@ pub(super) fn attachment(
     let records = table
         .rows
         .iter()
-        .take(max_records)
         .map(|row| record(layout, table, row, found, &mut last_category, diagnostics))
         .collect();
-    if let Some(first) = table.rows.get(max_records) {
-        let start = first.span.start;
-        let end = table.rows.last().map_or(start, |r| r.span.end);
+    if let Some(unread) = &table.unread {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::Limit,
-            layout.span(start..end.max(start)),
-            format!(
-                "{} more rows are not read: over {max_records} (Limits::max_records)",
-                table.rows.len() - max_records
-            ),
+            layout.span(unread.clone()),
+            format!("the rows after the first {max_records} are not read (Limits::max_records)"),
         ));
     }
     Attachment {

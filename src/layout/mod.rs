@@ -99,7 +99,7 @@ pub(crate) fn layout<'d>(
     let lined = parts
         .attachment
         .as_ref()
-        .map(|part| table::read(doc, part, diagnostics));
+        .map(|part| table::read(doc, part, limits.max_records, diagnostics));
     let mut found = citations::citations(
         doc,
         &parts,
@@ -109,7 +109,7 @@ pub(crate) fn layout<'d>(
     );
     let identifiers = citations::own_identifiers(&mut found, parts.header.clone());
     let table = lined.or_else(|| {
-        table::collapsed(doc, &found, diagnostics).or_else(|| {
+        table::collapsed(doc, &found, limits.max_records, diagnostics).or_else(|| {
             // Referred to (`as set forth in Attachment A`) but not in this text.
             let at = find_words(&doc.text, ATTACHMENT_A).next()?;
             diagnostics.push(Diagnostic::new(

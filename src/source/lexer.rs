@@ -405,13 +405,14 @@ pub(super) fn markdown_link(s: &str, close: usize, paren: Option<usize>) -> Opti
     })
 }
 
-/// Plain-text footnote marks: a number glued to the word or punctuation it follows and
-/// followed by whitespace (`calls.1 In`, `rules.3`), taken only when it is the next footnote
-/// number in sequence, so `COVID19` or `Part 64` are never marks.
 /// A running header's words, lowercased, with a number the page repeats said once
 /// (`Federal Communications Commission DA 25-777 DA 25-777` is the header of the pages after
-/// the first, `… DA 25-777`).
+/// the first, `… DA 25-777`). Empty for a line longer than [`RUNNING_HEADER_MAX`]: no
+/// running header.
 pub(super) fn header_key(line: &str) -> String {
+    if line.len() > RUNNING_HEADER_MAX {
+        return String::new();
+    }
     let mut words: Vec<String> = Vec::new();
     for w in line.split_whitespace().map(str::to_ascii_lowercase) {
         words.push(w);
@@ -427,6 +428,10 @@ pub(super) fn header_key(line: &str) -> String {
     }
     words.join(" ")
 }
+
+/// The longest running header, in bytes: a name, a document number and a date, spaced
+/// across the page by `pdftotext -layout`.
+const RUNNING_HEADER_MAX: usize = 400;
 
 /// pdftotext centres a page number: set at least this far from the margin, a short number
 /// alone is one.
@@ -447,6 +452,9 @@ fn numbered_word_max_is_the_longest() {
 /// The longest of [`NUMBERED_WORDS`], in characters.
 const NUMBERED_WORD_MAX: usize = 6;
 
+/// Plain-text footnote marks: a number glued to the word or punctuation it follows and
+/// followed by whitespace (`calls.1 In`, `rules.3`), taken only when it is the next footnote
+/// number in sequence, so `COVID19` or `Part 64` are never marks.
 pub(super) fn glued_marks(input: &str) -> Vec<(Range<usize>, u32)> {
     let bytes = input.as_bytes();
     let mut marks = Vec::new();

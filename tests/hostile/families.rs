@@ -8,6 +8,14 @@
 pub(crate) const SAMPLE: &str =
     include_str!("../../fixtures/letters/2021-04-13-r-squared-telecom.txt");
 
+/// The sample letter as `pdftotext -layout` sets it.
+const LAYOUT: &str =
+    include_str!("../../fixtures/letters/2021-04-13-r-squared-telecom-pdftotext-lo.txt");
+
+/// The sample letter with its line breaks collapsed.
+const COLLAPSED: &str =
+    include_str!("../../fixtures/letters/2021-04-13-r-squared-telecom-collapsed.txt");
+
 /// A letterhead, date, addressee and salutation that pass the notice gate, then a first
 /// sentence with the robocall cue.
 const HEAD: &str = "Federal Communications Commission\nEnforcement Bureau\n45 L Street, NE\n\
@@ -171,6 +179,109 @@ fn bad_table_rows(size: usize) -> String {
     out
 }
 
+/// The sample letter as `pdftotext -layout` sets it, its Attachment A (cells aligned with
+/// spaces, rows wrapped over two lines) grown with more rows, a page break every 40.
+fn aligned_rows(size: usize) -> String {
+    let (head, tail) = LAYOUT.split_at(LAYOUT.find("Dawz Telecom").unwrap_or(LAYOUT.len()));
+    let mut out = String::with_capacity(size + LAYOUT.len());
+    out.push_str(head);
+    let mut i = 0usize;
+    while out.len() + tail.len() < size {
+        if i % 40 == 39 {
+            out.push_str("\u{c}\n");
+        }
+        out.push_str(&format!(
+            "Mash Telecom   Mar. {:>2}, 2021   202-555-{:04}   301-555-{:04}   Auto Warranty Sales Robocall   \
+             47 U.S.C. § 227(b); 47 CFR §\n{:>102}\n",
+            i % 28 + 1,
+            i % 10_000,
+            (i * 7) % 10_000,
+            "64.1200"
+        ));
+        i += 1;
+    }
+    out.push_str(tail);
+    out
+}
+
+/// The sample letter as `pdftotext -layout` sets it, with one row of its Attachment A as long
+/// as the text: words, numbers and citations set two spaces apart.
+fn aligned_long_row(size: usize) -> String {
+    let (head, tail) = LAYOUT.split_at(LAYOUT.find("Dawz Telecom").unwrap_or(LAYOUT.len()));
+    let mut out = String::with_capacity(size + LAYOUT.len());
+    out.push_str(head);
+    let mut i = 0usize;
+    while out.len() + tail.len() < size {
+        out.push_str(
+            [
+                "Mash Telecom ",
+                "Mar. 3, 2021  ",
+                "202-555-0101 ",
+                "47 U.S.C. § 227(b); ",
+                "Robocall  ",
+            ][i % 5],
+        );
+        i += 1;
+    }
+    out.push('\n');
+    out.push_str(tail);
+    out
+}
+
+/// The sample letter as `pdftotext -layout` sets it, its Attachment A followed by pages of
+/// lines that set two hundred narrow columns, none a cell the header names.
+fn aligned_many_columns(size: usize) -> String {
+    let (head, tail) = LAYOUT.split_at(LAYOUT.find("Dawz Telecom").unwrap_or(LAYOUT.len()));
+    let mut out = String::with_capacity(size + LAYOUT.len());
+    out.push_str(head);
+    let line = format!("{}\n", "§1  ".repeat(200));
+    let mut i = 0usize;
+    while out.len() + tail.len() < size {
+        if i.is_multiple_of(50) {
+            out.push_str("\u{c}\n");
+        }
+        out.push_str(&line);
+        i += 1;
+    }
+    out.push_str(tail);
+    out
+}
+
+/// An Attachment A without a header: lines of words set two spaces apart, each a header
+/// candidate that names no column.
+fn aligned_no_header(size: usize) -> String {
+    let mut out = String::from(HEAD);
+    out.push_str("\n\nATTACHMENT A\n\n");
+    let line = format!("{}\n", "Customer  Caller  Number  Of  ".repeat(12));
+    while out.len() + TAIL.len() < size {
+        out.push_str(&line);
+    }
+    out.push_str(TAIL);
+    out
+}
+
+/// The sample letter with its line breaks collapsed, its Attachment A (one line) grown with
+/// more rows.
+fn collapsed_rows(size: usize) -> String {
+    let at = COLLAPSED.rfind("Dawz Telecom").unwrap_or(COLLAPSED.len());
+    let (head, tail) = COLLAPSED.split_at(at);
+    let mut out = String::with_capacity(size + COLLAPSED.len());
+    out.push_str(head);
+    let mut i = 0usize;
+    while out.len() + tail.len() < size {
+        out.push_str(&format!(
+            "Mash Telecom Mar. {}, 2021 202-555-{:04} 301-555-{:04} Fraudulent Credit Card Rate \
+             Reduction Robocalls 47 U.S.C. § 227(b); 47 CFR § 64.1200 ",
+            i % 28 + 1,
+            i % 10_000,
+            (i * 7) % 10_000
+        ));
+        i += 1;
+    }
+    out.push_str(tail);
+    out
+}
+
 /// A body of one line without a break.
 fn one_long_line(size: usize) -> String {
     letter(size, |i| format!("word{i} "))
@@ -226,6 +337,11 @@ pub(crate) fn families() -> Vec<(&'static str, Build)> {
         ("long_pin_list", long_pin_list),
         ("table_rows", table_rows),
         ("bad_table_rows", bad_table_rows),
+        ("aligned_rows", aligned_rows),
+        ("collapsed_rows", collapsed_rows),
+        ("aligned_long_row", aligned_long_row),
+        ("aligned_many_columns", aligned_many_columns),
+        ("aligned_no_header", aligned_no_header),
         ("one_long_line", one_long_line),
         ("many_lines", many_lines),
         ("deadlines", deadlines),

@@ -97,34 +97,113 @@ pub(super) fn typed_len(text: &str) -> Option<usize> {
         })
 }
 
-/// The text of `line` between character columns `from..to` (the line starts at `indent`),
-/// with its clean range.
-pub(super) fn slice_columns(
-    doc: &Document<'_>,
-    line: &Line,
-    from: usize,
-    to: usize,
-) -> Option<(String, Range<usize>)> {
-    let (indent, line) = (line.indent, &line.range);
-    let text = doc.slice(line.clone());
-    let mut start = None;
-    let mut end = 0;
-    for (i, (byte, c)) in text.char_indices().enumerate() {
-        let col = indent + i;
-        if col >= from && col < to {
-            start.get_or_insert(byte);
-            end = byte + c.len_utf8();
+/// A line of an aligned table by character column: what stands at a column, or between two,
+/// found without counting the characters before it.
+pub(super) struct LineCols<'a> {
+    text: &'a str,
+    /// The clean offset of the text.
+    start: usize,
+    /// The column the text starts at.
+    indent: usize,
+    /// The byte offset of each character, then the text's length; empty for ASCII text,
+    /// whose characters are its bytes.
+    offsets: Vec<u32>,
+}
+
+impl<'a> LineCols<'a> {
+    /// `line` of `doc`, by column.
+    pub(super) fn new(doc: &'a Document<'_>, line: &Line) -> Self {
+        let text = doc.slice(line.range.clone());
+        let offsets = match text.is_ascii() || u32::try_from(text.len()).is_err() {
+            true => Vec::new(),
+            false => text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .filter_map(|b| u32::try_from(b).ok())
+                .collect(),
+        };
+        LineCols {
+            text,
+            start: line.range.start,
+            indent: line.indent,
+            offsets,
         }
     }
-    let start = start?;
-    let piece = text.get(start..end)?.trim();
-    (!piece.is_empty()).then(|| {
-        let lead = text
-            .get(start..end)
-            .map_or(0, |p| p.len() - p.trim_start().len());
-        let s = line.start + start + lead;
-        (piece.to_owned(), s..s + piece.len())
-    })
+
+    /// The line's text.
+    pub(super) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// How many characters the text has.
+    fn chars(&self) -> usize {
+        match self.offsets.len() {
+            0 => self.text.len(),
+            n => n - 1,
+        }
+    }
+
+    /// The byte offset of the character at column `col` (the text's start before it, its
+    /// end past it).
+    pub(super) fn byte(&self, col: usize) -> usize {
+        let i = col.saturating_sub(self.indent);
+        match self.offsets.is_empty() {
+            true => i.min(self.text.len()),
+            false => self.offsets.get(i).map_or(self.text.len(), |&b| b as usize),
+        }
+    }
+
+    /// The text from column `col` on, when a character stands there.
+    pub(super) fn rest(&self, col: usize) -> Option<&'a str> {
+        let i = col.checked_sub(self.indent)?;
+        (i < self.chars()).then(|| self.text.get(self.byte(col)..))?
+    }
+
+    /// The character at column `col`.
+    pub(super) fn char_at(&self, col: usize) -> Option<char> {
+        self.rest(col)?.chars().next()
+    }
+
+    /// The text between columns `from..to`, trimmed, with its clean range; `None` when blank.
+    pub(super) fn slice(&self, from: usize, to: usize) -> Option<(String, Range<usize>)> {
+        let (a, e) = (self.byte(from), self.byte(to.max(from)));
+        let raw = self.text.get(a..e)?;
+        let piece = raw.trim();
+        (!piece.is_empty()).then(|| {
+            let s = self.start + a + (raw.len() - raw.trim_start().len());
+            (piece.to_owned(), s..s + piece.len())
+        })
+    }
+
+    /// The words that start between columns `from..to`, joined as written, with their clean
+    /// range: a cell's text, even where a single space separates it from the next cell.
+    pub(super) fn words(&self, from: usize, to: usize) -> Option<(String, Range<usize>)> {
+        let first = self.byte(from);
+        let mut previous_blank = from
+            .checked_sub(1)
+            .and_then(|c| self.char_at(c))
+            .is_none_or(char::is_whitespace);
+        let (mut start, mut end) = (None, 0);
+        let rest = self.text.get(first..)?;
+        for (i, (byte, c)) in rest.char_indices().enumerate() {
+            let blank = c.is_whitespace();
+            if !blank && previous_blank {
+                // A word starts here: it belongs to the cell whose columns hold its start.
+                if from.max(self.indent) + i >= to {
+                    break;
+                }
+                start.get_or_insert(first + byte);
+            }
+            if !blank && start.is_some() {
+                end = first + byte + c.len_utf8();
+            }
+            previous_blank = blank;
+        }
+        let start = start?;
+        let piece = self.text.get(start..end)?;
+        Some((piece.to_owned(), self.start + start..self.start + end))
+    }
 }
 
 /// `range` without the whitespace at its ends.
@@ -190,4 +269,98 @@ pub(super) fn is_redaction(text: &str) -> bool {
             && text
                 .chars()
                 .all(|c| matches!(c, 'X' | 'x' | '-' | '(' | ')' | '.' | ' ')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of the characters whose columns are in `from..to`, counted one by one.
+    fn counted(text: &str, indent: usize, from: usize, to: usize) -> String {
+        let chars = text.chars().enumerate();
+        let kept = chars.filter(|(i, _)| (from..to).contains(&(indent + i)));
+        kept.map(|(_, c)| c).collect::<String>().trim().to_owned()
+    }
+
+    /// Columns are found by offset as they are by counting, in ASCII lines and others.
+    #[test]
+    fn line_columns_agree_with_counting() {
+        for input in [
+            "   Mash Telecom   Mar. 16, 2021   47 U.S.C. § 227(b); 47 CFR §",
+            "      ß§é  Über  x",
+            "a",
+        ] {
+            let doc = Document::from_text(input);
+            let line = doc.lines.first().unwrap();
+            let cols = LineCols::new(&doc, line);
+            let width = line.indent + cols.text().chars().count() + 2;
+            for from in 0..width {
+                let at = from.checked_sub(line.indent);
+                let want = at.and_then(|i| cols.text().chars().nth(i));
+                assert_eq!(cols.char_at(from), want, "{input:?} {from}");
+                for to in from..width {
+                    let got = cols.slice(from, to);
+                    let want = counted(cols.text(), line.indent, from, to);
+                    assert_eq!(got.as_ref().map_or("", |g| g.0.as_str()), want);
+                    if let Some((text, range)) = got {
+                        assert_eq!(doc.slice(range), text);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The words starting in `from..to`, found by counting every character of the line.
+    fn counted_words(text: &str, indent: usize, from: usize, to: usize) -> Option<String> {
+        let (mut start, mut end) = (None, 0);
+        let mut previous_blank = true;
+        for (i, (byte, c)) in text.char_indices().enumerate() {
+            let col = indent + i;
+            let blank = c.is_whitespace();
+            if !blank && previous_blank {
+                if col >= to {
+                    break;
+                }
+                if col >= from {
+                    start.get_or_insert(byte);
+                }
+            }
+            if !blank && start.is_some() {
+                end = byte + c.len_utf8();
+            }
+            previous_blank = blank;
+        }
+        text.get(start?..end).map(str::to_owned)
+    }
+
+    /// A cell's words are those that start in its columns, whole, in ASCII lines and others.
+    #[test]
+    fn line_words_start_in_their_columns() {
+        let doc = Document::from_text("  Dawz Telecom 47 U.S.C. § 227(b)");
+        let line = doc.lines.first().unwrap();
+        let cols = LineCols::new(&doc, line);
+        let words = |a, e| cols.words(a, e).map(|(t, r)| (t, doc.slice(r).to_owned()));
+        let pair = |t: &str| Some((t.to_owned(), t.to_owned()));
+        assert_eq!(words(0, 14), pair("Dawz Telecom"));
+        assert_eq!(words(3, 16), pair("Telecom 47"));
+        assert_eq!(words(6, 27), pair("Telecom 47 U.S.C. §"));
+        assert_eq!(words(8, 14), None);
+        assert_eq!(words(25, 99), pair("§ 227(b)"));
+        for input in ["   Mash  Telecom §§ 1  x", "  ßé  Über  a b", "a"] {
+            let doc = Document::from_text(input);
+            let line = doc.lines.first().unwrap();
+            let cols = LineCols::new(&doc, line);
+            let width = line.indent + cols.text().chars().count() + 2;
+            for from in 0..width {
+                for to in from..width {
+                    let want = counted_words(cols.text(), line.indent, from, to);
+                    assert_eq!(
+                        cols.words(from, to).map(|w| w.0),
+                        want,
+                        "{input:?} {from} {to}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -65,10 +65,11 @@ pub(super) fn collapsed_header(text: &str) -> Option<(Vec<Column>, usize)> {
 /// kind; the text between two anchors is the cell of the one free-text column (customer,
 /// description) that lies between their columns. Text that could belong to two free-text
 /// columns, or a phone number that could be either of two adjacent phone columns, is not
-/// guessed: those cells are `None`, with a diagnostic.
+/// guessed: those cells are `None`, with a diagnostic. At most `max_rows` rows are read.
 pub(crate) fn collapsed<'d>(
     doc: &'d Document<'_>,
     found: &[Found],
+    max_rows: usize,
     diagnostics: &mut Diagnostics,
 ) -> Option<Table<'d>> {
     let text = doc.text.as_str();
@@ -107,9 +108,19 @@ pub(crate) fn collapsed<'d>(
         problems: Vec::new(),
     };
     for (anchor, range) in tokens {
+        if reader.rows.len() > max_rows {
+            break; // the first row past the limit is read whole: where it starts is known
+        }
         reader.token(anchor, range);
     }
-    reader.finish(text.len());
+    if reader.rows.len() <= max_rows {
+        reader.finish(text.len());
+    }
+    let unread = reader.rows.get(max_rows).map(|row| {
+        let start = row.iter().flatten().map(|r| r.start).min().unwrap_or(0);
+        start..text.len()
+    });
+    reader.rows.truncate(max_rows);
     for (range, message) in reader.problems {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
@@ -137,6 +148,7 @@ pub(crate) fn collapsed<'d>(
         title,
         columns,
         rows,
+        unread,
     })
 }
 

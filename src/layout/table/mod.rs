@@ -33,6 +33,9 @@ pub(crate) struct Table<'d> {
     pub(crate) title: Range<usize>,
     pub(crate) columns: Vec<Column>,
     pub(crate) rows: Vec<Row<'d>>,
+    /// The clean range of the rows past [`Limits::max_records`](crate::Limits::max_records),
+    /// which are not read.
+    pub(crate) unread: Option<Range<usize>>,
 }
 
 /// A row of the table: one cell per column, and the clean range the row covers.
@@ -159,17 +162,21 @@ fn cells(doc: &Document<'_>, line: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Reads the table under the attachment title: tab-separated cells, else cells aligned with
-/// spaces; without a header row, a table of no rows and a diagnostic.
+/// spaces; without a header row, a table of no rows and a diagnostic. At most `max_rows`
+/// rows are read.
 pub(crate) fn read<'d>(
     doc: &'d Document<'_>,
     part: &AttachmentLines,
+    max_rows: usize,
     diagnostics: &mut Diagnostics,
 ) -> Table<'d> {
     let lines = doc.lines.get(part.lines.clone()).unwrap_or(&[]);
+    let end = lines.last().map_or(0, |l| l.range.end);
     let mut table = Table {
         title: part.title.clone(),
         columns: Vec::new(),
         rows: Vec::new(),
+        unread: None,
     };
     for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
         let row = cells(doc, line.range.clone());
@@ -183,6 +190,10 @@ pub(crate) fn read<'d>(
             });
         if repeated_header {
             continue; // a header repeated on a new page
+        }
+        if row.len() >= 2 && table.rows.len() == max_rows {
+            table.unread = Some(line.range.start..end.max(line.range.start));
+            break;
         }
         if row.len() < 2 {
             diagnostics.push(Diagnostic::new(
@@ -213,12 +224,8 @@ pub(crate) fn read<'d>(
         });
     }
     if table.columns.is_empty() {
-        if let Some((columns, rows)) = aligned(doc, lines) {
-            return Table {
-                columns,
-                rows,
-                ..table
-            };
+        if let Some(table) = aligned(doc, part.title.clone(), lines, max_rows, diagnostics) {
+            return table;
         }
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
@@ -337,7 +344,7 @@ mod tests {
             let doc = Document::from_text(text);
             let parts = crate::layout::parts(&doc);
             let part = parts.attachment.as_ref().unwrap();
-            let table = read(&doc, part, &mut Diagnostics::unbounded());
+            let table = read(&doc, part, usize::MAX, &mut Diagnostics::unbounded());
             assert_eq!(grid(&table), owned(want), "{text}");
             // A wrapped cell keeps the pieces its lines hold, for the citation scan.
             for cell in table.rows.iter().flat_map(|r| &r.cells) {
@@ -407,7 +414,7 @@ mod tests {
                 &mut diagnostics,
             );
             let before = diagnostics.as_slice().len();
-            let table = collapsed(&doc, &found, &mut diagnostics).unwrap();
+            let table = collapsed(&doc, &found, usize::MAX, &mut diagnostics).unwrap();
             let (got, want) = (grid(&table), owned(want));
             assert_eq!(got, want, "{text}");
             let raised = diagnostics

@@ -145,17 +145,14 @@ pub(super) fn column_edges(
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); header.len()];
     let mut squeezed: Vec<Option<usize>> = vec![None; header.len()];
     for line in block {
-        let text = doc.slice(line.range.clone());
-        for (a, e) in cell_runs(text, line.indent) {
+        let by_column = LineCols::new(doc, line);
+        for (a, e) in cell_runs(by_column.text(), line.indent) {
             // A run one space after the text before it was set tighter than the page (`…
             // Claiming to Be 47 CFR §`): it tells where its column starts only when nothing
             // else does.
-            let before = |n: usize| {
-                a.checked_sub(line.indent + n)
-                    .and_then(|i| text.chars().nth(i))
-            };
+            let before = |n: usize| a.checked_sub(n).and_then(|c| by_column.char_at(c));
             let tight = before(1) == Some(' ') && before(2).is_some_and(|c| !c.is_whitespace());
-            match run_column(header, text, line.indent, (a, e)) {
+            match run_column(header, &by_column, (a, e)) {
                 Some(k) if tight => {
                     if let Some(slot) = squeezed.get_mut(k) {
                         *slot = Some(slot.map_or(a, |x| x.min(a)));
@@ -186,17 +183,9 @@ pub(super) fn column_edges(
 /// `a..e` is set under: the header cell it overlaps most, else (a header centred over a wide
 /// column) the nearest column of its kind for a date, phone number or citation list, else the
 /// nearest text column a few characters away.
-fn run_column(
-    header: &[HeaderCell],
-    text: &str,
-    indent: usize,
-    (a, e): (usize, usize),
-) -> Option<usize> {
+fn run_column(header: &[HeaderCell], line: &LineCols<'_>, (a, e): (usize, usize)) -> Option<usize> {
     let overlap = |h: &HeaderCell| e.min(h.1) as isize - a.max(h.0) as isize;
-    let run = text
-        .char_indices()
-        .nth(a.checked_sub(indent)?)
-        .and_then(|(byte, _)| text.get(byte..))?;
+    let run = line.rest(a)?;
     // A run never belongs to a column whose header's left neighbour ends right of its start
     // (a column is at least as wide as its header), give or take a drift: `Service Imposter
     // 227(b)(1)(A)(iii)` or `Westgate Marketing Group IRS Imposter`, two cells one space
@@ -260,11 +249,8 @@ pub(super) fn leftmost_shared(starts: &mut [usize]) -> Option<usize> {
         .enumerate()
         .find(|&(i, &s)| {
             starts
-                .iter()
-                .skip(i)
-                .take_while(|&&t| t <= s + DRIFT)
-                .count()
-                >= need
+                .get(i..)
+                .is_some_and(|rest| rest.partition_point(|&t| t <= s + DRIFT) >= need)
         })
         .map(|(_, &s)| s)?;
     starts.iter().copied().find(|&s| s + JITTER >= shared)
@@ -273,19 +259,14 @@ pub(super) fn leftmost_shared(starts: &mut [usize]) -> Option<usize> {
 /// Whether what `block` holds between character columns `span` can be a column of `kind`:
 /// mostly dates for a date column, phone numbers or redactions for a phone column, citations
 /// for a violation column, free text for the others.
-pub(super) fn span_fits(
-    doc: &Document<'_>,
-    block: &[&crate::source::Line],
-    (a, e): (usize, usize),
-    kind: ColumnKind,
-) -> bool {
+pub(super) fn span_fits(block: &[LineCols<'_>], (a, e): (usize, usize), kind: ColumnKind) -> bool {
     // Judged by the lines that set text at the span's left edge: where a tight page leaves
     // no gutter between two columns (`Apr. 20, 2025 3055550186`), the wrapped lines of the
     // right-hand one (`Robocall Offering Extended`) do not tell what the span starts with.
     let texts: Vec<String> = block
         .iter()
-        .filter(|l| slice_columns(doc, l, a, a + DRIFT + 1).is_some())
-        .filter_map(|l| slice_columns(doc, l, a, e).map(|p| p.0))
+        .filter(|l| l.slice(a, a + DRIFT + 1).is_some())
+        .filter_map(|l| l.slice(a, e).map(|p| p.0))
         .collect();
     let share =
         |f: &dyn Fn(&str) -> bool| texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1);
@@ -329,8 +310,7 @@ pub(super) fn span_fits(
 /// Column kinds of a page that has no header, from what its spans hold: dates, phone numbers,
 /// citations, then the first and second text columns as customer and description.
 pub(super) fn kinds_by_content(
-    doc: &Document<'_>,
-    block: &[&crate::source::Line],
+    block: &[LineCols<'_>],
     spans: &[(usize, usize)],
     columns: &[Column],
 ) -> Vec<Option<usize>> {
@@ -349,7 +329,7 @@ pub(super) fn kinds_by_content(
         .map(|&(a, e)| {
             let texts: Vec<String> = block
                 .iter()
-                .filter_map(|l| slice_columns(doc, l, a, e).map(|p| p.0))
+                .filter_map(|l| l.slice(a, e).map(|p| p.0))
                 .collect();
             let share = |f: &dyn Fn(&str) -> bool| {
                 texts.iter().filter(|t| f(t)).count() * 2 >= texts.len().max(1)
@@ -360,8 +340,8 @@ pub(super) fn kinds_by_content(
             // start there.
             let at_edge: Vec<String> = block
                 .iter()
-                .filter(|l| slice_columns(doc, l, a, a + DRIFT + 1).is_some())
-                .filter_map(|l| slice_columns(doc, l, a, e).map(|p| p.0))
+                .filter(|l| l.slice(a, a + DRIFT + 1).is_some())
+                .filter_map(|l| l.slice(a, e).map(|p| p.0))
                 .collect();
             let dated = at_edge
                 .iter()

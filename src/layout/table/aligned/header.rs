@@ -26,7 +26,9 @@ pub(super) fn header_block(
             let Some(block) = lines.get(i..i + len) else {
                 break;
             };
-            if block.iter().any(|l| l.kind != LineKind::Text)
+            if block
+                .iter()
+                .any(|l| l.kind != LineKind::Text || !could_be_header(doc.slice(l.range.clone())))
                 || block.iter().skip(1).any(|l| l.page_break)
             {
                 break;
@@ -49,6 +51,18 @@ pub(super) fn header_block(
     }
     None
 }
+
+/// Whether a line is short enough to be a line of a table's header: at most
+/// [`MAX_HEADER_CELLS`] runs of text in at most [`MAX_HEADER_LINE`] bytes.
+fn could_be_header(text: &str) -> bool {
+    text.len() <= MAX_HEADER_LINE && columns_of(text, 0).len() <= MAX_HEADER_CELLS
+}
+
+/// The longest line of a table's header, in bytes (a page is about a hundred characters wide).
+const MAX_HEADER_LINE: usize = 500;
+
+/// The most runs of text a line of a table's header sets (Attachment A has six columns).
+const MAX_HEADER_CELLS: usize = 24;
 
 /// A run of header text that is two or more known headers set one space apart (`Call Date
 /// Calling Number`, `Upstream Provider Date of Call ANI Dialed Number`), split into them: the
@@ -122,10 +136,11 @@ pub(super) fn header_cells<'l>(
 ) -> Vec<HeaderCell> {
     let mut cells: Vec<(usize, usize, String)> = Vec::new();
     for line in block {
-        let runs = columns_of(doc.slice(line.range.clone()), line.indent)
+        let by_column = LineCols::new(doc, line);
+        let runs = columns_of(by_column.text(), line.indent)
             .into_iter()
             .filter_map(|(a, b)| {
-                let (text, _) = slice_columns(doc, line, a, b)?;
+                let (text, _) = by_column.slice(a, b)?;
                 Some((a, b, text))
             })
             .flat_map(|(a, b, text)| match segment_header(&text) {

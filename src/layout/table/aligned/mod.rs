@@ -9,7 +9,8 @@ use self::columns::*;
 use self::header::*;
 use self::words::*;
 use super::cells::*;
-use super::{Cell, Row};
+use super::{Cell, Row, Table};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Diagnostics, Severity};
 use crate::grammar::date::parse_date;
 use crate::grammar::phone::parse_phone;
 use crate::model::{Column, ColumnKind};
@@ -21,13 +22,25 @@ use std::ops::Range;
 /// A cell's text in an aligned table, and its clean range (the first line's piece to the last).
 pub(super) type Piece = Option<(String, Range<usize>)>;
 
+/// The most columns (runs of text between gutters) a page without a header may set to be
+/// read: Attachment A has six, set in at most a dozen runs.
+const MAX_PAGE_COLUMNS: usize = 64;
+
+/// The most lines of a page whose cells tell what its columns hold (a page of a real letter
+/// has about fifty).
+const JUDGED_LINES: usize = 256;
+
 /// A table set with spaces (`pdftotext -layout`): columns from the header's words and the
 /// gutters of each page's rows, rows started by a date (or a first cell), wrapped lines folded
-/// into the row above, column kinds of header-less pages from what their cells hold.
+/// into the row above, column kinds of header-less pages from what their cells hold. At most
+/// `max_rows` rows are read. `title` is the attachment's title.
 pub(super) fn aligned<'d>(
     doc: &'d Document<'_>,
+    title: Range<usize>,
     lines: &[crate::source::Line],
-) -> Option<(Vec<Column>, Vec<Row<'d>>)> {
+    max_rows: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<Table<'d>> {
     let (header_at, header_len, header) = header_block(doc, lines)?;
     let columns: Vec<Column> = header
         .iter()
@@ -37,7 +50,19 @@ pub(super) fn aligned<'d>(
         })
         .collect();
     let header_lines = lines.get(header_at..header_at + header_len).unwrap_or(&[]);
-    let pages = pages(doc, lines, header_at + header_len, header_lines, &header);
+    let (pages, too_long) = pages(doc, lines, header_at + header_len, header_lines, &header);
+    for line in too_long {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticCode::SkippedLine,
+            doc.span(line.range.clone()),
+            format!(
+                "line of {} bytes is too long to be a row of a table set with spaces (at most \
+                 {MAX_ROW_LINE}); skipped",
+                line.range.len()
+            ),
+        ));
+    }
     let mut table = Reading {
         doc,
         columns: &columns,
@@ -45,14 +70,35 @@ pub(super) fn aligned<'d>(
         records: Vec::new(),
         previous: None,
     };
-    for (b, page) in pages.iter().enumerate() {
+    'pages: for (b, page) in pages.iter().enumerate() {
         let extra = if b == 0 { header_lines } else { &[] };
-        let setting = table.page_setting(b, page, extra, &header);
+        let Some(setting) = table.page_setting(b, page, extra, &header) else {
+            if let (Some(first), Some(last)) = (page.rows.first(), page.rows.last()) {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    DiagnosticCode::SkippedLine,
+                    doc.span(first.range.start..last.range.end),
+                    format!(
+                        "page of the table sets its text in more than {MAX_PAGE_COLUMNS} \
+                         columns and has no header: not read"
+                    ),
+                ));
+            }
+            continue;
+        };
         let mut row_starts: Option<Vec<Option<usize>>> = None;
         for line in &page.rows {
             table.read_line(line, &setting, &mut row_starts);
+            if table.records.len() > max_rows {
+                break 'pages; // the row just started is the first not read
+            }
         }
     }
+    let unread = table.records.get(max_rows).map(|(_, span, _, _)| {
+        let end = lines.last().map_or(span.start, |l| l.range.end);
+        span.start..end.max(span.start)
+    });
+    table.records.truncate(max_rows);
     let out = table
         .records
         .into_iter()
@@ -75,7 +121,12 @@ pub(super) fn aligned<'d>(
             span,
         })
         .collect();
-    Some((columns, out))
+    Some(Table {
+        title,
+        columns,
+        rows: out,
+        unread,
+    })
 }
 
 /// A page of an aligned table: its rows' lines and the header lines it repeats.
@@ -85,24 +136,34 @@ struct Page<'l> {
     repeats: Vec<&'l crate::source::Line>,
 }
 
+/// The longest line of a table set with spaces, in bytes: a page is about a hundred
+/// characters wide (three hundred for a wide table in small type).
+const MAX_ROW_LINE: usize = 1_000;
+
 /// The table's lines from `from` on, by page (a page break or rule starts a new one), each
-/// header line a page repeats (whole, or one of its wrapped lines) set apart.
+/// header line a page repeats (whole, or one of its wrapped lines) set apart; and the text
+/// lines longer than [`MAX_ROW_LINE`], left out.
 fn pages<'l>(
     doc: &Document<'_>,
     lines: &'l [crate::source::Line],
     from: usize,
     header_lines: &[crate::source::Line],
     header: &[HeaderCell],
-) -> Vec<Page<'l>> {
+) -> (Vec<Page<'l>>, Vec<&'l crate::source::Line>) {
     let header_words = header
         .iter()
         .map(|h| h.3.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let mut pages = vec![Page::default()];
+    let mut too_long = Vec::new();
     for line in lines.iter().skip(from) {
         if line.page_break || line.kind == LineKind::Rule {
             pages.push(Page::default());
+        }
+        if line.kind == LineKind::Text && line.range.len() > MAX_ROW_LINE {
+            too_long.push(line);
+            continue;
         }
         let words = doc.slice(line.range.clone());
         let repeated = crate::text::same_words(words, &header_words)
@@ -117,7 +178,7 @@ fn pages<'l>(
             }
         }
     }
-    pages
+    (pages, too_long)
 }
 
 /// The runs of columns a page's lines (and `extra` lines) set text in, between gutters of at
@@ -185,7 +246,7 @@ impl Reading<'_, '_> {
         page: &Page<'_>,
         extra: &[crate::source::Line],
         header: &[HeaderCell],
-    ) -> PageSetting {
+    ) -> Option<PageSetting> {
         let doc = self.doc;
         let block = page.rows.as_slice();
         let spans = page_spans(
@@ -202,13 +263,22 @@ impl Reading<'_, '_> {
         let own_header = (!page.repeats.is_empty())
             .then(|| header_cells(doc, page.repeats.iter().copied()))
             .filter(|cells| cells.len() == header.len());
+        if b > 0 && own_header.is_none() && spans.len() > MAX_PAGE_COLUMNS {
+            return None; // no table's page: judging each column by its cells would not end soon
+        }
         // A page without a header of its own keeps the last header's columns, each moved
         // to where this page's text starts near it, when its text starts near most of them.
+        // What the cells hold is judged by the page's first lines, by column.
+        let judged: Vec<LineCols<'_>> = block
+            .iter()
+            .take(JUDGED_LINES)
+            .map(|line| LineCols::new(doc, line))
+            .collect();
         let carried = match (b, &own_header, &self.previous) {
             (0, _, _) | (_, Some(_), _) | (_, None, None) => None,
             (_, None, Some((cells, edges))) => {
                 carried_header(cells, edges, &spans, |span, kind| {
-                    span_fits(doc, block, span, kind)
+                    span_fits(&judged, span, kind)
                 })
             }
         };
@@ -229,7 +299,7 @@ impl Reading<'_, '_> {
         }
         let kinds = match edges {
             Some(_) => Vec::new(),
-            None => kinds_by_content(doc, block, &spans, self.columns),
+            None => kinds_by_content(&judged, &spans, self.columns),
         };
         // Columns told by content still start where their spans do, so dates and phone
         // numbers in a span without a gutter before them (`Beta Dialer Co. March 2, 2023`)
@@ -241,12 +311,12 @@ impl Reading<'_, '_> {
                 edges
             }),
         };
-        PageSetting {
+        Some(PageSetting {
             edges,
             spans,
             kinds,
             span_edges,
-        }
+        })
     }
 
     /// Reads one line of a page: a row of its own, or a wrapped line of the row above.
@@ -268,8 +338,9 @@ impl Reading<'_, '_> {
                 words_by_edges(doc, line, edges, &self.kinds, &mut cells);
             }
             (None, None) => {
+                let by_column = LineCols::new(doc, line);
                 for (&(a, e), kind) in setting.spans.iter().zip(&setting.kinds) {
-                    if let (Some(k), Some(piece)) = (kind, slice_words(doc, line, a, e)) {
+                    if let (Some(k), Some(piece)) = (kind, by_column.words(a, e)) {
                         if let Some(slot) = cells.get_mut(*k) {
                             *slot = Some(piece);
                         }

@@ -5,7 +5,6 @@ use super::*;
 use crate::grammar::date::date_head_len;
 use crate::model::ColumnKind;
 use crate::source::Document;
-use std::ops::Range;
 
 /// Puts each word of `line` in the column it starts in (`edges` from [`column_edges`]). A
 /// date, phone number or redaction (`+1 512 555 0143`) is one unit, in the column its first
@@ -365,39 +364,4 @@ impl Placing<'_> {
         }
         starts
     }
-}
-
-/// The words of `line` that start between character columns `from..to` (the line starts at
-/// `indent`), joined as written, with their clean range: a cell's text, even where a single
-/// space separates it from the next cell.
-pub(super) fn slice_words(
-    doc: &Document<'_>,
-    line: &crate::source::Line,
-    from: usize,
-    to: usize,
-) -> Option<(String, Range<usize>)> {
-    let (indent, line) = (line.indent, &line.range);
-    let text = doc.slice(line.clone());
-    let (mut start, mut end) = (None, 0);
-    let mut previous_blank = true;
-    for (i, (byte, c)) in text.char_indices().enumerate() {
-        let col = indent + i;
-        let blank = c.is_whitespace();
-        if !blank && previous_blank {
-            // A word starts here: it belongs to the cell whose columns hold its start.
-            if col >= to {
-                break;
-            }
-            if col >= from {
-                start.get_or_insert(byte);
-            }
-        }
-        if !blank && start.is_some() {
-            end = byte + c.len_utf8();
-        }
-        previous_blank = blank;
-    }
-    let start = start?;
-    let piece = text.get(start..end)?;
-    Some((piece.to_owned(), line.start + start..line.start + end))
 }
