@@ -179,72 +179,61 @@ fn bad_table_rows(size: usize) -> String {
     out
 }
 
-/// The sample letter as `pdftotext -layout` sets it, its Attachment A (cells aligned with
-/// spaces, rows wrapped over two lines) grown with more rows, a page break every 40.
-fn aligned_rows(size: usize) -> String {
+/// The sample letter as `pdftotext -layout` sets it, with `unit(i)` for i = 0, 1, … written
+/// before the first row of its Attachment A until the text is about `size` bytes.
+fn layout_table(size: usize, mut unit: impl FnMut(usize) -> String) -> String {
     let (head, tail) = LAYOUT.split_at(LAYOUT.find("Dawz Telecom").unwrap_or(LAYOUT.len()));
     let mut out = String::with_capacity(size + LAYOUT.len());
     out.push_str(head);
-    let mut i = 0usize;
+    let mut i = 0;
     while out.len() + tail.len() < size {
-        if i % 40 == 39 {
-            out.push_str("\u{c}\n");
-        }
-        out.push_str(&format!(
-            "Mash Telecom   Mar. {:>2}, 2021   202-555-{:04}   301-555-{:04}   Auto Warranty Sales Robocall   \
-             47 U.S.C. § 227(b); 47 CFR §\n{:>102}\n",
+        out.push_str(&unit(i));
+        i += 1;
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(tail);
+    out
+}
+
+/// The sample letter as `pdftotext -layout` sets it, its Attachment A (cells aligned with
+/// spaces, rows wrapped over two lines) grown with more rows, a page break every 40.
+fn aligned_rows(size: usize) -> String {
+    layout_table(size, |i| {
+        format!(
+            "{}Mash Telecom   Mar. {:>2}, 2021   202-555-{:04}   301-555-{:04}   Auto Warranty \
+             Sales Robocall   47 U.S.C. § 227(b); 47 CFR §\n{:>102}\n",
+            if i % 40 == 39 { "\u{c}\n" } else { "" },
             i % 28 + 1,
             i % 10_000,
             (i * 7) % 10_000,
             "64.1200"
-        ));
-        i += 1;
-    }
-    out.push_str(tail);
-    out
+        )
+    })
 }
 
 /// The sample letter as `pdftotext -layout` sets it, with one row of its Attachment A as long
 /// as the text: words, numbers and citations set two spaces apart.
 fn aligned_long_row(size: usize) -> String {
-    let (head, tail) = LAYOUT.split_at(LAYOUT.find("Dawz Telecom").unwrap_or(LAYOUT.len()));
-    let mut out = String::with_capacity(size + LAYOUT.len());
-    out.push_str(head);
-    let mut i = 0usize;
-    while out.len() + tail.len() < size {
-        out.push_str(
-            [
-                "Mash Telecom ",
-                "Mar. 3, 2021  ",
-                "202-555-0101 ",
-                "47 U.S.C. § 227(b); ",
-                "Robocall  ",
-            ][i % 5],
-        );
-        i += 1;
-    }
-    out.push('\n');
-    out.push_str(tail);
-    out
+    let pieces = [
+        "Mash Telecom ",
+        "Mar. 3, 2021  ",
+        "202-555-0101 ",
+        "47 U.S.C. § 227(b); ",
+        "Robocall  ",
+    ];
+    layout_table(size, |i| pieces[i % pieces.len()].to_owned())
 }
 
 /// The sample letter as `pdftotext -layout` sets it, its Attachment A followed by pages of
 /// lines that set two hundred narrow columns, none a cell the header names.
 fn aligned_many_columns(size: usize) -> String {
-    let (head, tail) = LAYOUT.split_at(LAYOUT.find("Dawz Telecom").unwrap_or(LAYOUT.len()));
-    let mut out = String::with_capacity(size + LAYOUT.len());
-    out.push_str(head);
     let line = format!("{}\n", "§1  ".repeat(200));
-    let mut i = 0usize;
-    while out.len() + tail.len() < size {
-        if i.is_multiple_of(50) {
-            out.push_str("\u{c}\n");
-        }
-        out.push_str(&line);
-        i += 1;
-    }
-    out.push_str(tail);
-    out
+    layout_table(size, |i| {
+        let page = if i.is_multiple_of(50) { "\u{c}\n" } else { "" };
+        format!("{page}{line}")
+    })
 }
 
 /// An Attachment A without a header: lines of words set two spaces apart, each a header

@@ -121,7 +121,8 @@ pub(crate) fn collapsed<'d>(
         start..text.len()
     });
     reader.rows.truncate(max_rows);
-    for (range, message) in reader.problems {
+    let read_to = unread.as_ref().map_or(text.len(), |r| r.start);
+    for (range, message) in reader.problems.into_iter().filter(|p| p.0.start < read_to) {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::RowCellCount,
