@@ -107,20 +107,19 @@ pub(super) struct LineCols<'a> {
     indent: usize,
     /// The byte offset of each character, then the text's length; empty for ASCII text,
     /// whose characters are its bytes.
-    offsets: Vec<u32>,
+    offsets: Vec<usize>,
 }
 
 impl<'a> LineCols<'a> {
     /// `line` of `doc`, by column.
     pub(super) fn new(doc: &'a Document<'_>, line: &Line) -> Self {
         let text = doc.slice(line.range.clone());
-        let offsets = match text.is_ascii() || u32::try_from(text.len()).is_err() {
+        let offsets = match text.is_ascii() {
             true => Vec::new(),
             false => text
                 .char_indices()
                 .map(|(b, _)| b)
                 .chain([text.len()])
-                .filter_map(|b| u32::try_from(b).ok())
                 .collect(),
         };
         LineCols {
@@ -150,7 +149,7 @@ impl<'a> LineCols<'a> {
         let i = col.saturating_sub(self.indent);
         match self.offsets.is_empty() {
             true => i.min(self.text.len()),
-            false => self.offsets.get(i).map_or(self.text.len(), |&b| b as usize),
+            false => self.offsets.get(i).copied().unwrap_or(self.text.len()),
         }
     }
 
